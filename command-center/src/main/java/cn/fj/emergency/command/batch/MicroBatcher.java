@@ -1,0 +1,100 @@
+package cn.fj.emergency.command.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.HubException;
+
+/**
+ * Gathers concurrent requests into batches written by one call each, typically one transaction: while a batch is
+ * being written, new requests queue, and they form the next batch. Under light load a batch is one request and
+ * waits for nothing; under heavy load batches grow up to {@code maxBatch} and the number of transactions stays
+ * low. The queue is bounded: past it, requests are refused with {@link ErrorCode#HUB_OVERLOADED} (retryable).
+ *
+ * @param <I> a request
+ * @param <O> its answer; the writer answers one per request, in the same order
+ */
+public final class MicroBatcher<I, O> {
+
+	private static final Logger log = LoggerFactory.getLogger(MicroBatcher.class);
+
+	private final String name;
+
+	private final int maxBatch;
+
+	private final ArrayBlockingQueue<Pending<I, O>> queue;
+
+	private final Function<List<I>, Mono<List<O>>> writer;
+
+	private final AtomicBoolean writing = new AtomicBoolean();
+
+	public MicroBatcher(String name, int maxBatch, int maxQueued, Function<List<I>, Mono<List<O>>> writer) {
+		this.name = name;
+		this.maxBatch = maxBatch;
+		this.queue = new ArrayBlockingQueue<>(maxQueued);
+		this.writer = writer;
+	}
+
+	public Mono<O> submit(I request) {
+		return Mono.create(sink -> {
+			if (!this.queue.offer(new Pending<>(request, sink))) {
+				sink.error(new HubException(ErrorCode.HUB_OVERLOADED, "Too many " + this.name + " waiting to be written"));
+				return;
+			}
+			drain();
+		});
+	}
+
+	private void drain() {
+		while (!this.queue.isEmpty() && this.writing.compareAndSet(false, true)) {
+			List<Pending<I, O>> batch = new ArrayList<>(Math.min(this.maxBatch, this.queue.size()));
+			this.queue.drainTo(batch, this.maxBatch);
+			if (batch.isEmpty()) {
+				this.writing.set(false);
+				continue;
+			}
+			write(batch);
+			return;
+		}
+	}
+
+	private void write(List<Pending<I, O>> batch) {
+		List<I> requests = new ArrayList<>(batch.size());
+		batch.forEach(p -> requests.add(p.request()));
+		Mono.defer(() -> this.writer.apply(requests)).subscribe(answers -> {
+			if (answers.size() != batch.size()) {
+				fail(batch, new IllegalStateException(this.name + " writer answered " + answers.size() + " for " + batch.size()));
+				return;
+			}
+			for (int i = 0; i < batch.size(); i++) {
+				batch.get(i).sink().success(answers.get(i));
+			}
+		}, error -> {
+			fail(batch, error);
+			finished();
+		}, this::finished);
+	}
+
+	private void fail(List<Pending<I, O>> batch, Throwable error) {
+		log.debug("A batch of {} {} failed: {}", batch.size(), this.name, error.toString());
+		batch.forEach(p -> p.sink().error(error));
+	}
+
+	private void finished() {
+		this.writing.set(false);
+		drain();
+	}
+
+	private record Pending<I, O>(I request, MonoSink<O> sink) {
+	}
+
+}

@@ -1,0 +1,58 @@
+package cn.fj.emergency.command.citylink;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.boot.rsocket.autoconfigure.RSocketMessageHandlerCustomizer;
+import org.springframework.boot.rsocket.context.RSocketServerBootstrap;
+import org.springframework.boot.rsocket.netty.NettyRSocketServerFactory;
+import org.springframework.boot.rsocket.server.RSocketServer;
+import org.springframework.boot.rsocket.server.RSocketServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.rsocket.annotation.support.RSocketMessageHandler;
+
+import cn.fj.emergency.command.error.rsocket.RSocketErrors;
+import cn.fj.emergency.command.security.Authenticator;
+import cn.fj.emergency.command.security.rsocket.Connections;
+import cn.fj.emergency.command.security.rsocket.PrincipalArgumentResolver;
+import cn.fj.emergency.command.security.rsocket.RSocketAuthentication;
+
+/**
+ * Both RSocket transports serve the same message handler with the same authentication: Spring Boot maps the
+ * WebSocket one onto the HTTP server ({@code spring.rsocket.server.mapping-path}); the TCP one for city platforms
+ * is started here.
+ */
+@Configuration(proxyBeanMethods = false)
+class CityLinkConfiguration {
+
+	@Bean
+	RSocketAuthentication rsocketAuthentication(Authenticator authenticator, Connections connections,
+			RSocketErrors errors, Clock clock) {
+		return new RSocketAuthentication(authenticator, connections, errors, clock);
+	}
+
+	@Bean
+	RSocketServerCustomizer authenticatingRSocketServer(RSocketAuthentication authentication) {
+		return server -> server.interceptors(registry -> registry.forSocketAcceptor(authentication));
+	}
+
+	@Bean
+	RSocketMessageHandlerCustomizer principalArguments() {
+		return handler -> handler.getArgumentResolverConfigurer().addCustomResolver(new PrincipalArgumentResolver());
+	}
+
+	@Bean
+	RSocketServerBootstrap cityLinkServer(CityLinkProperties properties, RSocketMessageHandler handler,
+			List<RSocketServerCustomizer> customizers) throws UnknownHostException {
+		NettyRSocketServerFactory factory = new NettyRSocketServerFactory();
+		factory.setTransport(RSocketServer.Transport.TCP);
+		factory.setAddress(InetAddress.getByName(properties.address()));
+		factory.setPort(properties.port());
+		factory.setRSocketServerCustomizers(customizers);
+		return new RSocketServerBootstrap(factory, handler.responder());
+	}
+
+}

@@ -1,0 +1,72 @@
+package cn.fj.emergency.command.error;
+
+/**
+ * Every error the hub returns, on any interface. The name is the stable machine-readable code; clients switch on
+ * it. Never rename or reuse a code: add a new one. {@code docs/errors.md} lists them for integrators.
+ */
+public enum ErrorCode {
+
+	// malformed or invalid input
+	INVALID_REQUEST(400, false, "The request could not be read"),
+	FIELD_REQUIRED(400, false, "A required field is missing"),
+	FIELD_TOO_LONG(400, false, "A field is longer than allowed"),
+	INVALID_FIELD(400, false, "A field has an invalid value"),
+	UNKNOWN_CATEGORY(400, false, "Unknown incident category"),
+	INVALID_LEVEL(400, false, "Incident level must be I, II, III or IV"),
+	UNKNOWN_AREA(400, false, "Unknown area code"),
+	AREA_OUTSIDE_CITY(403, false, "The area is not within the caller's city"),
+	LOCATION_OUTSIDE_PROVINCE(400, false, "The location is outside the province"),
+	TIME_IN_FUTURE(400, false, "The time lies in the future"),
+	REPORT_ID_REUSED(409, false, "The report id was already used for a different report"),
+	RESUME_POSITION_UNKNOWN(400, false, "The resume position is beyond the end of the event log"),
+
+	// authentication and authorisation
+	AUTHENTICATION_REQUIRED(401, false, "Authentication is required"),
+	BAD_CREDENTIALS(401, false, "Wrong username or password"),
+	TOKEN_INVALID(401, false, "The token is malformed, unsigned or not signed by this hub"),
+	TOKEN_EXPIRED(401, false, "The token has expired"),
+	TOKEN_REVOKED(401, false, "The token has been revoked"),
+	ACCESS_DENIED(403, false, "The caller's role does not allow this"),
+	CITY_SCOPE_VIOLATION(403, false, "A city platform may only act on and see its own city"),
+
+	// resources
+	NOT_FOUND(404, false, "No such resource"),
+	ROUTE_NOT_FOUND(404, false, "No such route"),
+	METHOD_NOT_ALLOWED(405, false, "Method not allowed"),
+	UNSUPPORTED_MEDIA_TYPE(415, false, "Unsupported media type"),
+	USERNAME_TAKEN(409, false, "The username is already taken"),
+
+	// live stream
+	SUBSCRIBER_TOO_SLOW(429, true, "The subscriber fell too far behind and was cut off; resume after lastSeq"),
+
+	// infrastructure
+	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),
+	STORAGE_UNAVAILABLE(503, true, "The database is unavailable; retry later"),
+	INTERNAL_ERROR(500, true, "Internal error");
+
+	private final int httpStatus;
+
+	private final boolean retryable;
+
+	private final String title;
+
+	ErrorCode(int httpStatus, boolean retryable, String title) {
+		this.httpStatus = httpStatus;
+		this.retryable = retryable;
+		this.title = title;
+	}
+
+	public int httpStatus() {
+		return this.httpStatus;
+	}
+
+	/** Whether the same request may succeed if sent again later, unchanged. */
+	public boolean retryable() {
+		return this.retryable;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+}

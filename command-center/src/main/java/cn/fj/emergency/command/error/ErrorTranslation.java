@@ -1,0 +1,65 @@
+package cn.fj.emergency.command.error;
+
+import java.util.concurrent.TimeoutException;
+
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcTransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.CodecException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+
+/**
+ * Turns any failure into the {@link HubException} a client is shown: refusals pass through, unreadable input
+ * becomes {@link ErrorCode#INVALID_REQUEST}, database trouble {@link ErrorCode#STORAGE_UNAVAILABLE} (retryable),
+ * and anything else {@link ErrorCode#INTERNAL_ERROR}, logged with its stack trace since it is a bug.
+ */
+public final class ErrorTranslation {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorTranslation.class);
+
+	private ErrorTranslation() {
+	}
+
+	public static HubException translate(Throwable error) {
+		if (error instanceof HubException hub) {
+			return hub;
+		}
+		if (error instanceof CodecException || error instanceof IllegalArgumentException && isDecoding(error)) {
+			return new HubException(ErrorCode.INVALID_REQUEST, "The payload could not be read: " + rootMessage(error));
+		}
+		if (error instanceof R2dbcException || error instanceof DataAccessException
+				|| error instanceof R2dbcTransientException || error instanceof TransientDataAccessException
+				|| error instanceof TimeoutException) {
+			log.warn("Storage failure: {}", error.toString());
+			return new HubException(ErrorCode.STORAGE_UNAVAILABLE, "The database is unavailable; retry later",
+					java.util.Map.of(), error);
+		}
+		log.error("Unexpected failure", error);
+		return new HubException(ErrorCode.INTERNAL_ERROR, "Internal error", java.util.Map.of(), error);
+	}
+
+	private static boolean isDecoding(Throwable error) {
+		for (Throwable t = error; t != null; t = t.getCause()) {
+			if (t instanceof CodecException || t.getClass().getName().startsWith("tools.jackson")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String rootMessage(Throwable error) {
+		Throwable root = error;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		if (message == null) {
+			return root.getClass().getSimpleName();
+		}
+		int newline = message.indexOf('\n');
+		return newline < 0 ? message : message.substring(0, newline);
+	}
+
+}

@@ -1,0 +1,23 @@
+package cn.fj.emergency.command.incident;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/** An incident as recorded, and as carried in its events. */
+public record Incident(UUID id, String reportId, String reporter, String cityCode, String countyCode, String category,
+		IncidentLevel level, String title, @Nullable String description, double latitude, double longitude,
+		Instant occurredAt, Instant reportedAt, String status, boolean exercise, @Nullable Long reportedSeq) {
+
+	public static final String STREAM = "incidents";
+
+	public static final String REPORTED = "incident.reported";
+
+	static Incident reported(UUID id, ValidReport report, Instant reportedAt) {
+		return new Incident(id, report.reportId(), report.reporter(), report.cityCode(), report.countyCode(),
+				report.category().code(), report.level(), report.title(), report.description(), report.latitude(),
+				report.longitude(), report.occurredAt(), reportedAt, "REPORTED", report.exercise(), null);
+	}
+
+}

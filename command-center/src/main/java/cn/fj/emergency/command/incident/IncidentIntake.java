@@ -1,0 +1,171 @@
+package cn.fj.emergency.command.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+import cn.fj.emergency.command.Ids;
+import cn.fj.emergency.command.batch.MicroBatcher;
+import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.HubException;
+import cn.fj.emergency.command.incident.persistence.IncidentStore;
+import cn.fj.emergency.command.stream.EventLog;
+import cn.fj.emergency.command.stream.NewEvent;
+
+/**
+ * Writes valid reports durably: concurrent reports are micro-batched, and each batch is one transaction that
+ * stores the new incidents and appends their {@code incident.reported} events. A report whose (reporter, report id)
+ * is already stored, in this batch, an earlier one, or a concurrent one on another instance, is answered with the
+ * stored receipt; with different content, it is refused with {@link ErrorCode#REPORT_ID_REUSED}.
+ */
+@Component
+public class IncidentIntake {
+
+	private final IncidentStore store;
+
+	private final EventLog events;
+
+	private final TransactionalOperator transactions;
+
+	private final Clock clock;
+
+	private final MicroBatcher<ValidReport, Outcome> batcher;
+
+	public IncidentIntake(IncidentStore store, EventLog events, TransactionalOperator transactions, Clock clock,
+			IntakeProperties properties) {
+		this.store = store;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.batcher = new MicroBatcher<>("incident reports", properties.maxBatch(), properties.maxQueued(), this::write);
+	}
+
+	/** Answers once the report is committed (or was already). */
+	public Mono<ReportReceipt> submit(ValidReport report) {
+		return this.batcher.submit(report).flatMap(Outcome::toMono);
+	}
+
+	private Mono<List<Outcome>> write(List<ValidReport> batch) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Map<Key, Integer> firstOf = new HashMap<>();
+		List<ValidReport> unique = new ArrayList<>();
+		List<Incident> candidates = new ArrayList<>();
+		for (ValidReport report : batch) {
+			if (firstOf.putIfAbsent(Key.of(report), unique.size()) == null) {
+				unique.add(report);
+				candidates.add(Incident.reported(Ids.newId(this.clock), report, now));
+			}
+		}
+		List<String> hashes = unique.stream().map(ValidReport::payloadHash).toList();
+		Mono<List<Outcome>> work = this.store.insertNew(candidates, hashes, now)
+			.collect(HashSet<UUID>::new, Set::add)
+			.flatMap(inserted -> recordEvents(candidates, inserted))
+			.flatMap(receipts -> answerDuplicates(unique, receipts))
+			.map(byKey -> outcomes(batch, byKey));
+		return this.transactions.transactional(work);
+	}
+
+	private Mono<Map<Key, ReportReceipt>> recordEvents(List<Incident> candidates, Set<UUID> inserted) {
+		List<Incident> fresh = candidates.stream().filter(i -> inserted.contains(i.id())).toList();
+		List<NewEvent> reported = fresh.stream()
+			.map(i -> NewEvent.critical(Incident.STREAM, Incident.REPORTED, i.id().toString(), List.of(i.cityCode()),
+					i.exercise(), i))
+			.toList();
+		return this.events.append(reported).flatMap(seqs -> {
+			Map<Key, ReportReceipt> receipts = new HashMap<>();
+			for (int i = 0; i < fresh.size(); i++) {
+				Incident incident = fresh.get(i);
+				receipts.put(new Key(incident.reporter(), incident.reportId()), new ReportReceipt(incident.id(),
+						incident.reportId(), seqs.get(i), incident.cityCode(), incident.reportedAt()));
+			}
+			return this.store.setReportedSeq(fresh.stream().map(Incident::id).toList(), seqs).thenReturn(receipts);
+		});
+	}
+
+	/** Adds the stored answers of the reports that were not new, or a refusal where the content differs. */
+	private Mono<Map<Key, Outcome>> answerDuplicates(List<ValidReport> unique, Map<Key, ReportReceipt> receipts) {
+		Map<Key, Outcome> outcomes = new HashMap<>();
+		receipts.forEach((key, receipt) -> outcomes.put(key, Outcome.accepted(receipt)));
+		List<ValidReport> seen = unique.stream().filter(r -> !receipts.containsKey(Key.of(r))).toList();
+		if (seen.isEmpty()) {
+			return Mono.just(outcomes);
+		}
+		Map<Key, String> hashes = new HashMap<>();
+		seen.forEach(r -> hashes.put(Key.of(r), r.payloadHash()));
+		return this.store.findReports(seen.stream().map(ValidReport::reporter).toList(),
+				seen.stream().map(ValidReport::reportId).toList())
+			.doOnNext(stored -> {
+				Incident incident = stored.incident();
+				Key key = new Key(incident.reporter(), incident.reportId());
+				outcomes.put(key, stored.payloadHash().equals(hashes.get(key)) ? Outcome.accepted(receipt(incident))
+						: Outcome.reused(incident.reportId()));
+			})
+			.then(Mono.fromCallable(() -> {
+				for (Key key : hashes.keySet()) {
+					if (!outcomes.containsKey(key)) {
+						throw new IllegalStateException("Report " + key + " was neither inserted nor found");
+					}
+				}
+				return outcomes;
+			}));
+	}
+
+	private static ReportReceipt receipt(Incident incident) {
+		Long seq = incident.reportedSeq();
+		if (seq == null) {
+			throw new IllegalStateException("Incident " + incident.id() + " has no reported event");
+		}
+		return new ReportReceipt(incident.id(), incident.reportId(), seq, incident.cityCode(), incident.reportedAt());
+	}
+
+	private static List<Outcome> outcomes(List<ValidReport> batch, Map<Key, Outcome> byKey) {
+		Map<Key, String> firstHash = new HashMap<>();
+		List<Outcome> outcomes = new ArrayList<>(batch.size());
+		for (ValidReport report : batch) {
+			Key key = Key.of(report);
+			String hash = firstHash.putIfAbsent(key, report.payloadHash());
+			outcomes.add(hash != null && !hash.equals(report.payloadHash()) ? Outcome.reused(report.reportId()) : byKey.get(key));
+		}
+		return outcomes;
+	}
+
+	private record Key(String reporter, String reportId) {
+
+		static Key of(ValidReport report) {
+			return new Key(report.reporter(), report.reportId());
+		}
+
+	}
+
+	/** A report's answer within a batch: a receipt, or a refusal that concerns this report alone. */
+	record Outcome(@Nullable ReportReceipt receipt, @Nullable HubException refusal) {
+
+		static Outcome accepted(ReportReceipt receipt) {
+			return new Outcome(receipt, null);
+		}
+
+		static Outcome reused(String reportId) {
+			return new Outcome(null, HubException.field(ErrorCode.REPORT_ID_REUSED, "reportId",
+					"Report id " + reportId + " was already used for a different report"));
+		}
+
+		Mono<ReportReceipt> toMono() {
+			return this.receipt != null ? Mono.just(this.receipt)
+					: Mono.error(this.refusal != null ? this.refusal : new IllegalStateException("empty outcome"));
+		}
+
+	}
+
+}

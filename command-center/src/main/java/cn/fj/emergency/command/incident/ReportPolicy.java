@@ -1,0 +1,128 @@
+package cn.fj.emergency.command.incident;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.fj.emergency.command.area.Areas;
+import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.HubException;
+import cn.fj.emergency.command.security.HubPrincipal;
+
+/**
+ * What makes a report acceptable, each refusal with its own code and the offending field. The city comes from
+ * the reporter: a city platform may only report in its own counties.
+ */
+public final class ReportPolicy {
+
+	static final int MAX_REPORT_ID = 100;
+
+	static final int MAX_TITLE = 200;
+
+	static final int MAX_DESCRIPTION = 4000;
+
+	/** Reporters' clocks drift; beyond this a time in the future is an error, not drift. */
+	static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+	private static final Pattern REPORT_ID = Pattern.compile("[A-Za-z0-9._:\\-]+");
+
+	private ReportPolicy() {
+	}
+
+	public static ValidReport check(IncidentReport report, HubPrincipal reporter, Instant now) {
+		String reportId = required("reportId", report.reportId());
+		if (reportId.length() > MAX_REPORT_ID) {
+			throw HubException.field(ErrorCode.FIELD_TOO_LONG, "reportId", "reportId has at most " + MAX_REPORT_ID + " characters");
+		}
+		if (!REPORT_ID.matcher(reportId).matches()) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, "reportId", "reportId may hold A-Z a-z 0-9 . _ : - only");
+		}
+		String categoryCode = required("category", report.category());
+		IncidentCategory category = IncidentCategory.reportable(categoryCode)
+			.orElseThrow(() -> HubException.field(ErrorCode.UNKNOWN_CATEGORY, "category",
+					"Unknown incident sub-category '" + categoryCode + "' (GB/T 35561, two digits)"));
+		String levelText = required("level", report.level());
+		IncidentLevel level = IncidentLevel.parse(levelText)
+			.orElseThrow(() -> HubException.field(ErrorCode.INVALID_LEVEL, "level", "level must be I, II, III or IV, not '" + levelText + "'"));
+		String title = required("title", report.title());
+		if (title.length() > MAX_TITLE) {
+			throw HubException.field(ErrorCode.FIELD_TOO_LONG, "title", "title has at most " + MAX_TITLE + " characters");
+		}
+		String description = report.description();
+		if (description != null && description.length() > MAX_DESCRIPTION) {
+			throw HubException.field(ErrorCode.FIELD_TOO_LONG, "description", "description has at most " + MAX_DESCRIPTION + " characters");
+		}
+		double latitude = coordinate("latitude", report.latitude());
+		double longitude = coordinate("longitude", report.longitude());
+		if (!Areas.withinProvince(latitude, longitude)) {
+			throw HubException.field(ErrorCode.LOCATION_OUTSIDE_PROVINCE, "latitude",
+					"(" + latitude + ", " + longitude + ") is outside the province");
+		}
+		String countyCode = required("countyCode", report.countyCode());
+		Areas.County county = Areas.county(countyCode)
+			.orElseThrow(() -> HubException.field(ErrorCode.UNKNOWN_AREA, "countyCode", "Unknown county code '" + countyCode + "' (GB/T 2260)"));
+		String ownCity = reporter.cityCode();
+		if (ownCity != null && !ownCity.equals(county.cityCode())) {
+			throw HubException.field(ErrorCode.AREA_OUTSIDE_CITY, "countyCode",
+					"County " + countyCode + " belongs to platform " + county.cityCode() + ", not to " + ownCity);
+		}
+		Instant occurredAt = time("occurredAt", required("occurredAt", report.occurredAt()));
+		if (occurredAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
+			throw HubException.field(ErrorCode.TIME_IN_FUTURE, "occurredAt", "occurredAt " + report.occurredAt() + " lies in the future");
+		}
+		boolean exercise = Boolean.TRUE.equals(report.exercise());
+		return new ValidReport(reporter.reporterKey(), reportId, category, level, title.strip(), description, latitude,
+				longitude, county.cityCode(), countyCode, occurredAt, exercise, hash(report));
+	}
+
+	private static String required(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw HubException.field(ErrorCode.FIELD_REQUIRED, field, field + " is required");
+		}
+		return value;
+	}
+
+	private static double coordinate(String field, @Nullable Double value) {
+		if (value == null) {
+			throw HubException.field(ErrorCode.FIELD_REQUIRED, field, field + " is required");
+		}
+		if (!Double.isFinite(value)) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, field, field + " must be a finite number");
+		}
+		return value;
+	}
+
+	private static Instant time(String field, String text) {
+		try {
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, field,
+					field + " must be ISO-8601 with an offset, like 2026-11-23T08:15:00+08:00");
+		}
+	}
+
+	/** Identifies the report's content, so that a report id reused for a different report is caught. */
+	static String hash(IncidentReport report) {
+		String canonical = String.join("\u001f", String.valueOf(report.reportId()), String.valueOf(report.category()),
+				String.valueOf(report.level()), String.valueOf(report.title()), String.valueOf(report.description()),
+				String.valueOf(report.latitude()), String.valueOf(report.longitude()), String.valueOf(report.countyCode()),
+				String.valueOf(report.occurredAt()), String.valueOf(Boolean.TRUE.equals(report.exercise())));
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * City-link routes for incidents.
+ */
+@NullMarked
+package cn.fj.emergency.command.incident.rsocket;
+
+import org.jspecify.annotations.NullMarked;

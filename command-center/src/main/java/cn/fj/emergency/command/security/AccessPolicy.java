@@ -1,0 +1,104 @@
+package cn.fj.emergency.command.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.HubException;
+
+/**
+ * Which roles may call what, for every interface, in one table. HTTP requests and RSocket routes are both checked
+ * here and nowhere else; what a principal may <em>see</em> of the event stream is {@code EventVisibility}'s
+ * concern, and which city a report is for comes from the token. Anything not listed is refused.
+ */
+public final class AccessPolicy {
+
+	/** Any authenticated principal. */
+	public static final Set<Role> AUTHENTICATED = EnumSet.allOf(Role.class);
+
+	private static final Set<Role> OFFICERS = EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER, Role.ADMIN);
+
+	private static final Map<String, Set<Role>> ROUTES = Map.of(
+			"incidents.report", EnumSet.of(Role.CITY_PLATFORM),
+			"events.stream", AUTHENTICATED);
+
+	private static final List<HttpRule> HTTP = List.of(
+			HttpRule.open("POST", "/api/auth/token"),
+			HttpRule.open("GET", "/api/auth/jwks"),
+			HttpRule.of("GET", "/api/auth/me", AUTHENTICATED),
+			HttpRule.of(null, "/api/admin/", EnumSet.of(Role.ADMIN)),
+			HttpRule.of("POST", "/api/incidents", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("GET", "/api/incidents/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			HttpRule.open("GET", "/actuator/health"),
+			HttpRule.open("GET", "/actuator/prometheus"),
+			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));
+
+	private AccessPolicy() {
+	}
+
+	private static Set<Role> union(Set<Role> a, Set<Role> b) {
+		Set<Role> all = EnumSet.noneOf(Role.class);
+		all.addAll(a);
+		all.addAll(b);
+		return all;
+	}
+
+	/** Refuses the route unless the principal holds one of its roles. */
+	public static void checkRoute(HubPrincipal principal, String route) {
+		Set<Role> allowed = ROUTES.get(route);
+		if (allowed == null) {
+			throw new HubException(ErrorCode.ROUTE_NOT_FOUND, "No route '" + route + "'", Map.of("route", route));
+		}
+		if (!principal.hasAny(allowed)) {
+			throw new HubException(ErrorCode.ACCESS_DENIED, "Route '" + route + "' needs one of the roles " + allowed);
+		}
+	}
+
+	/**
+	 * The roles an HTTP request needs: {@code null} for an open endpoint. Paths outside {@code /api} and
+	 * {@code /actuator} (the console's static files) are open; any other API path not listed needs ADMIN.
+	 */
+	public static @Nullable Set<Role> rolesForHttp(String method, String path) {
+		for (HttpRule rule : HTTP) {
+			if (rule.matches(method, path)) {
+				return rule.roles();
+			}
+		}
+		if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")) {
+			return EnumSet.of(Role.ADMIN);
+		}
+		return null;
+	}
+
+	public static void checkHttp(HubPrincipal principal, Set<Role> roles) {
+		if (!principal.hasAny(roles)) {
+			throw new HubException(ErrorCode.ACCESS_DENIED, "This request needs one of the roles " + roles);
+		}
+	}
+
+	/** A path equal to {@code path}, or below it when {@code path} ends with a slash. */
+	private record HttpRule(@Nullable String method, String path, @Nullable Set<Role> roles) {
+
+		static HttpRule open(String method, String path) {
+			return new HttpRule(method, path, null);
+		}
+
+		static HttpRule of(@Nullable String method, String path, Set<Role> roles) {
+			return new HttpRule(method, path, roles);
+		}
+
+		boolean matches(String requestMethod, String requestPath) {
+			if (this.method != null && !this.method.equals(requestMethod)) {
+				return false;
+			}
+			return this.path.endsWith("/") ? requestPath.startsWith(this.path) || requestPath.equals(this.path.substring(0, this.path.length() - 1))
+					: requestPath.equals(this.path);
+		}
+
+	}
+
+}

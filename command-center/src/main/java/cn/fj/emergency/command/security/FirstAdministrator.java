@@ -1,0 +1,87 @@
+package cn.fj.emergency.command.security;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+import cn.fj.emergency.command.schema.SchemaMigrations;
+
+/**
+ * On first start, when no officer exists, creates the administrator {@code admin}: with the configured password,
+ * or with a random one written once to the log. Runs at start-up over JDBC, after the migrations; instances
+ * starting together create it once.
+ */
+@Component
+class FirstAdministrator implements InitializingBean {
+
+	private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
+
+	static final String USERNAME = "admin";
+
+	private final SchemaMigrations migrations;
+
+	private final SecurityProperties properties;
+
+	private final PasswordHashing hashing;
+
+	private final Clock clock;
+
+	FirstAdministrator(SchemaMigrations migrations, SecurityProperties properties, PasswordHashing hashing, Clock clock) {
+		this.migrations = migrations;
+		this.properties = properties;
+		this.hashing = hashing;
+		this.clock = clock;
+	}
+
+	@Override
+	public void afterPropertiesSet() throws SQLException {
+		SchemaMigrations.JdbcTarget target = this.migrations.target();
+		try (Connection connection = DriverManager.getConnection(target.url(), target.username(), target.password())) {
+			if (anyOfficer(connection)) {
+				return;
+			}
+			String configured = this.properties.bootstrapAdminPassword();
+			String password = (configured != null && !configured.isBlank()) ? configured : randomPassword();
+			try (PreparedStatement insert = connection.prepareStatement("""
+					insert into officer (username, password_hash, display_name, roles, city_code, enabled, created_at, created_by)
+					values (?, ?, 'Administrator', '{ADMIN}', null, true, ?, 'first-start') on conflict do nothing""")) {
+				insert.setString(1, USERNAME);
+				insert.setString(2, this.hashing.hashNow(password));
+				insert.setTimestamp(3, Timestamp.from(this.clock.instant()));
+				if (insert.executeUpdate() == 1) {
+					if (configured != null && !configured.isBlank()) {
+						log.info("Created the first administrator '{}' with the configured password", USERNAME);
+					}
+					else {
+						log.warn("Created the first administrator '{}' with the password {} (shown once: change it, or set "
+								+ "hub.security.bootstrap-admin-password before the first start)", USERNAME, password);
+					}
+				}
+			}
+		}
+	}
+
+	private static boolean anyOfficer(Connection connection) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement("select exists (select 1 from officer)");
+				var result = query.executeQuery()) {
+			return result.next() && result.getBoolean(1);
+		}
+	}
+
+	private static String randomPassword() {
+		byte[] bytes = new byte[18];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

@@ -1,0 +1,55 @@
+package cn.fj.emergency.command.security;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who is calling, as proven by a verified token. {@code cityCode} is set for city platforms (and city-scoped
+ * officers) and confines them to that city; {@code tokenId} identifies a revocable service token.
+ */
+public record HubPrincipal(String subject, Kind kind, Set<Role> roles, @Nullable String cityCode,
+		@Nullable String tokenId, Instant expiresAt) {
+
+	public HubPrincipal {
+		roles = Set.copyOf(roles);
+	}
+
+	public boolean has(Role role) {
+		return this.roles.contains(role);
+	}
+
+	public boolean hasAny(Set<Role> wanted) {
+		for (Role role : wanted) {
+			if (this.roles.contains(role)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Sees and acts on the whole province: not confined to a city. */
+	public boolean provinceWide() {
+		return this.cityCode == null;
+	}
+
+	/**
+	 * The identity under which idempotent report ids are remembered. A city platform's reports stay
+	 * de-duplicated across reissued tokens, so the key is its city, not the token's subject.
+	 */
+	public String reporterKey() {
+		if (this.cityCode != null && has(Role.CITY_PLATFORM)) {
+			return "city:" + this.cityCode;
+		}
+		return this.kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + this.subject;
+	}
+
+	/** Officers sign in with a password; services (city platforms, departments) hold tokens an administrator issued. */
+	public enum Kind {
+
+		OFFICER, SERVICE
+
+	}
+
+}

@@ -1,0 +1,90 @@
+package cn.fj.emergency.command.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import cn.fj.emergency.command.Ids;
+import cn.fj.emergency.command.area.Areas;
+import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.HubException;
+
+/**
+ * An administrator issues a service token to a city platform (scoped to its city) or a department. The token is
+ * recorded (never the token string) so that it can be listed and revoked.
+ */
+@Component
+public class IssuingServiceToken {
+
+	private static final Set<Role> SERVICE_ROLES = EnumSet.of(Role.CITY_PLATFORM, Role.DEPARTMENT);
+
+	private final ServiceTokens serviceTokens;
+
+	private final TokenService tokens;
+
+	private final SecurityProperties properties;
+
+	private final Clock clock;
+
+	public IssuingServiceToken(ServiceTokens serviceTokens, TokenService tokens, SecurityProperties properties,
+			Clock clock) {
+		this.serviceTokens = serviceTokens;
+		this.tokens = tokens;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public Mono<IssuedToken> issue(HubPrincipal admin, Request request) {
+		return Mono.fromCallable(() -> validated(admin, request))
+			.flatMap(token -> this.serviceTokens.record(token).thenReturn(token))
+			.publishOn(Schedulers.boundedElastic())
+			.map(token -> {
+				HubPrincipal principal = new HubPrincipal(token.subject(), HubPrincipal.Kind.SERVICE, token.roles(),
+						token.cityCode(), token.id(), token.expiresAt());
+				return IssuedToken.of(this.tokens.issue(principal), principal);
+			});
+	}
+
+	private ServiceTokens.ServiceToken validated(HubPrincipal admin, Request request) {
+		if (request.subject() == null || request.subject().isBlank()) {
+			throw HubException.field(ErrorCode.FIELD_REQUIRED, "subject", "subject is required");
+		}
+		Set<Role> roles = request.roles() == null ? Set.of() : request.roles();
+		if (roles.isEmpty() || !SERVICE_ROLES.containsAll(roles)) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, "roles", "A service token holds CITY_PLATFORM or DEPARTMENT");
+		}
+		String city = request.cityCode();
+		if (roles.contains(Role.CITY_PLATFORM)) {
+			if (city == null) {
+				throw HubException.field(ErrorCode.FIELD_REQUIRED, "cityCode", "A city platform's token names its city");
+			}
+			if (!Areas.isCity(city)) {
+				throw HubException.field(ErrorCode.UNKNOWN_AREA, "cityCode", city + " is not a city platform of the province");
+			}
+		}
+		else if (city != null) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, "cityCode", "Only city platform tokens are scoped to a city");
+		}
+		Duration ttl = request.validFor() == null ? this.properties.serviceTokenTtl() : request.validFor();
+		if (ttl.isNegative() || ttl.isZero()) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, "validFor", "validFor must be positive");
+		}
+		Instant now = this.clock.instant();
+		String description = request.description() == null ? "" : request.description();
+		return new ServiceTokens.ServiceToken(Ids.newId(this.clock).toString(), request.subject().trim(),
+				roles, city, description, admin.subject(), now, now.plus(ttl), null);
+	}
+
+	/** What the administrator asks for; {@code validFor} defaults to the configured service token lifetime. */
+	public record Request(@Nullable String subject, @Nullable Set<Role> roles, @Nullable String cityCode,
+			@Nullable String description, @Nullable Duration validFor) {
+	}
+
+}

@@ -1,0 +1,68 @@
+package cn.fj.emergency.command.security;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import cn.fj.emergency.command.area.Areas;
+import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.HubException;
+
+/** An administrator adds an officer who signs in with a password. */
+@Component
+public class RegisteringOfficer {
+
+	static final int MIN_PASSWORD_LENGTH = 10;
+
+	private static final Set<Role> OFFICER_ROLES = EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER, Role.ADMIN);
+
+	private final OfficerAccounts accounts;
+
+	private final PasswordHashing hashing;
+
+	private final Clock clock;
+
+	public RegisteringOfficer(OfficerAccounts accounts, PasswordHashing hashing, Clock clock) {
+		this.accounts = accounts;
+		this.hashing = hashing;
+		this.clock = clock;
+	}
+
+	public Mono<Officer> register(HubPrincipal admin, Request request) {
+		return Mono.fromRunnable(() -> validate(request))
+			.then(Mono.defer(() -> this.hashing.hash(request.password())))
+			.map(hash -> new Officer(request.username(), hash,
+					request.displayName() == null ? request.username() : request.displayName(), request.roles(),
+					request.cityCode(), true, this.clock.instant(), admin.subject()))
+			.flatMap(officer -> this.accounts.add(officer)
+				.flatMap(added -> added ? Mono.just(officer)
+						: Mono.error(HubException.field(ErrorCode.USERNAME_TAKEN, "username",
+								"The username " + officer.username() + " is taken"))));
+	}
+
+	private static void validate(Request request) {
+		if (request.username() == null || !request.username().matches("[A-Za-z0-9._-]{3,64}")) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, "username", "username: 3 to 64 of A-Z a-z 0-9 . _ -");
+		}
+		if (request.password() == null || request.password().length() < MIN_PASSWORD_LENGTH) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, "password",
+					"password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+		}
+		if (request.roles() == null || request.roles().isEmpty() || !OFFICER_ROLES.containsAll(request.roles())) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, "roles", "An officer holds DUTY_OFFICER, COMMANDER or ADMIN");
+		}
+		if (request.cityCode() != null && !Areas.isCity(request.cityCode())) {
+			throw HubException.field(ErrorCode.UNKNOWN_AREA, "cityCode", request.cityCode() + " is not a city of the province");
+		}
+	}
+
+	/** {@code cityCode} confines the officer to one city's view; absent for province-wide officers. */
+	public record Request(String username, String password, @Nullable String displayName, Set<Role> roles,
+			@Nullable String cityCode) {
+	}
+
+}

@@ -1,0 +1,114 @@
+package cn.fj.emergency.command.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+
+import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.HubException;
+
+/**
+ * Issues and verifies the hub's JWTs (ES256, jjwt). Verification refuses anything not signed by the hub's key:
+ * forged signatures, other algorithms and unsigned ({@code alg: none}) tokens alike. It checks the token alone;
+ * whether a service token was revoked is the {@link Authenticator}'s question.
+ */
+public final class TokenService {
+
+	static final String CLAIM_ROLES = "roles";
+
+	static final String CLAIM_CITY = "city";
+
+	static final String CLAIM_KIND = "kind";
+
+	private final SigningKeys keys;
+
+	private final String issuer;
+
+	private final Clock clock;
+
+	private final JwtParser parser;
+
+	public TokenService(SigningKeys keys, String issuer, Clock clock) {
+		this.keys = keys;
+		this.issuer = issuer;
+		this.clock = clock;
+		this.parser = Jwts.parser()
+			.verifyWith(keys.publicKey())
+			.requireIssuer(issuer)
+			.clock(() -> Date.from(clock.instant()))
+			.build();
+	}
+
+	/**
+	 * Signs a token for the principal. ECDSA signing draws random numbers, which may read from the operating
+	 * system: call it off the event loop.
+	 */
+	public String issue(HubPrincipal principal) {
+		var builder = Jwts.builder()
+			.header()
+			.keyId(this.keys.keyId())
+			.and()
+			.issuer(this.issuer)
+			.subject(principal.subject())
+			.issuedAt(Date.from(this.clock.instant()))
+			.expiration(Date.from(principal.expiresAt()))
+			.claim(CLAIM_KIND, principal.kind().name())
+			.claim(CLAIM_ROLES, principal.roles().stream().map(Role::name).sorted().toList());
+		if (principal.cityCode() != null) {
+			builder.claim(CLAIM_CITY, principal.cityCode());
+		}
+		if (principal.tokenId() != null) {
+			builder.id(principal.tokenId());
+		}
+		return builder.signWith(this.keys.privateKey(), Jwts.SIG.ES256).compact();
+	}
+
+	/** Verifies signature, issuer and expiry, and reads the principal. */
+	public HubPrincipal verify(String token) {
+		Claims claims;
+		try {
+			claims = this.parser.parseSignedClaims(token).getPayload();
+		}
+		catch (ExpiredJwtException ex) {
+			throw new HubException(ErrorCode.TOKEN_EXPIRED, "The token expired at " + ex.getClaims().getExpiration().toInstant());
+		}
+		catch (JwtException | IllegalArgumentException ex) {
+			throw new HubException(ErrorCode.TOKEN_INVALID, "The token is not valid: " + ex.getMessage());
+		}
+		return principal(claims);
+	}
+
+	private static HubPrincipal principal(Claims claims) {
+		try {
+			HubPrincipal.Kind kind = HubPrincipal.Kind.valueOf(claims.get(CLAIM_KIND, String.class));
+			Set<Role> roles = EnumSet.noneOf(Role.class);
+			List<?> names = claims.get(CLAIM_ROLES, List.class);
+			for (Object name : names) {
+				roles.add(Role.valueOf(String.valueOf(name)));
+			}
+			Date expiration = claims.getExpiration();
+			if (claims.getSubject() == null || expiration == null) {
+				throw new IllegalArgumentException("subject and expiry are required");
+			}
+			return new HubPrincipal(claims.getSubject(), kind, roles, claims.get(CLAIM_CITY, String.class), claims.getId(),
+					expiration.toInstant());
+		}
+		catch (RuntimeException ex) {
+			throw new HubException(ErrorCode.TOKEN_INVALID, "The token's claims are incomplete: " + ex.getMessage());
+		}
+	}
+
+	public Instant now() {
+		return this.clock.instant();
+	}
+
+}

@@ -1,0 +1,142 @@
+package cn.fj.emergency.command.security.rsocket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.rsocket.RSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import cn.fj.emergency.command.security.HubPrincipal;
+import cn.fj.emergency.command.security.RevokingServiceToken;
+import cn.fj.emergency.command.security.ServiceTokens;
+
+/**
+ * The RSocket connections open on this instance, by principal. A connection lives no longer than its token: it is
+ * closed when the token expires, and when its service token is revoked on any instance (told through Redis).
+ */
+@Component
+public class Connections implements RevokingServiceToken.RevocationListener, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(Connections.class);
+
+	private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(15);
+
+	private final Map<RSocket, HubPrincipal> open = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final ReactiveRedisMessageListenerContainer container;
+
+	private final String channel;
+
+	private volatile Disposable listening = Disposables.disposed();
+
+	private volatile Disposable sweeping = Disposables.disposed();
+
+	private volatile boolean running;
+
+	private final ServiceTokens serviceTokens;
+
+	public Connections(Clock clock, ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer container,
+			ServiceTokens serviceTokens, @Value("${hub.redis.namespace:hub}") String namespace) {
+		this.clock = clock;
+		this.serviceTokens = serviceTokens;
+		this.redis = redis;
+		this.container = container;
+		this.channel = namespace + ":revocations";
+	}
+
+	/** Registers an authenticated connection until it closes or its token expires. */
+	void register(RSocket connection, HubPrincipal principal) {
+		this.open.put(connection, principal);
+		Duration remaining = Duration.between(this.clock.instant(), principal.expiresAt());
+		Disposable expiry = Mono.delay(remaining.isNegative() ? Duration.ZERO : remaining)
+			.subscribe(tick -> connection.dispose(), error -> log.error("Token expiry timer failed", error));
+		connection.onClose()
+			.doFinally(signal -> {
+				expiry.dispose();
+				this.open.remove(connection);
+			})
+			.subscribe(done -> {
+			}, error -> log.debug("Connection of {} closed with {}", principal.subject(), error.toString()));
+	}
+
+	public Map<RSocket, HubPrincipal> open() {
+		return Map.copyOf(this.open);
+	}
+
+	@Override
+	public Mono<Void> revoked(String tokenId) {
+		closeToken(tokenId);
+		return this.redis.convertAndSend(this.channel, tokenId)
+			.timeout(Duration.ofSeconds(2))
+			.doOnError(error -> log.warn("Could not tell other instances of revoked token {}: {}", tokenId, error.toString()))
+			.onErrorResume(error -> Mono.empty())
+			.then();
+	}
+
+	private void closeToken(String tokenId) {
+		this.open.forEach((connection, principal) -> {
+			if (tokenId.equals(principal.tokenId())) {
+				log.info("Closing connection of {}: its token {} was revoked", principal.subject(), tokenId);
+				connection.dispose();
+			}
+		});
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.listening = this.container.receive(ChannelTopic.of(this.channel))
+			.doOnNext(message -> closeToken(message.getMessage()))
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(5)))
+			.subscribe(message -> {
+			}, error -> log.error("Revocation subscription ended", error));
+		// the Redis notice may be lost: every so often, look the open service tokens up in the record
+		this.sweeping = Flux.interval(SWEEP_INTERVAL)
+			.concatMap(tick -> sweep())
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, SWEEP_INTERVAL).maxBackoff(SWEEP_INTERVAL)
+				.doBeforeRetry(s -> log.warn("Sweep of revoked tokens failed: {}", s.failure().toString())))
+			.subscribe(tokenId -> {
+			}, error -> log.error("Sweep of revoked tokens ended", error));
+	}
+
+	private Flux<String> sweep() {
+		return Flux.fromIterable(this.open.values())
+			.mapNotNull(HubPrincipal::tokenId)
+			.distinct()
+			.concatMap(this.serviceTokens::find)
+			.filter(ServiceTokens.ServiceToken::revoked)
+			.map(ServiceTokens.ServiceToken::id)
+			.doOnNext(this::closeToken);
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.listening.dispose();
+		this.sweeping.dispose();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+}

@@ -1,0 +1,88 @@
+package cn.fj.emergency.command.security.web;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import cn.fj.emergency.command.security.HubPrincipal;
+import cn.fj.emergency.command.security.IssuedToken;
+import cn.fj.emergency.command.security.IssuingServiceToken;
+import cn.fj.emergency.command.security.Officer;
+import cn.fj.emergency.command.security.OfficerAccounts;
+import cn.fj.emergency.command.security.RegisteringOfficer;
+import cn.fj.emergency.command.security.RevokingServiceToken;
+import cn.fj.emergency.command.security.Role;
+import cn.fj.emergency.command.security.ServiceTokens;
+
+/** Administration of officers and service tokens (ADMIN only, by the access policy). */
+@RestController
+@RequestMapping("/api/admin")
+class AdminRoutes {
+
+	private final RegisteringOfficer registeringOfficer;
+
+	private final OfficerAccounts accounts;
+
+	private final IssuingServiceToken issuingServiceToken;
+
+	private final RevokingServiceToken revokingServiceToken;
+
+	private final ServiceTokens serviceTokens;
+
+	AdminRoutes(RegisteringOfficer registeringOfficer, OfficerAccounts accounts, IssuingServiceToken issuingServiceToken,
+			RevokingServiceToken revokingServiceToken, ServiceTokens serviceTokens) {
+		this.registeringOfficer = registeringOfficer;
+		this.accounts = accounts;
+		this.issuingServiceToken = issuingServiceToken;
+		this.revokingServiceToken = revokingServiceToken;
+		this.serviceTokens = serviceTokens;
+	}
+
+	@PostMapping("/officers")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<OfficerView> registerOfficer(HubPrincipal admin, @RequestBody RegisteringOfficer.Request request) {
+		return this.registeringOfficer.register(admin, request).map(OfficerView::of);
+	}
+
+	@GetMapping("/officers")
+	Flux<OfficerView> officers() {
+		return this.accounts.list().map(OfficerView::of);
+	}
+
+	@PostMapping("/service-tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<IssuedToken> issueServiceToken(HubPrincipal admin, @RequestBody IssuingServiceToken.Request request) {
+		return this.issuingServiceToken.issue(admin, request);
+	}
+
+	@GetMapping("/service-tokens")
+	Flux<ServiceTokens.ServiceToken> serviceTokens() {
+		return this.serviceTokens.list();
+	}
+
+	@PostMapping("/service-tokens/{id}/revoke")
+	Mono<ServiceTokens.ServiceToken> revoke(HubPrincipal admin, @PathVariable String id) {
+		return this.revokingServiceToken.revoke(admin, id);
+	}
+
+	/** An officer as shown: never the password hash. */
+	record OfficerView(String username, String displayName, Set<Role> roles, @Nullable String cityCode, boolean enabled) {
+
+		static OfficerView of(Officer officer) {
+			return new OfficerView(officer.username(), officer.displayName(), officer.roles(), officer.cityCode(),
+					officer.enabled());
+		}
+
+	}
+
+}

@@ -1,0 +1,59 @@
+package cn.fj.emergency.command.security.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.jsonwebtoken.security.Jwk;
+import io.jsonwebtoken.security.Jwks;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.HubException;
+import cn.fj.emergency.command.security.HubPrincipal;
+import cn.fj.emergency.command.security.IssuedToken;
+import cn.fj.emergency.command.security.SigningIn;
+import cn.fj.emergency.command.security.SigningKeys;
+
+/** Sign-in, who-am-I, and the public key that verifies the hub's tokens and signatures. */
+@RestController
+@RequestMapping("/api/auth")
+class AuthRoutes {
+
+	private final SigningIn signingIn;
+
+	private final Map<String, Object> jwks;
+
+	AuthRoutes(SigningIn signingIn, SigningKeys keys) {
+		this.signingIn = signingIn;
+		Jwk<?> jwk = Jwks.builder().key(keys.publicKey()).id(keys.keyId()).algorithm("ES256").publicKeyUse("sig").build();
+		this.jwks = Map.of("keys", List.of(Map.copyOf(jwk)));
+	}
+
+	@PostMapping("/token")
+	Mono<IssuedToken> signIn(@RequestBody SignIn request) {
+		if (request.username() == null || request.password() == null) {
+			return Mono.error(HubException.field(ErrorCode.FIELD_REQUIRED, "username", "username and password are required"));
+		}
+		return this.signingIn.signIn(request.username(), request.password());
+	}
+
+	@GetMapping("/me")
+	HubPrincipal me(HubPrincipal principal) {
+		return principal;
+	}
+
+	@GetMapping("/jwks")
+	Map<String, Object> jwks() {
+		return this.jwks;
+	}
+
+	record SignIn(@Nullable String username, @Nullable String password) {
+	}
+
+}

@@ -1,0 +1,15 @@
+package cn.fj.emergency.command.security.web;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration implements WebFluxConfigurer {
+
+	@Override
+	public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+		configurer.addCustomResolver(new PrincipalArgumentResolver());
+	}
+
+}

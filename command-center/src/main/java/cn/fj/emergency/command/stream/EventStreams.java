@@ -1,0 +1,220 @@
+package cn.fj.emergency.command.stream;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
+
+import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.HubException;
+import cn.fj.emergency.command.security.HubPrincipal;
+import cn.fj.emergency.command.stream.persistence.EventStore;
+
+/**
+ * The live event stream of this instance. A tailer reads the log after the last event it dispatched, whenever it
+ * is poked (a local commit, a Redis doorbell) and at least every poll interval, so a lost doorbell only delays
+ * delivery; it never loses an event, because the log is read by sequence number and sequence numbers are
+ * commit-ordered. Subscribers get backfill from the database or the ring, then live events, without a seam.
+ */
+@Component
+public class EventStreams implements CommitListener, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+
+	private final EventStore store;
+
+	private final StreamProperties properties;
+
+	private final Sinks.One<EventDispatcher> ready = Sinks.one();
+
+	private final Mono<EventDispatcher> dispatcherReady = this.ready.asMono().cache();
+
+	private volatile @Nullable EventDispatcher dispatcher;
+
+	private final AtomicInteger wip = new AtomicInteger();
+
+	private final Counter tailErrors;
+
+	private final Counter cutOffs;
+
+	private volatile @Nullable Disposable poller;
+
+	private volatile boolean running;
+
+	public EventStreams(EventStore store, StreamProperties properties, MeterRegistry meters) {
+		this.store = store;
+		this.properties = properties;
+		this.tailErrors = Counter.builder("hub.stream.tail.errors")
+			.description("Failed reads of the event log by this instance's tailer")
+			.register(meters);
+		this.cutOffs = Counter.builder("hub.stream.cutoffs")
+			.description("Subscribers cut off for being too slow")
+			.register(meters);
+		Gauge.builder("hub.stream.subscribers", this, s -> s.subscriberCount())
+			.description("Live subscribers on this instance")
+			.register(meters);
+		Gauge.builder("hub.stream.subscriber.lag.max", this, s -> s.maxLag())
+			.description("Events the furthest-behind live subscriber of this instance has still to receive")
+			.register(meters);
+		Gauge.builder("hub.stream.head", this, s -> s.dispatchedHead())
+			.description("Sequence number of the last event this instance dispatched")
+			.register(meters);
+	}
+
+	/**
+	 * The events after the requested position that the principal may see and asked for, then live ones, until
+	 * cancelled or cut off for being too slow.
+	 */
+	public Flux<HubEvent> subscribe(HubPrincipal principal, StreamRequest request) {
+		return Mono.fromCallable(() -> EventVisibility.filter(principal, request))
+			.flatMapMany(filter -> this.dispatcherReady.then(startPosition(request.after()))
+				.flatMapMany(position -> from(position, filter, request.streamsOrAll(), principal.cityCode())));
+	}
+
+	private Mono<Long> startPosition(@Nullable Long after) {
+		if (after != null && after < 0) {
+			return Mono.error(HubException.field(ErrorCode.INVALID_FIELD, "after", "after must not be negative"));
+		}
+		return this.store.head().flatMap(head -> {
+			if (after == null) {
+				return Mono.just(head);
+			}
+			if (after > head) {
+				return Mono.error(new HubException(ErrorCode.RESUME_POSITION_UNKNOWN,
+						"after = " + after + " is beyond the last event " + head, Map.of("head", head)));
+			}
+			return Mono.just(after);
+		});
+	}
+
+	private Flux<HubEvent> from(long position, Predicate<HubEvent> filter, Set<String> streams, @Nullable String city) {
+		return Flux.defer(() -> {
+			LiveSubscriber live = requireDispatcher().tryAttach(position, filter);
+			if (live != null) {
+				return live.flux();
+			}
+			return this.store.page(position, this.properties.pageSize(), streams, city)
+				.flatMapMany(page -> Flux.fromIterable(page.events())
+					.filter(filter)
+					.concatWith(from(page.next(), filter, streams, city)));
+		});
+	}
+
+	@Override
+	public void committed(long lastSeq) {
+		poke();
+	}
+
+	/** Reads the log now: something was appended, here or on another instance. */
+	public void poke() {
+		if (this.dispatcher != null && this.wip.getAndIncrement() == 0) {
+			tailRound();
+		}
+	}
+
+	private void tailRound() {
+		EventDispatcher d = requireDispatcher();
+		int batch = this.properties.tailBatch();
+		this.store.readAfter(d.head(), batch).collectList().subscribe(events -> {
+			d.dispatch(events);
+			if (events.size() == batch) {
+				tailRound();
+			}
+			else {
+				endRound();
+			}
+		}, error -> {
+			this.tailErrors.increment();
+			log.warn("Reading the event log failed; the next poke or poll retries: {}", error.toString());
+			endRound();
+		});
+	}
+
+	private void endRound() {
+		if (this.wip.getAndSet(0) > 1) {
+			poke();
+		}
+	}
+
+	private EventDispatcher requireDispatcher() {
+		EventDispatcher d = this.dispatcher;
+		if (d == null) {
+			throw new IllegalStateException("The event stream is not started");
+		}
+		return d;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		// the tailer starts at the current end of the log: older events reach subscribers by backfill
+		this.store.head()
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
+				.doBeforeRetry(s -> log.warn("Cannot read the event log's head yet: {}", s.failure().toString())))
+			.subscribe(this::initialise, error -> log.error("The event stream could not start", error));
+	}
+
+	private void initialise(long head) {
+		EventDispatcher d = new EventDispatcher(this.properties.ringSize(), this.properties.subscriberBuffer(), head,
+				this.cutOffs::increment);
+		this.dispatcher = d;
+		this.ready.emitValue(d, Sinks.EmitFailureHandler.FAIL_FAST);
+		this.poller = Flux.interval(this.properties.pollInterval(), this.properties.pollInterval())
+			.subscribe(tick -> poke(), error -> log.error("The event log poller stopped", error));
+		log.info("Event stream ready at seq {}", head);
+		poke();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Disposable p = this.poller;
+		if (p != null) {
+			p.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	int subscriberCount() {
+		EventDispatcher d = this.dispatcher;
+		return d == null ? 0 : d.subscribers().size();
+	}
+
+	long maxLag() {
+		EventDispatcher d = this.dispatcher;
+		if (d == null) {
+			return 0;
+		}
+		long head = d.head();
+		long max = 0;
+		for (LiveSubscriber s : d.subscribers()) {
+			max = Math.max(max, s.lag(head));
+		}
+		return max;
+	}
+
+	long dispatchedHead() {
+		EventDispatcher d = this.dispatcher;
+		return d == null ? 0 : d.head();
+	}
+
+}

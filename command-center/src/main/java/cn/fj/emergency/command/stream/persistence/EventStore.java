@@ -1,0 +1,156 @@
+package cn.fj.emergency.command.stream.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import cn.fj.emergency.command.stream.Criticality;
+import cn.fj.emergency.command.stream.HubEvent;
+
+/** The event log's tables. Appends must run inside the transaction of the change they record. */
+@Repository
+public class EventStore {
+
+	private static final String COLUMNS = "seq, stream, type, subject_id, cities, criticality, conflation_key, exercise, recorded_at, payload::text as payload";
+
+	// One statement: take the counter row (which serialises appenders until commit) and insert the batch with
+	// consecutive numbers in input order.
+	private static final String APPEND = """
+			with c as (update event_counter set last_seq = last_seq + $1 where log = 'hub' returning last_seq)
+			insert into event_log (seq, stream, type, subject_id, cities, criticality, conflation_key, exercise, recorded_at, payload)
+			select (select last_seq from c) - $1 + u.ord, u.stream, u.type, u.subject_id,
+			       coalesce(string_to_array(nullif(u.cities, ''), ','), '{}'), u.criticality, u.conflation_key, u.exercise,
+			       $2, u.payload::jsonb
+			from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[])
+			     with ordinality as u(stream, type, subject_id, cities, criticality, conflation_key, exercise, payload, ord)
+			returning seq""";
+
+	private static final String READ_AFTER = "select " + COLUMNS + " from event_log where seq > $1 order by seq limit $2";
+
+	// The counter and the events are read in one statement, so in one snapshot: every event up to the counter
+	// value it shows is committed and visible in that snapshot.
+	private static final String PAGE = """
+			select h.last_seq as head, e.* from (select last_seq from event_counter where log = 'hub') h
+			left join lateral (
+			    select %s from event_log
+			    where seq > $1 and seq <= h.last_seq
+			      and (cardinality($2::text[]) = 0 or stream = any($2::text[]))
+			      and ($3::text is null or cities @> array[$3::text])
+			    order by seq limit $4) e on true""".formatted(COLUMNS);
+
+	private final DatabaseClient db;
+
+	public EventStore(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** Appends the rows in order; answers the sequence number of the last one. */
+	public Mono<Long> append(List<Row> rows, Instant recordedAt) {
+		int n = rows.size();
+		String[] streams = new String[n];
+		String[] types = new String[n];
+		String[] subjects = new String[n];
+		String[] cities = new String[n];
+		String[] criticalities = new String[n];
+		String[] keys = new String[n];
+		Boolean[] exercises = new Boolean[n];
+		String[] payloads = new String[n];
+		for (int i = 0; i < n; i++) {
+			Row row = rows.get(i);
+			streams[i] = row.stream();
+			types[i] = row.type();
+			subjects[i] = row.subjectId();
+			cities[i] = String.join(",", row.cities());
+			criticalities[i] = row.criticality().name();
+			keys[i] = row.conflationKey();
+			exercises[i] = row.exercise();
+			payloads[i] = row.payloadJson();
+		}
+		return this.db.sql(APPEND)
+			.bind(0, n)
+			.bind(1, recordedAt)
+			.bind(2, streams)
+			.bind(3, types)
+			.bind(4, subjects)
+			.bind(5, cities)
+			.bind(6, criticalities)
+			.bind(7, keys)
+			.bind(8, exercises)
+			.bind(9, payloads)
+			.map(r -> r.get("seq", Long.class))
+			.all()
+			.reduce(Math::max);
+	}
+
+	/** Every committed event after {@code after}, in order, at most {@code limit}: what the tailer delivers. */
+	public Flux<HubEvent> readAfter(long after, int limit) {
+		return this.db.sql(READ_AFTER).bind(0, after).bind(1, limit).map(EventStore::event).all();
+	}
+
+	/**
+	 * A page of backfill for one subscriber, pre-filtered by stream and city. {@link Page#next()} is where the
+	 * next page starts: the last event read when the page is full, else the log's head as seen by this read.
+	 */
+	public Mono<Page> page(long after, int limit, Set<String> streams, @Nullable String city) {
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql(PAGE)
+			.bind(0, after)
+			.bind(1, streams.toArray(String[]::new))
+			.bind(3, limit);
+		spec = (city == null) ? spec.bindNull(2, String.class) : spec.bind(2, city);
+		return spec
+			.map((r, m) -> new PageRow(r.get("head", Long.class), r.get("seq", Long.class) == null ? null : event(r)))
+			.all()
+			.collectList()
+			.map(rows -> toPage(rows, limit));
+	}
+
+	private static Page toPage(List<PageRow> rows, int limit) {
+		long head = rows.isEmpty() ? 0 : rows.get(0).head();
+		List<HubEvent> events = new ArrayList<>(rows.size());
+		for (PageRow row : rows) {
+			if (row.event() != null) {
+				events.add(row.event());
+			}
+		}
+		long next = events.size() >= limit ? events.get(events.size() - 1).seq() : head;
+		return new Page(events, next, head);
+	}
+
+	/** The sequence number of the last committed event. */
+	public Mono<Long> head() {
+		return this.db.sql("select last_seq from event_counter where log = 'hub'")
+			.map(r -> r.get("last_seq", Long.class))
+			.one();
+	}
+
+	private static HubEvent event(Readable r) {
+		String[] cities = r.get("cities", String[].class);
+		return new HubEvent(r.get("seq", Long.class), r.get("stream", String.class), r.get("type", String.class),
+				r.get("subject_id", String.class), cities == null ? List.of() : Arrays.asList(cities),
+				Criticality.valueOf(r.get("criticality", String.class)), r.get("conflation_key", String.class),
+				Boolean.TRUE.equals(r.get("exercise", Boolean.class)), r.get("recorded_at", Instant.class),
+				r.get("payload", String.class));
+	}
+
+	/** An event ready to store: its data already written as JSON. */
+	public record Row(String stream, String type, @Nullable String subjectId, List<String> cities,
+			Criticality criticality, @Nullable String conflationKey, boolean exercise, String payloadJson) {
+	}
+
+	/** Backfill: the events read, where to continue, and the head this read saw. */
+	public record Page(List<HubEvent> events, long next, long head) {
+	}
+
+	private record PageRow(long head, @Nullable HubEvent event) {
+	}
+
+}
