@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.rsocket.autoconfigure.RSocketMessageHandlerCustomizer;
 import org.springframework.boot.rsocket.context.RSocketServerBootstrap;
@@ -12,6 +13,7 @@ import org.springframework.boot.rsocket.server.RSocketServer;
 import org.springframework.boot.rsocket.server.RSocketServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.rsocket.annotation.support.RSocketMessageHandler;
 
 import cn.fj.emergency.command.error.rsocket.RSocketErrors;
@@ -31,6 +33,9 @@ class CityLinkConfiguration {
 	@Bean
 	RSocketAuthentication rsocketAuthentication(Authenticator authenticator, Connections connections,
 			RSocketErrors errors, Clock clock) {
+		// Spring's message headers seed a SecureRandom when their class initialises, which may read the operating
+		// system's entropy: do it now, at start-up, rather than on the event loop of the first connection
+		new MessageHeaders(Map.of());
 		return new RSocketAuthentication(authenticator, connections, errors, clock);
 	}
 

@@ -1,0 +1,46 @@
+package cn.fj.emergency.command.security;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.HubException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AccessPolicyTest {
+
+	static HubPrincipal principal(Role role, String city) {
+		return new HubPrincipal("p", HubPrincipal.Kind.SERVICE, Set.of(role), city, null, Instant.MAX);
+	}
+
+	@Test
+	void onlyCityPlatformsReportOverTheCityLink() {
+		AccessPolicy.checkRoute(principal(Role.CITY_PLATFORM, "350200"), "incidents.report");
+
+		assertThatThrownBy(() -> AccessPolicy.checkRoute(principal(Role.DEPARTMENT, null), "incidents.report"))
+			.isInstanceOfSatisfying(HubException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ACCESS_DENIED));
+	}
+
+	@Test
+	void unknownRoutesAreRefused() {
+		assertThatThrownBy(() -> AccessPolicy.checkRoute(principal(Role.ADMIN, null), "orders.delete"))
+			.isInstanceOfSatisfying(HubException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ROUTE_NOT_FOUND));
+	}
+
+	@Test
+	void httpRulesAreOpenOnlyWhereListed() {
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/auth/token")).isNull();
+		assertThat(AccessPolicy.rolesForHttp("GET", "/console/index.html")).isNull();
+		assertThat(AccessPolicy.rolesForHttp("GET", "/actuator/health")).isNull();
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/admin/service-tokens")).containsExactly(Role.ADMIN);
+		assertThat(AccessPolicy.rolesForHttp("GET", "/api/unlisted")).containsExactly(Role.ADMIN);
+		assertThat(AccessPolicy.rolesForHttp("GET", "/actuator/env")).containsExactly(Role.ADMIN);
+		assertThat(AccessPolicy.rolesForHttp("GET", "/api/incidents/123")).contains(Role.CITY_PLATFORM, Role.DUTY_OFFICER)
+			.doesNotContain(Role.DEPARTMENT);
+	}
+
+}

@@ -1,0 +1,18 @@
+package cn.fj.emergency.command.support;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * The few places where a library parks a thread briefly and by design: allowed, each with its reason. Anything
+ * else that blocks on a non-blocking thread fails the test that caused it.
+ */
+public class HubBlockHoundIntegration implements BlockHoundIntegration {
+
+	@Override
+	public void applyTo(BlockHound.Builder builder) {
+		// Jackson 3 builds each type's deserializer once, under a lock, then serves it from a cache
+		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
+	}
+
+}
