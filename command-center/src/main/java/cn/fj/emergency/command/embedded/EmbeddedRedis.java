@@ -1,0 +1,283 @@
+package cn.fj.emergency.command.embedded;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A redis-server run from the binary in the application's own dependencies, listening on
+ * {@value ServerSupport#HOST} only. It appends every write to a file in {@code <data dir>/redis}, so a restart
+ * keeps every key; the binary is copied to {@code <data dir>/runtime/redis} and the server log goes to
+ * {@code <data dir>/log/redis.log}.
+ */
+public final class EmbeddedRedis implements AutoCloseable {
+
+	// Replaying a long append-only file takes a while; a server that cannot start exits well before this
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final int PROBE_TIMEOUT_MILLIS = 500;
+
+	private final Path root;
+
+	private final Path directory;
+
+	private final Path logFile;
+
+	private final RedisBinary binary;
+
+	private final int port;
+
+	private final Log log;
+
+	private final boolean ownShutdownHook;
+
+	private @Nullable Process process;
+
+	private @Nullable DataDirectoryLock lock;
+
+	private @Nullable Thread shutdownHook;
+
+	private String version = "";
+
+	private EmbeddedRedis(Path root, RedisBinary binary, int port, Log log, boolean ownShutdownHook) {
+		this.root = root;
+		this.directory = root.resolve("redis");
+		this.logFile = root.resolve("log").resolve("redis.log");
+		this.binary = binary;
+		this.port = port;
+		this.log = log;
+		this.ownShutdownHook = ownShutdownHook;
+	}
+
+	/**
+	 * Starts Redis on a free port with its data under {@code dataDir}.
+	 * The server stops when the JVM exits, if not stopped before.
+	 * @param dataDir the application's data directory, see {@code hub.data-dir}
+	 * @return the running server
+	 * @throws IllegalStateException if the server cannot start, naming the data directory and the cause
+	 */
+	public static EmbeddedRedis start(Path dataDir) {
+		return start(dataDir, LogFactory.getLog(EmbeddedRedis.class), true);
+	}
+
+	/**
+	 * @param shutdownHook whether to stop with the JVM by a hook of its own, which runs at the same time as all
+	 * other hooks; an owner that stops the server after its clients at JVM exit passes {@code false}
+	 */
+	static EmbeddedRedis start(Path dataDir, Log log, boolean shutdownHook) {
+		EmbeddedRedis redis = new EmbeddedRedis(ServerSupport.absolute(dataDir), RedisBinary.forThisMachine(),
+				ServerSupport.freePort(), log, shutdownHook);
+		redis.launch();
+		log.info("Embedded Redis " + redis.version + " listening on " + ServerSupport.HOST + ":"
+				+ redis.port + ", data in " + redis.directory);
+		return redis;
+	}
+
+	public String url() {
+		return "redis://" + ServerSupport.HOST + ":" + this.port;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/** Redis's working directory, {@code <data dir>/redis}. */
+	public Path directory() {
+		return this.directory;
+	}
+
+	/**
+	 * Stops the server and starts it again on the same port and data, as a restart of a real server would.
+	 * @throws IllegalStateException if the server cannot start again
+	 */
+	public synchronized void restart() {
+		stop();
+		launch();
+	}
+
+	/**
+	 * Stops the server after it has written everything to disk, and gives up the data directory. Stopping again
+	 * does nothing.
+	 */
+	public synchronized void stop() {
+		Process running = this.process;
+		if (running == null) {
+			return;
+		}
+		this.process = null;
+		try {
+			// SIGTERM: Redis flushes the append-only file and exits
+			running.destroy();
+			if (!running.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+				running.destroyForcibly().waitFor();
+				throw new IllegalStateException("Embedded Redis did not stop within " + STOP_TIMEOUT.toSeconds()
+						+ " s and was killed; data in " + this.directory + ServerSupport.logTail(this.logFile));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while stopping embedded Redis in " + this.directory, ex);
+		}
+		finally {
+			releaseDirectory();
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	private void launch() {
+		this.lock = DataDirectoryLock.acquire(this.root, "Redis");
+		Process started = null;
+		try {
+			Path pidFile = this.directory.resolve("redis.pid");
+			LeftoverServer.stop(pidFile, this.directory, "Redis", this.log);
+			Path executable = this.binary.installIn(this.root.resolve("runtime").resolve("redis"));
+			Files.createDirectories(this.directory);
+			Files.createDirectories(this.logFile.getParent());
+			started = new ProcessBuilder(command(executable, pidFile)).directory(this.directory.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(Redirect.appendTo(this.logFile.toFile()))
+				.start();
+			awaitReady(started);
+			this.version = serverVersion();
+			this.process = started;
+			if (this.ownShutdownHook) {
+				this.shutdownHook = new Thread(this::stop, "embedded-redis-shutdown");
+				ServerSupport.addShutdownHook(this.shutdownHook);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			IllegalStateException failure = new IllegalStateException("Could not start embedded Redis with data in "
+					+ this.directory + ": " + ex.getMessage() + ServerSupport.logTail(this.logFile), ex);
+			if (started != null) {
+				kill(started, failure);
+			}
+			releaseDirectory();
+			throw failure;
+		}
+	}
+
+	/** Kills a server that did not get ready, and waits so that it no longer holds the data when we give it up. */
+	private static void kill(Process process, Exception failure) {
+		try {
+			process.destroyForcibly().waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			failure.addSuppressed(ex);
+		}
+	}
+
+	private List<String> command(Path executable, Path pidFile) {
+		return List.of(executable.toString(), "--bind", ServerSupport.HOST, "--port", Integer.toString(this.port),
+				"--dir", this.directory.toString(), "--appendonly", "yes", "--pidfile", pidFile.toString(),
+				"--daemonize", "no");
+	}
+
+	private void awaitReady(Process started) throws IOException {
+		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+		try {
+			while (!answersPing()) {
+				if (started.waitFor(50, TimeUnit.MILLISECONDS)) {
+					throw new IOException("redis-server exited with code " + started.exitValue());
+				}
+				if (System.nanoTime() > deadline) {
+					throw new IOException("redis-server did not answer PING within " + STARTUP_TIMEOUT.toSeconds()
+							+ " s");
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while waiting for redis-server", ex);
+		}
+		if (!started.isAlive()) {
+			// Someone else's server answered on this port
+			throw new IOException("redis-server exited with code " + started.exitValue());
+		}
+	}
+
+	/**
+	 * Whether the server accepts commands. While it replays the append-only file it answers {@code -LOADING}
+	 * instead, and before it listens the connection is refused.
+	 */
+	private boolean answersPing() {
+		try (Socket socket = connect()) {
+			return "+PONG".equals(send(socket, "PING").readLine());
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** What the server says it is: the binaries' file names do not always tell. */
+	private String serverVersion() throws IOException {
+		try (Socket socket = connect()) {
+			BufferedReader reply = send(socket, "INFO server");
+			for (String line = reply.readLine(); line != null; line = reply.readLine()) {
+				if (line.startsWith("redis_version:")) {
+					return line.substring("redis_version:".length());
+				}
+			}
+			throw new IOException("INFO server did not tell the version");
+		}
+	}
+
+	private Socket connect() throws IOException {
+		Socket socket = new Socket();
+		try {
+			socket.connect(new InetSocketAddress(ServerSupport.HOST, this.port), PROBE_TIMEOUT_MILLIS);
+			socket.setSoTimeout(PROBE_TIMEOUT_MILLIS);
+			return socket;
+		}
+		catch (IOException ex) {
+			socket.close();
+			throw ex;
+		}
+	}
+
+	private static BufferedReader send(Socket socket, String command) throws IOException {
+		OutputStream out = socket.getOutputStream();
+		out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+		return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+	}
+
+	private void releaseDirectory() {
+		Thread hook = this.shutdownHook;
+		if (hook != null) {
+			this.shutdownHook = null;
+			ServerSupport.removeShutdownHook(hook);
+		}
+		DataDirectoryLock held = this.lock;
+		if (held != null) {
+			this.lock = null;
+			held.release();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "EmbeddedRedis[" + ServerSupport.HOST + ":" + this.port + ", " + this.directory + "]";
+	}
+
+}
