@@ -2,8 +2,9 @@ package cn.fj.emergency.command.batch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -31,7 +32,12 @@ public final class MicroBatcher<I, O> {
 
 	private final int maxBatch;
 
-	private final ArrayBlockingQueue<Pending<I, O>> queue;
+	private final int maxQueued;
+
+	// lock-free: submitters run on event loops, where even a briefly contended lock would park the thread
+	private final ConcurrentLinkedQueue<Pending<I, O>> queue = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger queued = new AtomicInteger();
 
 	private final Function<List<I>, Mono<List<O>>> writer;
 
@@ -40,24 +46,30 @@ public final class MicroBatcher<I, O> {
 	public MicroBatcher(String name, int maxBatch, int maxQueued, Function<List<I>, Mono<List<O>>> writer) {
 		this.name = name;
 		this.maxBatch = maxBatch;
-		this.queue = new ArrayBlockingQueue<>(maxQueued);
+		this.maxQueued = maxQueued;
 		this.writer = writer;
 	}
 
 	public Mono<O> submit(I request) {
 		return Mono.create(sink -> {
-			if (!this.queue.offer(new Pending<>(request, sink))) {
+			if (this.queued.incrementAndGet() > this.maxQueued) {
+				this.queued.decrementAndGet();
 				sink.error(new HubException(ErrorCode.HUB_OVERLOADED, "Too many " + this.name + " waiting to be written"));
 				return;
 			}
+			this.queue.offer(new Pending<>(request, sink));
 			drain();
 		});
 	}
 
 	private void drain() {
 		while (!this.queue.isEmpty() && this.writing.compareAndSet(false, true)) {
-			List<Pending<I, O>> batch = new ArrayList<>(Math.min(this.maxBatch, this.queue.size()));
-			this.queue.drainTo(batch, this.maxBatch);
+			List<Pending<I, O>> batch = new ArrayList<>();
+			Pending<I, O> next;
+			while (batch.size() < this.maxBatch && (next = this.queue.poll()) != null) {
+				batch.add(next);
+			}
+			this.queued.addAndGet(-batch.size());
 			if (batch.isEmpty()) {
 				this.writing.set(false);
 				continue;

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.CodecException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns any failure into the {@link HubException} a client is shown: refusals pass through, unreadable input
@@ -26,7 +28,7 @@ public final class ErrorTranslation {
 		if (error instanceof HubException hub) {
 			return hub;
 		}
-		if (error instanceof CodecException || error instanceof IllegalArgumentException && isDecoding(error)) {
+		if (isDecoding(error)) {
 			return new HubException(ErrorCode.INVALID_REQUEST, "The payload could not be read: " + rootMessage(error));
 		}
 		if (error instanceof R2dbcException || error instanceof DataAccessException
@@ -40,10 +42,15 @@ public final class ErrorTranslation {
 		return new HubException(ErrorCode.INTERNAL_ERROR, "Internal error", java.util.Map.of(), error);
 	}
 
+	/** Unreadable input, however deeply the framework wrapped the decoder's complaint. */
 	private static boolean isDecoding(Throwable error) {
 		for (Throwable t = error; t != null; t = t.getCause()) {
-			if (t instanceof CodecException || t.getClass().getName().startsWith("tools.jackson")) {
+			if (t instanceof CodecException || t instanceof JacksonException
+					|| t instanceof MethodArgumentResolutionException) {
 				return true;
+			}
+			if (t.getCause() == t) {
+				break;
 			}
 		}
 		return false;

@@ -14,6 +14,18 @@ public record Incident(UUID id, String reportId, String reporter, String cityCod
 
 	public static final String REPORTED = "incident.reported";
 
+	/** What the {@code incident.reported} event carries: the incident, less who reported it and the event's own number. */
+	public record Reported(UUID id, String reportId, String cityCode, String countyCode, String category,
+			IncidentLevel level, String title, @Nullable String description, double latitude, double longitude,
+			Instant occurredAt, Instant reportedAt, String status, boolean exercise) {
+	}
+
+	Reported reportedEvent() {
+		return new Reported(this.id, this.reportId, this.cityCode, this.countyCode, this.category, this.level, this.title,
+				this.description, this.latitude, this.longitude, this.occurredAt, this.reportedAt, this.status,
+				this.exercise);
+	}
+
 	static Incident reported(UUID id, ValidReport report, Instant reportedAt) {
 		return new Incident(id, report.reportId(), report.reporter(), report.cityCode(), report.countyCode(),
 				report.category().code(), report.level(), report.title(), report.description(), report.latitude(),

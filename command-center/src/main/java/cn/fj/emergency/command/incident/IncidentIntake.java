@@ -81,7 +81,7 @@ public class IncidentIntake {
 		List<Incident> fresh = candidates.stream().filter(i -> inserted.contains(i.id())).toList();
 		List<NewEvent> reported = fresh.stream()
 			.map(i -> NewEvent.critical(Incident.STREAM, Incident.REPORTED, i.id().toString(), List.of(i.cityCode()),
-					i.exercise(), i))
+					i.exercise(), i.reportedEvent()))
 			.toList();
 		return this.events.append(reported).flatMap(seqs -> {
 			Map<Key, ReportReceipt> receipts = new HashMap<>();

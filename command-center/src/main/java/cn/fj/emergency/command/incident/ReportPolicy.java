@@ -63,7 +63,7 @@ public final class ReportPolicy {
 		double latitude = coordinate("latitude", report.latitude());
 		double longitude = coordinate("longitude", report.longitude());
 		if (!Areas.withinProvince(latitude, longitude)) {
-			throw HubException.field(ErrorCode.LOCATION_OUTSIDE_PROVINCE, "latitude",
+			throw HubException.field(ErrorCode.LOCATION_OUTSIDE_PROVINCE, "location",
 					"(" + latitude + ", " + longitude + ") is outside the province");
 		}
 		String countyCode = required("countyCode", report.countyCode());
@@ -79,8 +79,11 @@ public final class ReportPolicy {
 			throw HubException.field(ErrorCode.TIME_IN_FUTURE, "occurredAt", "occurredAt " + report.occurredAt() + " lies in the future");
 		}
 		boolean exercise = Boolean.TRUE.equals(report.exercise());
+		String hash = hash(reportId, category.code(), level.name(), title.strip(), String.valueOf(description),
+				Double.toString(latitude), Double.toString(longitude), countyCode, occurredAt.toString(),
+				Boolean.toString(exercise));
 		return new ValidReport(reporter.reporterKey(), reportId, category, level, title.strip(), description, latitude,
-				longitude, county.cityCode(), countyCode, occurredAt, exercise, hash(report));
+				longitude, county.cityCode(), countyCode, occurredAt, exercise, hash);
 	}
 
 	private static String required(String field, @Nullable String value) {
@@ -110,12 +113,12 @@ public final class ReportPolicy {
 		}
 	}
 
-	/** Identifies the report's content, so that a report id reused for a different report is caught. */
-	static String hash(IncidentReport report) {
-		String canonical = String.join("\u001f", String.valueOf(report.reportId()), String.valueOf(report.category()),
-				String.valueOf(report.level()), String.valueOf(report.title()), String.valueOf(report.description()),
-				String.valueOf(report.latitude()), String.valueOf(report.longitude()), String.valueOf(report.countyCode()),
-				String.valueOf(report.occurredAt()), String.valueOf(Boolean.TRUE.equals(report.exercise())));
+	/**
+	 * Identifies the report's content as understood, not as written: the same time with another offset is the same
+	 * report, so that a retry from a reporter that reformats its fields is still recognised.
+	 */
+	private static String hash(String... fields) {
+		String canonical = String.join("\u001f", fields);
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);

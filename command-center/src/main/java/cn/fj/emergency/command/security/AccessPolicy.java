@@ -22,9 +22,10 @@ public final class AccessPolicy {
 
 	private static final Set<Role> OFFICERS = EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER, Role.ADMIN);
 
-	private static final Map<String, Set<Role>> ROUTES = Map.of(
-			"incidents.report", EnumSet.of(Role.CITY_PLATFORM),
-			"events.stream", AUTHENTICATED);
+	private static final Map<String, Route> ROUTES = Map.of(
+			"incidents.report", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM)),
+			// departments see no live events (EventVisibility), so they are not let in to read the log for nothing
+			"events.stream", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))));
 
 	private static final List<HttpRule> HTTP = List.of(
 			HttpRule.open("POST", "/api/auth/token"),
@@ -47,15 +48,30 @@ public final class AccessPolicy {
 		return all;
 	}
 
-	/** Refuses the route unless the principal holds one of its roles. */
-	public static void checkRoute(HubPrincipal principal, String route) {
-		Set<Role> allowed = ROUTES.get(route);
+	/** Refuses the route unless it exists for this interaction and the principal holds one of its roles. */
+	public static void checkRoute(HubPrincipal principal, String route, Interaction interaction) {
+		Route allowed = ROUTES.get(route);
 		if (allowed == null) {
 			throw new HubException(ErrorCode.ROUTE_NOT_FOUND, "No route '" + route + "'", Map.of("route", route));
 		}
-		if (!principal.hasAny(allowed)) {
-			throw new HubException(ErrorCode.ACCESS_DENIED, "Route '" + route + "' needs one of the roles " + allowed);
+		if (allowed.interaction() != interaction) {
+			throw new HubException(ErrorCode.INVALID_REQUEST,
+					"Route '" + route + "' is a " + allowed.interaction() + " interaction, not " + interaction,
+					Map.of("route", route));
 		}
+		if (!principal.hasAny(allowed.roles())) {
+			throw new HubException(ErrorCode.ACCESS_DENIED, "Route '" + route + "' needs one of the roles " + allowed.roles());
+		}
+	}
+
+	/** The RSocket interaction models the hub's routes use. */
+	public enum Interaction {
+
+		REQUEST_RESPONSE, REQUEST_STREAM, FIRE_AND_FORGET
+
+	}
+
+	private record Route(Interaction interaction, Set<Role> roles) {
 	}
 
 	/**

@@ -73,7 +73,7 @@ class ReportPolicyTest {
 		assertRefused(with(r, r.reportId(), r.category(), r.level(), "110101", r.latitude(), r.occurredAt()),
 				ErrorCode.UNKNOWN_AREA, "countyCode");
 		assertRefused(with(r, r.reportId(), r.category(), r.level(), r.countyCode(), 39.9, r.occurredAt()),
-				ErrorCode.LOCATION_OUTSIDE_PROVINCE, "latitude");
+				ErrorCode.LOCATION_OUTSIDE_PROVINCE, "location");
 		assertRefused(with(r, r.reportId(), r.category(), r.level(), r.countyCode(), Double.NaN, r.occurredAt()),
 				ErrorCode.INVALID_FIELD, "latitude");
 		assertRefused(with(r, r.reportId(), r.category(), r.level(), r.countyCode(), r.latitude(), "yesterday"),
@@ -91,8 +91,20 @@ class ReportPolicyTest {
 		IncidentReport r = report();
 		IncidentReport other = with(r, r.reportId(), r.category(), "II", r.countyCode(), r.latitude(), r.occurredAt());
 
-		assertThat(ReportPolicy.hash(r)).isEqualTo(ReportPolicy.hash(report()));
-		assertThat(ReportPolicy.hash(r)).isNotEqualTo(ReportPolicy.hash(other));
+		assertThat(hash(r)).isEqualTo(hash(report()));
+		assertThat(hash(r)).isNotEqualTo(hash(other));
+	}
+
+	@Test
+	void theSameTimeWrittenWithAnotherOffsetIsTheSameReport() {
+		IncidentReport r = report();
+		IncidentReport utc = with(r, r.reportId(), r.category(), r.level(), r.countyCode(), r.latitude(), "2026-11-23T01:45:00Z");
+
+		assertThat(hash(utc)).isEqualTo(hash(r));
+	}
+
+	private static String hash(IncidentReport report) {
+		return ReportPolicy.check(report, XIAMEN, NOW).payloadHash();
 	}
 
 	private static IncidentReport with(IncidentReport r, String reportId, String category, String level, String county,

@@ -19,16 +19,30 @@ class AccessPolicyTest {
 
 	@Test
 	void onlyCityPlatformsReportOverTheCityLink() {
-		AccessPolicy.checkRoute(principal(Role.CITY_PLATFORM, "350200"), "incidents.report");
+		AccessPolicy.checkRoute(principal(Role.CITY_PLATFORM, "350200"), "incidents.report", AccessPolicy.Interaction.REQUEST_RESPONSE);
 
-		assertThatThrownBy(() -> AccessPolicy.checkRoute(principal(Role.DEPARTMENT, null), "incidents.report"))
+		assertThatThrownBy(() -> AccessPolicy.checkRoute(principal(Role.DEPARTMENT, null), "incidents.report", AccessPolicy.Interaction.REQUEST_RESPONSE))
 			.isInstanceOfSatisfying(HubException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ACCESS_DENIED));
 	}
 
 	@Test
 	void unknownRoutesAreRefused() {
-		assertThatThrownBy(() -> AccessPolicy.checkRoute(principal(Role.ADMIN, null), "orders.delete"))
+		assertThatThrownBy(() -> AccessPolicy.checkRoute(principal(Role.ADMIN, null), "orders.delete", AccessPolicy.Interaction.REQUEST_RESPONSE))
 			.isInstanceOfSatisfying(HubException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ROUTE_NOT_FOUND));
+	}
+
+	@Test
+	void aRouteUsedWithTheWrongInteractionIsRefused() {
+		assertThatThrownBy(() -> AccessPolicy.checkRoute(principal(Role.CITY_PLATFORM, "350200"), "incidents.report",
+				AccessPolicy.Interaction.FIRE_AND_FORGET))
+			.isInstanceOfSatisfying(HubException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
+	}
+
+	@Test
+	void departmentsHaveNoLiveStream() {
+		assertThatThrownBy(() -> AccessPolicy.checkRoute(principal(Role.DEPARTMENT, null), "events.stream",
+				AccessPolicy.Interaction.REQUEST_STREAM))
+			.isInstanceOfSatisfying(HubException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ACCESS_DENIED));
 	}
 
 	@Test

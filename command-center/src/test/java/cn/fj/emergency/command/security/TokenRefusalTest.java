@@ -145,7 +145,12 @@ class TokenRefusalTest {
 				.jsonPath("$.revokedAt")
 				.isNotEmpty();
 
-			StepVerifier.create(quanzhou.rsocket().onClose()).expectComplete().verify(Duration.ofSeconds(10));
+			// closed by the hub: RSocket reports it as a connection error on the client side
+			StepVerifier.create(quanzhou.rsocket().onClose().onErrorComplete()).expectComplete().verify(Duration.ofSeconds(10));
+			assertThat(quanzhou.rsocket().isDisposed()).isTrue();
+			StepVerifier.create(quanzhou.request("incidents.report", Reports.report("qz-2", "350502")))
+				.expectError()
+				.verify(Duration.ofSeconds(10));
 		}
 	}
 

@@ -161,6 +161,7 @@ class EventLogAcrossInstancesTest {
 
 			// everything is written on instance 0; instance 1 learns of it by doorbell or by reading the log
 			Flux<JsonNode> writing = writer(0, total, "doorbell")
+				.publishOn(Schedulers.boundedElastic())
 				.doOnNext(r -> {
 					if (answered.incrementAndGet() == 500) {
 						TestInfrastructure.get().redis().restart();

@@ -62,9 +62,9 @@ public final class Hub implements AutoCloseable {
 	}
 
 	public static Hub start(Map<String, Object> settings) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandCenterApplication.class)
-			.properties(settings)
-			.run();
+		// as command-line arguments, so that they win over application.yml as an operator's would
+		String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandCenterApplication.class).run(args);
 		return new Hub(context);
 	}
 

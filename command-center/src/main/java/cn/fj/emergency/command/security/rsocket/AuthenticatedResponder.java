@@ -45,7 +45,7 @@ final class AuthenticatedResponder extends RSocketProxy {
 	@Override
 	public Mono<Void> fireAndForget(Payload payload) {
 		return Mono.defer(() -> {
-			authorise(payload);
+			authorise(payload, AccessPolicy.Interaction.FIRE_AND_FORGET);
 			return super.fireAndForget(payload);
 		}).contextWrite(ctx -> ctx.put(HubPrincipal.class, this.principal)).onErrorMap(this.errors::applicationError);
 	}
@@ -53,7 +53,7 @@ final class AuthenticatedResponder extends RSocketProxy {
 	@Override
 	public Mono<Payload> requestResponse(Payload payload) {
 		return Mono.defer(() -> {
-			authorise(payload);
+			authorise(payload, AccessPolicy.Interaction.REQUEST_RESPONSE);
 			return super.requestResponse(payload);
 		}).contextWrite(ctx -> ctx.put(HubPrincipal.class, this.principal)).onErrorMap(this.errors::applicationError);
 	}
@@ -61,7 +61,7 @@ final class AuthenticatedResponder extends RSocketProxy {
 	@Override
 	public Flux<Payload> requestStream(Payload payload) {
 		return Flux.defer(() -> {
-			authorise(payload);
+			authorise(payload, AccessPolicy.Interaction.REQUEST_STREAM);
 			return super.requestStream(payload);
 		}).contextWrite(ctx -> ctx.put(HubPrincipal.class, this.principal)).onErrorMap(this.errors::applicationError);
 	}
@@ -80,12 +80,12 @@ final class AuthenticatedResponder extends RSocketProxy {
 	}
 
 	/** Refuses (and releases) the payload unless its route is one the principal may use. */
-	private void authorise(Payload payload) {
+	private void authorise(Payload payload, AccessPolicy.Interaction interaction) {
 		try {
 			if (this.principal.expiresAt().isBefore(this.clock.instant())) {
 				throw new HubException(ErrorCode.TOKEN_EXPIRED, "The connection's token has expired; reconnect with a new one");
 			}
-			AccessPolicy.checkRoute(this.principal, route(payload));
+			AccessPolicy.checkRoute(this.principal, route(payload), interaction);
 		}
 		catch (RuntimeException ex) {
 			payload.release();

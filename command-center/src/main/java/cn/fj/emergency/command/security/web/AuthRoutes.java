@@ -37,10 +37,15 @@ class AuthRoutes {
 
 	@PostMapping("/token")
 	Mono<IssuedToken> signIn(@RequestBody SignIn request) {
-		if (request.username() == null || request.password() == null) {
-			return Mono.error(HubException.field(ErrorCode.FIELD_REQUIRED, "username", "username and password are required"));
+		String username = request.username();
+		String password = request.password();
+		if (username == null || username.isBlank()) {
+			return Mono.error(HubException.field(ErrorCode.FIELD_REQUIRED, "username", "username is required"));
 		}
-		return this.signingIn.signIn(request.username(), request.password());
+		if (password == null || password.isEmpty()) {
+			return Mono.error(HubException.field(ErrorCode.FIELD_REQUIRED, "password", "password is required"));
+		}
+		return this.signingIn.signIn(username, password);
 	}
 
 	@GetMapping("/me")

@@ -55,11 +55,11 @@ public class BearerAuthentication implements WebFilter {
 		}
 		return this.authenticator.authenticate(bearer(exchange))
 			.doOnNext(principal -> AccessPolicy.checkHttp(principal, roles))
+			.onErrorResume(error -> refuse(exchange, ErrorTranslation.translate(error)).then(Mono.empty()))
 			.flatMap(principal -> {
 				exchange.getAttributes().put(PRINCIPAL_ATTRIBUTE, principal);
 				return chain.filter(exchange).contextWrite(ctx -> ctx.put(HubPrincipal.class, principal));
-			})
-			.onErrorResume(HubException.class, ex -> refuse(exchange, ex));
+			});
 	}
 
 	private static @Nullable String bearer(ServerWebExchange exchange) {
@@ -72,10 +72,6 @@ public class BearerAuthentication implements WebFilter {
 
 	private Mono<Void> refuse(ServerWebExchange exchange, HubException ex) {
 		ServerHttpResponse response = exchange.getResponse();
-		if (response.isCommitted()) {
-			// the refusal came from downstream after the response started: nothing more can be said over HTTP
-			return Mono.error(ErrorTranslation.translate(ex));
-		}
 		var entity = ProblemDetails.response(ex, exchange.getRequest().getPath().value());
 		response.setStatusCode(entity.getStatusCode());
 		response.getHeaders().putAll(entity.getHeaders());
