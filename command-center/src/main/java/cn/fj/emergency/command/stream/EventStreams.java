@@ -69,7 +69,7 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 			.description("Live subscribers on this instance")
 			.register(meters);
 		Gauge.builder("hub.stream.subscriber.lag.max", this, s -> s.maxLag())
-			.description("Events the furthest-behind live subscriber of this instance has still to receive")
+			.description("Events queued for the furthest-behind live subscriber of this instance")
 			.register(meters);
 		Gauge.builder("hub.stream.head", this, s -> s.dispatchedHead())
 			.description("Sequence number of the last event this instance dispatched")
@@ -204,10 +204,9 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 		if (d == null) {
 			return 0;
 		}
-		long head = d.head();
 		long max = 0;
 		for (LiveSubscriber s : d.subscribers()) {
-			max = Math.max(max, s.lag(head));
+			max = Math.max(max, s.lag());
 		}
 		return max;
 	}

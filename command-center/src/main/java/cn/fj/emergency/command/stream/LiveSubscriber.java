@@ -111,9 +111,9 @@ final class LiveSubscriber {
 		return event.seq();
 	}
 
-	/** How far behind the given head this subscriber's deliveries are. */
-	long lag(long head) {
-		return Math.max(0, head - this.lastDelivered);
+	/** Events waiting for this subscriber to ask for them: at its buffer size it is cut off. */
+	synchronized int lag() {
+		return this.queue.size();
 	}
 
 	void drain() {

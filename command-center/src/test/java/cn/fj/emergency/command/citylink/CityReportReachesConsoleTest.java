@@ -1,6 +1,7 @@
 package cn.fj.emergency.command.citylink;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -53,6 +54,28 @@ class CityReportReachesConsoleTest {
 			assertThat(event.get("data").get("countyCode").asString()).isEqualTo("350203");
 			assertThat(event.get("data").get("level").asString()).isEqualTo("III");
 			assertThat(event.get("data").has("reporter")).isFalse();
+		}
+	}
+
+	@Test
+	void consoleNarrowsItsStreamByCityAndStream() {
+		String officer = hub.dutyOfficerToken();
+		try (HubClient xiamen = hub.city("350200"); HubClient fuzhou = hub.city("350100");
+				HubClient console = hub.console(officer)) {
+			JsonNode start = xiamen.request("incidents.report", Reports.xiamen("filter-xm")).block(Duration.ofSeconds(10));
+			JsonNode fz = fuzhou.request("incidents.report", Reports.fuzhou("filter-fz")).block(Duration.ofSeconds(10));
+			long after = start.get("seq").asLong() - 1;
+
+			StepVerifier.create(console.stream("events.stream",
+					Map.of("after", after, "cities", List.of("350100"), "streams", List.of("incidents"))))
+				.assertNext(event -> assertThat(event.get("seq").asLong()).isEqualTo(fz.get("seq").asLong()))
+				.thenCancel()
+				.verify(Duration.ofSeconds(10));
+			StepVerifier.create(console.stream("events.stream", Map.of("after", after, "streams", List.of("orders"))))
+				.expectSubscription()
+				.expectNoEvent(Duration.ofMillis(500))
+				.thenCancel()
+				.verify(Duration.ofSeconds(10));
 		}
 	}
 

@@ -146,6 +146,45 @@ class EventLogAcrossInstancesTest {
 	}
 
 	@Test
+	void droppedDoorbellSubscriptionsAreMadeUpByReadingTheLog() {
+		long start = head();
+		int total = 1000;
+		AtomicInteger answered = new AtomicInteger();
+		try (HubClient console = hubs.get(1).console(officer)) {
+			Mono<List<Long>> subscriber = console.stream("events.stream", Map.of("after", start))
+				.take(total)
+				.map(e -> e.get("seq").asLong())
+				.collectList()
+				.subscribeOn(Schedulers.boundedElastic())
+				.cache();
+			subscriber.subscribe();
+
+			Flux<JsonNode> writing = writer(0, total, "dropped")
+				.publishOn(Schedulers.boundedElastic())
+				.doOnNext(r -> {
+					if (answered.incrementAndGet() == 300) {
+						killPubSubConnections();
+					}
+				});
+			assertThat(writing.count().block(WAIT)).isEqualTo(total);
+
+			assertContiguous(subscriber.block(WAIT), start, total);
+		}
+	}
+
+	/** Redis drops every subscriber connection, as it does with a client output buffer overrun. */
+	static void killPubSubConnections() {
+		io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(TestInfrastructure.get().redisUrl());
+		try (var connection = client.connect()) {
+			String killed = connection.sync().clientKill(io.lettuce.core.KillArgs.Builder.typePubsub()).toString();
+			assertThat(Long.parseLong(killed)).isPositive();
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	@Test
 	void doorbellsLostInARedisRestartAreMadeUpByReadingTheLog() {
 		long start = head();
 		int total = 2000;
