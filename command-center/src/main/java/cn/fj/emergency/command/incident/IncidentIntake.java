@@ -69,36 +69,43 @@ public class IncidentIntake {
 			}
 		}
 		List<String> hashes = unique.stream().map(ValidReport::payloadHash).toList();
+		// duplicates are looked up before the events are appended: the counter row the append takes serialises
+		// writers until commit, so as little as possible runs after it
 		Mono<List<Outcome>> work = this.store.insertNew(candidates, hashes, now)
 			.collect(HashSet<UUID>::new, Set::add)
-			.flatMap(inserted -> recordEvents(candidates, inserted))
-			.flatMap(receipts -> answerDuplicates(unique, receipts))
+			.flatMap(inserted -> answerDuplicates(unique, candidates, inserted)
+				.flatMap(outcomes -> recordEvents(candidates, inserted, outcomes)))
 			.map(byKey -> outcomes(batch, byKey));
 		return this.transactions.transactional(work);
 	}
 
-	private Mono<Map<Key, ReportReceipt>> recordEvents(List<Incident> candidates, Set<UUID> inserted) {
+	private Mono<Map<Key, Outcome>> recordEvents(List<Incident> candidates, Set<UUID> inserted,
+			Map<Key, Outcome> outcomes) {
 		List<Incident> fresh = candidates.stream().filter(i -> inserted.contains(i.id())).toList();
 		List<NewEvent> reported = fresh.stream()
 			.map(i -> NewEvent.critical(Incident.STREAM, Incident.REPORTED, i.id().toString(), List.of(i.cityCode()),
 					i.exercise(), i.reportedEvent()))
 			.toList();
 		return this.events.append(reported).flatMap(seqs -> {
-			Map<Key, ReportReceipt> receipts = new HashMap<>();
 			for (int i = 0; i < fresh.size(); i++) {
 				Incident incident = fresh.get(i);
-				receipts.put(new Key(incident.reporter(), incident.reportId()), new ReportReceipt(incident.id(),
-						incident.reportId(), seqs.get(i), incident.cityCode(), incident.reportedAt()));
+				outcomes.put(new Key(incident.reporter(), incident.reportId()), Outcome.accepted(new ReportReceipt(
+						incident.id(), incident.reportId(), seqs.get(i), incident.cityCode(), incident.reportedAt())));
 			}
-			return this.store.setReportedSeq(fresh.stream().map(Incident::id).toList(), seqs).thenReturn(receipts);
+			return this.store.setReportedSeq(fresh.stream().map(Incident::id).toList(), seqs).thenReturn(outcomes);
 		});
 	}
 
-	/** Adds the stored answers of the reports that were not new, or a refusal where the content differs. */
-	private Mono<Map<Key, Outcome>> answerDuplicates(List<ValidReport> unique, Map<Key, ReportReceipt> receipts) {
+	/** The stored answers of the reports that were not new, or a refusal where the content differs. */
+	private Mono<Map<Key, Outcome>> answerDuplicates(List<ValidReport> unique, List<Incident> candidates,
+			Set<UUID> inserted) {
 		Map<Key, Outcome> outcomes = new HashMap<>();
-		receipts.forEach((key, receipt) -> outcomes.put(key, Outcome.accepted(receipt)));
-		List<ValidReport> seen = unique.stream().filter(r -> !receipts.containsKey(Key.of(r))).toList();
+		List<ValidReport> seen = new ArrayList<>();
+		for (int i = 0; i < unique.size(); i++) {
+			if (!inserted.contains(candidates.get(i).id())) {
+				seen.add(unique.get(i));
+			}
+		}
 		if (seen.isEmpty()) {
 			return Mono.just(outcomes);
 		}

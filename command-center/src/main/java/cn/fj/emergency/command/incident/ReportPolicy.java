@@ -79,7 +79,7 @@ public final class ReportPolicy {
 			throw HubException.field(ErrorCode.TIME_IN_FUTURE, "occurredAt", "occurredAt " + report.occurredAt() + " lies in the future");
 		}
 		boolean exercise = Boolean.TRUE.equals(report.exercise());
-		String hash = hash(reportId, category.code(), level.name(), title.strip(), String.valueOf(description),
+		String hash = hash(reportId, category.code(), level.name(), title.strip(), description == null ? "\u0000" : description,
 				Double.toString(latitude), Double.toString(longitude), countyCode, occurredAt.toString(),
 				Boolean.toString(exercise));
 		return new ValidReport(reporter.reporterKey(), reportId, category, level, title.strip(), description, latitude,

@@ -103,6 +103,17 @@ class ReportPolicyTest {
 		assertThat(hash(utc)).isEqualTo(hash(r));
 	}
 
+	@Test
+	void aDescriptionReadingNullIsNotAnAbsentDescription() {
+		IncidentReport r = report();
+		IncidentReport none = new IncidentReport(r.reportId(), r.category(), r.level(), r.title(), null, r.latitude(),
+				r.longitude(), r.countyCode(), r.occurredAt(), r.exercise());
+		IncidentReport text = new IncidentReport(r.reportId(), r.category(), r.level(), r.title(), "null", r.latitude(),
+				r.longitude(), r.countyCode(), r.occurredAt(), r.exercise());
+
+		assertThat(hash(none)).isNotEqualTo(hash(text));
+	}
+
 	private static String hash(IncidentReport report) {
 		return ReportPolicy.check(report, XIAMEN, NOW).payloadHash();
 	}

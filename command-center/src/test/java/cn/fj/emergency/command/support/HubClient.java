@@ -65,9 +65,13 @@ public final class HubClient implements AutoCloseable {
 	}
 
 	private static Payload payload(String route, Object data) {
+		return rawPayload(route, JSON.writeValueAsBytes(data));
+	}
+
+	/** A request with the given bytes as data, whatever they are. */
+	public static Payload rawPayload(String route, byte[] data) {
 		ByteBuf routing = TaggingMetadataCodec.createTaggingContent(ByteBufAllocator.DEFAULT, List.of(route));
-		byte[] json = JSON.writeValueAsBytes(data);
-		return ByteBufPayload.create(Unpooled.wrappedBuffer(json), metadata(WellKnownMimeType.MESSAGE_RSOCKET_ROUTING, routing));
+		return ByteBufPayload.create(Unpooled.wrappedBuffer(data), metadata(WellKnownMimeType.MESSAGE_RSOCKET_ROUTING, routing));
 	}
 
 	private static JsonNode json(Payload payload) {

@@ -94,6 +94,15 @@ final class AuthenticatedResponder extends RSocketProxy {
 	}
 
 	private static String route(Payload payload) {
+		try {
+			return routeOrRefuse(payload);
+		}
+		catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException ex) {
+			throw new HubException(ErrorCode.INVALID_REQUEST, "The request metadata is not valid composite metadata: " + ex.getMessage());
+		}
+	}
+
+	private static String routeOrRefuse(Payload payload) {
 		if (payload.hasMetadata()) {
 			for (CompositeMetadata.Entry entry : new CompositeMetadata(payload.sliceMetadata(), false)) {
 				if (ROUTING.equals(entry.getMimeType())) {

@@ -65,12 +65,17 @@ public final class RSocketAuthentication implements SocketAcceptorInterceptor {
 		if (!"application/json".equals(setup.dataMimeType())) {
 			throw new HubException(ErrorCode.INVALID_REQUEST, "Data must be application/json");
 		}
-		for (CompositeMetadata.Entry entry : new CompositeMetadata(setup.metadata(), false)) {
-			if (AUTHENTICATION.equals(entry.getMimeType())) {
-				return bearerToken(entry.getContent());
+		try {
+			for (CompositeMetadata.Entry entry : new CompositeMetadata(setup.metadata(), false)) {
+				if (AUTHENTICATION.equals(entry.getMimeType())) {
+					return bearerToken(entry.getContent());
+				}
 			}
+			return null;
 		}
-		return null;
+		catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException ex) {
+			throw new HubException(ErrorCode.INVALID_REQUEST, "The SETUP metadata is not valid composite metadata: " + ex.getMessage());
+		}
 	}
 
 	private static String bearerToken(ByteBuf content) {
