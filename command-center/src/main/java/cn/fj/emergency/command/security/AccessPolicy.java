@@ -31,6 +31,7 @@ public final class AccessPolicy {
 			HttpRule.open("POST", "/api/auth/token"),
 			HttpRule.open("GET", "/api/auth/jwks"),
 			HttpRule.of("GET", "/api/auth/me", AUTHENTICATED),
+			HttpRule.of("POST", "/api/auth/password", OFFICERS),
 			HttpRule.of(null, "/api/admin/", EnumSet.of(Role.ADMIN)),
 			HttpRule.of("POST", "/api/incidents", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("GET", "/api/incidents/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),

@@ -13,4 +13,7 @@ public interface OfficerAccounts {
 
 	Flux<Officer> list();
 
+	/** Replaces the officer's password hash; false when there is no such officer. */
+	Mono<Boolean> changePassword(String username, String passwordHash);
+
 }

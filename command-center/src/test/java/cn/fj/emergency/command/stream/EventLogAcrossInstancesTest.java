@@ -147,29 +147,7 @@ class EventLogAcrossInstancesTest {
 
 	@Test
 	void droppedDoorbellSubscriptionsAreMadeUpByReadingTheLog() {
-		long start = head();
-		int total = 1000;
-		AtomicInteger answered = new AtomicInteger();
-		try (HubClient console = hubs.get(1).console(officer)) {
-			Mono<List<Long>> subscriber = console.stream("events.stream", Map.of("after", start))
-				.take(total)
-				.map(e -> e.get("seq").asLong())
-				.collectList()
-				.subscribeOn(Schedulers.boundedElastic())
-				.cache();
-			subscriber.subscribe();
-
-			Flux<JsonNode> writing = writer(0, total, "dropped")
-				.publishOn(Schedulers.boundedElastic())
-				.doOnNext(r -> {
-					if (answered.incrementAndGet() == 300) {
-						killPubSubConnections();
-					}
-				});
-			assertThat(writing.count().block(WAIT)).isEqualTo(total);
-
-			assertContiguous(subscriber.block(WAIT), start, total);
-		}
+		assertEveryEventArrivesDespite("dropped", 1000, 300, EventLogAcrossInstancesTest::killPubSubConnections);
 	}
 
 	/** Redis drops every subscriber connection, as it does with a client output buffer overrun. */
@@ -186,8 +164,15 @@ class EventLogAcrossInstancesTest {
 
 	@Test
 	void doorbellsLostInARedisRestartAreMadeUpByReadingTheLog() {
+		assertEveryEventArrivesDespite("restart", 2000, 500, () -> TestInfrastructure.get().redis().restart());
+	}
+
+	/**
+	 * Everything is written on instance 0 and read on instance 1, which learns of new events by doorbell or by
+	 * reading the log; the fault strikes after {@code faultAt} reports were answered.
+	 */
+	static void assertEveryEventArrivesDespite(String prefix, int total, int faultAt, Runnable fault) {
 		long start = head();
-		int total = 2000;
 		AtomicInteger answered = new AtomicInteger();
 		try (HubClient console = hubs.get(1).console(officer)) {
 			Mono<List<Long>> subscriber = console.stream("events.stream", Map.of("after", start))
@@ -198,12 +183,11 @@ class EventLogAcrossInstancesTest {
 				.cache();
 			subscriber.subscribe();
 
-			// everything is written on instance 0; instance 1 learns of it by doorbell or by reading the log
-			Flux<JsonNode> writing = writer(0, total, "doorbell")
+			Flux<JsonNode> writing = writer(0, total, prefix)
 				.publishOn(Schedulers.boundedElastic())
 				.doOnNext(r -> {
-					if (answered.incrementAndGet() == 500) {
-						TestInfrastructure.get().redis().restart();
+					if (answered.incrementAndGet() == faultAt) {
+						fault.run();
 					}
 				});
 			assertThat(writing.count().block(WAIT)).isEqualTo(total);

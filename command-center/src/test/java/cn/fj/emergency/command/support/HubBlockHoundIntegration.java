@@ -13,6 +13,9 @@ public class HubBlockHoundIntegration implements BlockHoundIntegration {
 	public void applyTo(BlockHound.Builder builder) {
 		// Jackson 3 builds each type's deserializer once, under a lock, then serves it from a cache
 		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
+		// cancelling a scheduled task (an RSocket keepalive, on disconnect) takes the scheduler queue's lock for
+		// an instant; Reactor's own integration allows the same lock for offer and take
+		builder.allowBlockingCallsInside("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "remove");
 	}
 
 }

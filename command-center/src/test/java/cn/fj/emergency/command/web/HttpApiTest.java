@@ -47,6 +47,52 @@ class HttpApiTest {
 	}
 
 	@Test
+	void anOfficerChangesTheirPasswordProvingTheCurrentOne() {
+		hub.http()
+			.post()
+			.uri("/api/admin/officers")
+			.headers(h -> h.setBearerAuth(hub.adminToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", "wang.fang", "password", "first-password", "roles", java.util.List.of("DUTY_OFFICER")))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		String token = hub.signIn("wang.fang", "first-password");
+
+		hub.http()
+			.post()
+			.uri("/api/auth/password")
+			.headers(h -> h.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("currentPassword", "not-the-password", "newPassword", "second-password"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("BAD_CREDENTIALS");
+		hub.http()
+			.post()
+			.uri("/api/auth/password")
+			.headers(h -> h.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("currentPassword", "first-password", "newPassword", "second-password"))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+
+		hub.http()
+			.post()
+			.uri("/api/auth/token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", "wang.fang", "password", "first-password"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		assertThat(hub.signIn("wang.fang", "second-password")).isNotBlank();
+	}
+
+	@Test
 	void unreadableBodyIsInvalidRequest() {
 		hub.http()
 			.post()

@@ -54,6 +54,16 @@ class R2dbcOfficerAccounts implements OfficerAccounts {
 		return this.db.sql("select " + COLUMNS + " from officer order by username").map(R2dbcOfficerAccounts::officer).all();
 	}
 
+	@Override
+	public Mono<Boolean> changePassword(String username, String passwordHash) {
+		return this.db.sql("update officer set password_hash = $2 where username = $1")
+			.bind(0, username)
+			.bind(1, passwordHash)
+			.fetch()
+			.rowsUpdated()
+			.map(n -> n == 1);
+	}
+
 	private static Officer officer(Readable r) {
 		return new Officer(r.get("username", String.class), r.get("password_hash", String.class),
 				r.get("display_name", String.class), Roles.parse(r.get("roles", String[].class)),

@@ -6,15 +6,18 @@ import java.util.Map;
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
+import cn.fj.emergency.command.security.ChangingPassword;
 import cn.fj.emergency.command.security.HubPrincipal;
 import cn.fj.emergency.command.security.IssuedToken;
 import cn.fj.emergency.command.security.SigningIn;
@@ -27,10 +30,13 @@ class AuthRoutes {
 
 	private final SigningIn signingIn;
 
+	private final ChangingPassword changingPassword;
+
 	private final Map<String, Object> jwks;
 
-	AuthRoutes(SigningIn signingIn, SigningKeys keys) {
+	AuthRoutes(SigningIn signingIn, ChangingPassword changingPassword, SigningKeys keys) {
 		this.signingIn = signingIn;
+		this.changingPassword = changingPassword;
 		Jwk<?> jwk = Jwks.builder().key(keys.publicKey()).id(keys.keyId()).algorithm("ES256").publicKeyUse("sig").build();
 		this.jwks = Map.of("keys", List.of(Map.copyOf(jwk)));
 	}
@@ -48,6 +54,20 @@ class AuthRoutes {
 		return this.signingIn.signIn(username, password);
 	}
 
+	@PostMapping("/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> changePassword(HubPrincipal principal, @RequestBody PasswordChange request) {
+		String current = request.currentPassword();
+		String next = request.newPassword();
+		if (current == null || current.isEmpty()) {
+			return Mono.error(HubException.field(ErrorCode.FIELD_REQUIRED, "currentPassword", "currentPassword is required"));
+		}
+		if (next == null || next.isEmpty()) {
+			return Mono.error(HubException.field(ErrorCode.FIELD_REQUIRED, "newPassword", "newPassword is required"));
+		}
+		return this.changingPassword.change(principal, current, next);
+	}
+
 	@GetMapping("/me")
 	HubPrincipal me(HubPrincipal principal) {
 		return principal;
@@ -59,6 +79,9 @@ class AuthRoutes {
 	}
 
 	record SignIn(@Nullable String username, @Nullable String password) {
+	}
+
+	record PasswordChange(@Nullable String currentPassword, @Nullable String newPassword) {
 	}
 
 }
