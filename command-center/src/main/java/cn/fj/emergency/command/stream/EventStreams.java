@@ -18,6 +18,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 import reactor.util.retry.Retry;
 
 import cn.fj.emergency.command.error.ErrorCode;
@@ -102,16 +103,26 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 		});
 	}
 
+	/**
+	 * Backfill page by page until the subscriber can attach to the live dispatcher. The next page's position is fed
+	 * back as the next element, so the chain stays flat however long the backfill, and the attempt to attach is made
+	 * only when the previous page has been consumed.
+	 */
 	private Flux<HubEvent> from(long position, Predicate<HubEvent> filter, Set<String> streams, @Nullable String city) {
 		return Flux.defer(() -> {
-			LiveSubscriber live = requireDispatcher().tryAttach(position, filter);
-			if (live != null) {
-				return live.flux();
-			}
-			return this.store.page(position, this.properties.pageSize(), streams, city)
-				.flatMapMany(page -> Flux.fromIterable(page.events())
-					.filter(filter)
-					.concatWith(from(page.next(), filter, streams, city)));
+			Sinks.Many<Long> positions = Sinks.many().unicast().onBackpressureBuffer(Queues.<Long>small().get());
+			positions.tryEmitNext(position).orThrow();
+			return positions.asFlux().concatMap(next -> Flux.defer(() -> {
+				LiveSubscriber live = requireDispatcher().tryAttach(next, filter);
+				if (live != null) {
+					positions.tryEmitComplete().orThrow();
+					return live.flux();
+				}
+				return this.store.page(next, this.properties.pageSize(), streams, city).flatMapMany(page -> {
+					positions.tryEmitNext(page.next()).orThrow();
+					return Flux.fromIterable(page.events()).filter(filter);
+				});
+			}), 1);
 		});
 	}
 
