@@ -1,6 +1,9 @@
 package cn.fj.emergency.command.security;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.command.error.ErrorCode;
@@ -14,7 +17,14 @@ public class ChangingPassword {
 
 	private final PasswordHashing hashing;
 
-	public ChangingPassword(OfficerAccounts accounts, PasswordHashing hashing) {
+	private final AuditTrail audit;
+
+	private final TransactionalOperator transactions;
+
+	public ChangingPassword(OfficerAccounts accounts, PasswordHashing hashing, AuditTrail audit,
+			TransactionalOperator transactions) {
+		this.audit = audit;
+		this.transactions = transactions;
 		this.accounts = accounts;
 		this.hashing = hashing;
 	}
@@ -32,7 +42,9 @@ public class ChangingPassword {
 			.switchIfEmpty(Mono.error(() -> HubException.field(ErrorCode.BAD_CREDENTIALS, "currentPassword",
 					"The current password is wrong")))
 			.flatMap(account -> this.hashing.hash(newPassword))
-			.flatMap(hash -> this.accounts.changePassword(officer.subject(), hash))
+			.flatMap(hash -> this.transactions.transactional(this.accounts.changePassword(officer.subject(), hash)
+				.then(this.audit.record(AuditTrail.Actor.of(officer), "officer.change-password", officer.subject(),
+						AuditRecord.Outcome.DONE, Map.of()))))
 			.then();
 	}
 

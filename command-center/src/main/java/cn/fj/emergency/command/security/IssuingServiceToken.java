@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -33,8 +36,14 @@ public class IssuingServiceToken {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
+	private final TransactionalOperator transactions;
+
 	public IssuingServiceToken(ServiceTokens serviceTokens, TokenService tokens, SecurityProperties properties,
-			Clock clock) {
+			Clock clock, AuditTrail audit, TransactionalOperator transactions) {
+		this.audit = audit;
+		this.transactions = transactions;
 		this.serviceTokens = serviceTokens;
 		this.tokens = tokens;
 		this.properties = properties;
@@ -43,13 +52,25 @@ public class IssuingServiceToken {
 
 	public Mono<IssuedToken> issue(HubPrincipal admin, Request request) {
 		return Mono.fromCallable(() -> validated(admin, request))
-			.flatMap(token -> this.serviceTokens.record(token).thenReturn(token))
+			.flatMap(token -> this.transactions.transactional(this.serviceTokens.record(token)
+				.then(this.audit.record(AuditTrail.Actor.of(admin), "service-token.issue", token.id(),
+						AuditRecord.Outcome.DONE, details(token))))
+				.thenReturn(token))
 			.publishOn(Schedulers.boundedElastic())
 			.map(token -> {
 				HubPrincipal principal = new HubPrincipal(token.subject(), HubPrincipal.Kind.SERVICE, token.roles(),
 						token.cityCode(), token.id(), token.expiresAt());
 				return IssuedToken.of(this.tokens.issue(principal), principal);
 			});
+	}
+
+	private static Map<String, Object> details(ServiceTokens.ServiceToken token) {
+		Map<String, Object> details = new HashMap<>();
+		details.put("subject", token.subject());
+		details.put("roles", token.roles().stream().map(Role::name).sorted().toList());
+		details.put("cityCode", token.cityCode());
+		details.put("expiresAt", token.expiresAt().toString());
+		return details;
 	}
 
 	private ServiceTokens.ServiceToken validated(HubPrincipal admin, Request request) {

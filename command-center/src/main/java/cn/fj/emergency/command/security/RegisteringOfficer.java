@@ -2,10 +2,13 @@ package cn.fj.emergency.command.security;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.command.area.Areas;
@@ -26,7 +29,14 @@ public class RegisteringOfficer {
 
 	private final Clock clock;
 
-	public RegisteringOfficer(OfficerAccounts accounts, PasswordHashing hashing, Clock clock) {
+	private final AuditTrail audit;
+
+	private final TransactionalOperator transactions;
+
+	public RegisteringOfficer(OfficerAccounts accounts, PasswordHashing hashing, Clock clock, AuditTrail audit,
+			TransactionalOperator transactions) {
+		this.audit = audit;
+		this.transactions = transactions;
 		this.accounts = accounts;
 		this.hashing = hashing;
 		this.clock = clock;
@@ -38,10 +48,18 @@ public class RegisteringOfficer {
 			.map(hash -> new Officer(request.username(), hash,
 					request.displayName() == null ? request.username() : request.displayName(), request.roles(),
 					request.cityCode(), true, this.clock.instant(), admin.subject()))
-			.flatMap(officer -> this.accounts.add(officer)
-				.flatMap(added -> added ? Mono.just(officer)
+			.flatMap(officer -> this.transactions.transactional(this.accounts.add(officer)
+				.flatMap(added -> added ? this.audit.record(AuditTrail.Actor.of(admin), "officer.register", officer.username(),
+						AuditRecord.Outcome.DONE, details(officer)).thenReturn(officer)
 						: Mono.error(HubException.field(ErrorCode.USERNAME_TAKEN, "username",
-								"The username " + officer.username() + " is taken"))));
+								"The username " + officer.username() + " is taken")))));
+	}
+
+	private static Map<String, Object> details(Officer officer) {
+		Map<String, Object> details = new HashMap<>();
+		details.put("roles", officer.roles().stream().map(Role::name).sorted().toList());
+		details.put("cityCode", officer.cityCode());
+		return details;
 	}
 
 	private static void validate(Request request) {

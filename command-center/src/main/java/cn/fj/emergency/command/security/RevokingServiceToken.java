@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,7 +25,14 @@ public class RevokingServiceToken {
 
 	private final Clock clock;
 
-	public RevokingServiceToken(ServiceTokens serviceTokens, List<RevocationListener> listeners, Clock clock) {
+	private final AuditTrail audit;
+
+	private final TransactionalOperator transactions;
+
+	public RevokingServiceToken(ServiceTokens serviceTokens, List<RevocationListener> listeners, Clock clock,
+			AuditTrail audit, TransactionalOperator transactions) {
+		this.audit = audit;
+		this.transactions = transactions;
 		this.serviceTokens = serviceTokens;
 		this.listeners = List.copyOf(listeners);
 		this.clock = clock;
@@ -34,8 +42,10 @@ public class RevokingServiceToken {
 		return this.serviceTokens.find(tokenId)
 			.switchIfEmpty(Mono.error(() -> new HubException(ErrorCode.NOT_FOUND, "No service token " + tokenId,
 					Map.of("tokenId", tokenId))))
-			.flatMap(token -> this.serviceTokens.revoke(tokenId, admin.subject(), this.clock.instant()))
-			.flatMap(changed -> Flux.fromIterable(this.listeners).concatMap(l -> l.revoked(tokenId)).then())
+			.flatMap(token -> this.transactions.transactional(this.serviceTokens.revoke(tokenId, admin.subject(), this.clock.instant())
+				.flatMap(changed -> this.audit.record(AuditTrail.Actor.of(admin), "service-token.revoke", tokenId,
+						AuditRecord.Outcome.DONE, Map.of("subject", token.subject(), "alreadyRevoked", !changed)))))
+			.then(Flux.fromIterable(this.listeners).concatMap(l -> l.revoked(tokenId)).then())
 			.then(this.serviceTokens.find(tokenId));
 	}
 

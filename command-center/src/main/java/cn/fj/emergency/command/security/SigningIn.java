@@ -1,6 +1,7 @@
 package cn.fj.emergency.command.security;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,7 +22,11 @@ public class SigningIn {
 
 	private final SecurityProperties properties;
 
-	public SigningIn(OfficerAccounts accounts, PasswordHashing hashing, TokenService tokens, SecurityProperties properties) {
+	private final AuditTrail audit;
+
+	public SigningIn(OfficerAccounts accounts, PasswordHashing hashing, TokenService tokens, SecurityProperties properties,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.hashing = hashing;
 		this.tokens = tokens;
@@ -33,8 +38,13 @@ public class SigningIn {
 			.filter(Officer::enabled)
 			.flatMap(officer -> this.hashing.matches(password, officer.passwordHash()).filter(ok -> ok).map(ok -> officer))
 			.switchIfEmpty(Mono.defer(() -> this.hashing.matchesNothing(password)
+				.then(this.audit.record(AuditTrail.Actor.anonymous(username), "officer.sign-in", username,
+						AuditRecord.Outcome.REFUSED, Map.of("code", ErrorCode.BAD_CREDENTIALS.name())))
 				.then(Mono.error(new HubException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password")))))
-			.flatMap(this::issue);
+			.flatMap(this::issue)
+			.flatMap(issued -> this.audit.record(new AuditTrail.Actor(issued.subject(), HubPrincipal.Kind.OFFICER.name()),
+					"officer.sign-in", issued.subject(), AuditRecord.Outcome.DONE, Map.of("expiresAt", issued.expiresAt().toString()))
+				.thenReturn(issued));
 	}
 
 	private Mono<IssuedToken> issue(Officer officer) {

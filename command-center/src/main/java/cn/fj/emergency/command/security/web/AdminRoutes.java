@@ -9,11 +9,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.HubException;
+import cn.fj.emergency.command.security.AuditRecord;
+import cn.fj.emergency.command.security.AuditTrail;
 import cn.fj.emergency.command.security.HubPrincipal;
 import cn.fj.emergency.command.security.IssuedToken;
 import cn.fj.emergency.command.security.IssuingServiceToken;
@@ -39,8 +44,11 @@ class AdminRoutes {
 
 	private final ServiceTokens serviceTokens;
 
+	private final AuditTrail audit;
+
 	AdminRoutes(RegisteringOfficer registeringOfficer, OfficerAccounts accounts, IssuingServiceToken issuingServiceToken,
-			RevokingServiceToken revokingServiceToken, ServiceTokens serviceTokens) {
+			RevokingServiceToken revokingServiceToken, ServiceTokens serviceTokens, AuditTrail audit) {
+		this.audit = audit;
 		this.registeringOfficer = registeringOfficer;
 		this.accounts = accounts;
 		this.issuingServiceToken = issuingServiceToken;
@@ -73,6 +81,24 @@ class AdminRoutes {
 	@PostMapping("/service-tokens/{id}/revoke")
 	Mono<ServiceTokens.ServiceToken> revoke(HubPrincipal admin, @PathVariable String id) {
 		return this.revokingServiceToken.revoke(admin, id);
+	}
+
+	/** The audit trail after {@code after}, oldest first, at most {@code limit} (1 to 1000) records. */
+	@GetMapping("/audit")
+	Flux<AuditRecord> audit(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
+		if (after < 0) {
+			return Flux.error(HubException.field(ErrorCode.INVALID_FIELD, "after", "after must not be negative"));
+		}
+		if (limit < 1 || limit > 1000) {
+			return Flux.error(HubException.field(ErrorCode.INVALID_FIELD, "limit", "limit must be 1 to 1000"));
+		}
+		return this.audit.read(after, limit);
+	}
+
+	/** Walks the whole hash chain: whether any record was changed or removed, and where. */
+	@GetMapping("/audit/verification")
+	Mono<AuditTrail.Verification> verifyAudit() {
+		return this.audit.verify();
 	}
 
 	/** An officer as shown: never the password hash. */
