@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 import org.slf4j.Logger;
@@ -50,6 +52,7 @@ class FirstAdministrator implements InitializingBean {
 			if (anyOfficer(connection)) {
 				return;
 			}
+			connection.setAutoCommit(false);
 			String configured = this.properties.bootstrapAdminPassword();
 			String password = (configured != null && !configured.isBlank()) ? configured : randomPassword();
 			try (PreparedStatement insert = connection.prepareStatement("""
@@ -58,7 +61,12 @@ class FirstAdministrator implements InitializingBean {
 				insert.setString(1, USERNAME);
 				insert.setString(2, this.hashing.hashNow(password));
 				insert.setTimestamp(3, Timestamp.from(this.clock.instant()));
-				if (insert.executeUpdate() == 1) {
+				boolean created = insert.executeUpdate() == 1;
+				if (created) {
+					audit(connection);
+				}
+				connection.commit();
+				if (created) {
 					if (configured != null && !configured.isBlank()) {
 						log.info("Created the first administrator '{}' with the configured password", USERNAME);
 					}
@@ -68,6 +76,42 @@ class FirstAdministrator implements InitializingBean {
 					}
 				}
 			}
+		}
+	}
+
+	/** The trail's first record, in the same transaction, chained as {@link AuditTrail} chains every other. */
+	private void audit(Connection connection) throws SQLException {
+		long seq;
+		String prevHash;
+		try (PreparedStatement head = connection.prepareStatement(
+				"select last_seq, last_hash from audit_head where log = 'audit' for update");
+				var result = head.executeQuery()) {
+			result.next();
+			seq = result.getLong(1) + 1;
+			prevHash = result.getString(2);
+		}
+		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		AuditTrail.Actor actor = AuditTrail.Actor.system();
+		String details = "{\"first\":true}";
+		String hash = AuditRecord.hashOf(prevHash, seq, at, actor.name(), actor.kind(), "officer.register", USERNAME,
+				AuditRecord.Outcome.DONE, details);
+		try (PreparedStatement insert = connection.prepareStatement(
+				"insert into audit_record (seq, at, actor, actor_kind, action, subject, outcome, details, prev_hash, hash) "
+						+ "values (?, ?, ?, ?, 'officer.register', ?, 'DONE', ?, ?, ?)");
+				PreparedStatement update = connection.prepareStatement(
+						"update audit_head set last_seq = ?, last_hash = ? where log = 'audit'")) {
+			insert.setLong(1, seq);
+			insert.setTimestamp(2, Timestamp.from(at));
+			insert.setString(3, actor.name());
+			insert.setString(4, actor.kind());
+			insert.setString(5, USERNAME);
+			insert.setString(6, details);
+			insert.setString(7, prevHash);
+			insert.setString(8, hash);
+			insert.executeUpdate();
+			update.setLong(1, seq);
+			update.setString(2, hash);
+			update.executeUpdate();
 		}
 	}
 
