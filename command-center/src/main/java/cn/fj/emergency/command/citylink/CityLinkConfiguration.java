@@ -39,9 +39,16 @@ class CityLinkConfiguration {
 		return new RSocketAuthentication(authenticator, connections, errors, clock);
 	}
 
+	/**
+	 * Requests are small JSON documents; this bounds what a client can make the hub reassemble from fragments. It
+	 * cannot be below RSocket's largest frame (16 MiB - 1).
+	 */
+	static final int MAX_INBOUND_PAYLOAD = 0xFFFFFF;
+
 	@Bean
 	RSocketServerCustomizer authenticatingRSocketServer(RSocketAuthentication authentication) {
-		return server -> server.interceptors(registry -> registry.forSocketAcceptor(authentication));
+		return server -> server.maxInboundPayloadSize(MAX_INBOUND_PAYLOAD)
+			.interceptors(registry -> registry.forSocketAcceptor(authentication));
 	}
 
 	@Bean
