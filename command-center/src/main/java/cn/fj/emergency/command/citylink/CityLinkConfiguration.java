@@ -6,11 +6,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.rsocket.autoconfigure.RSocketMessageHandlerCustomizer;
 import org.springframework.boot.rsocket.context.RSocketServerBootstrap;
 import org.springframework.boot.rsocket.netty.NettyRSocketServerFactory;
 import org.springframework.boot.rsocket.server.RSocketServer;
 import org.springframework.boot.rsocket.server.RSocketServerCustomizer;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.web.server.Ssl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageHeaders;
@@ -58,12 +61,20 @@ class CityLinkConfiguration {
 
 	@Bean
 	RSocketServerBootstrap cityLinkServer(CityLinkProperties properties, RSocketMessageHandler handler,
-			List<RSocketServerCustomizer> customizers) throws UnknownHostException {
+			List<RSocketServerCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) throws UnknownHostException {
 		NettyRSocketServerFactory factory = new NettyRSocketServerFactory();
 		factory.setTransport(RSocketServer.Transport.TCP);
 		factory.setAddress(InetAddress.getByName(properties.address()));
 		factory.setPort(properties.port());
 		factory.setRSocketServerCustomizers(customizers);
+		String bundle = properties.sslBundle();
+		if (bundle != null && !bundle.isBlank()) {
+			Ssl ssl = new Ssl();
+			ssl.setEnabled(true);
+			ssl.setBundle(bundle);
+			factory.setSsl(ssl);
+			factory.setSslBundles(sslBundles.getObject());
+		}
 		return new RSocketServerBootstrap(factory, handler.responder());
 	}
 

@@ -42,6 +42,15 @@ public final class HubClient implements AutoCloseable {
 		return connect(TcpClientTransport.create("127.0.0.1", port), token);
 	}
 
+	/** Over TLS, trusting the given trust managers (the test's self-signed certificate). */
+	public static HubClient tls(int port, String token, javax.net.ssl.TrustManagerFactory trust) {
+		reactor.netty.tcp.TcpClient tcp = reactor.netty.tcp.TcpClient.create()
+			.host("127.0.0.1")
+			.port(port)
+			.secure(spec -> spec.sslContext(reactor.netty.tcp.TcpSslContextSpec.forClient().configure(b -> b.trustManager(trust))));
+		return connect(TcpClientTransport.create(tcp), token);
+	}
+
 	public static HubClient websocket(int httpPort, String token) {
 		return connect(WebsocketClientTransport.create(URI.create("ws://127.0.0.1:" + httpPort + "/rsocket")), token);
 	}
