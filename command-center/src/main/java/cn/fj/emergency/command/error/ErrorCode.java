@@ -38,6 +38,7 @@ public enum ErrorCode {
 
 	// live stream
 	SUBSCRIBER_TOO_SLOW(429, true, "The subscriber fell too far behind and was cut off; resume after lastSeq"),
+	TOO_MANY_STREAMS(429, true, "The principal has too many live streams open on this hub instance"),
 
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),

@@ -3,6 +3,7 @@ package cn.fj.emergency.command.stream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -49,6 +50,9 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 
 	private final AtomicInteger wip = new AtomicInteger();
 
+	// live streams open per principal on this instance
+	private final Map<String, Integer> open = new ConcurrentHashMap<>();
+
 	private final Counter tailErrors;
 
 	private final Counter cutOffs;
@@ -82,9 +86,18 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 	 * cancelled or cut off for being too slow.
 	 */
 	public Flux<HubEvent> subscribe(HubPrincipal principal, StreamRequest request) {
-		return Mono.fromCallable(() -> EventVisibility.filter(principal, request))
-			.flatMapMany(filter -> this.dispatcherReady.then(startPosition(request.after()))
-				.flatMapMany(position -> from(position, filter, request.streamsOrAll(), principal.cityCode())));
+		return Flux.defer(() -> {
+			String who = principal.kind() + ":" + principal.subject();
+			if (this.open.merge(who, 1, Integer::sum) > this.properties.maxStreamsPerPrincipal()) {
+				this.open.merge(who, -1, Integer::sum);
+				return Flux.error(new HubException(ErrorCode.TOO_MANY_STREAMS, "At most "
+						+ this.properties.maxStreamsPerPrincipal() + " live streams per principal and instance"));
+			}
+			return Mono.fromCallable(() -> EventVisibility.filter(principal, request))
+				.flatMapMany(filter -> this.dispatcherReady.then(startPosition(request.after()))
+					.flatMapMany(position -> from(position, filter, request.streamsOrAll(), principal.cityCode())))
+				.doFinally(signal -> this.open.computeIfPresent(who, (k, n) -> n > 1 ? n - 1 : null));
+		});
 	}
 
 	private Mono<Long> startPosition(@Nullable Long after) {

@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often an instance reads the log even without a doorbell: the bound on delivery delay
  * when Redis loses notifications
  * @param tailBatch events per read of the tailer
+ * @param maxStreamsPerPrincipal live streams one principal may hold open on one instance at once
  */
 @ConfigurationProperties("hub.stream")
 public record StreamProperties(@DefaultValue("1024") int subscriberBuffer, @DefaultValue("8192") int ringSize,
-		@DefaultValue("500") int pageSize, @DefaultValue("1s") Duration pollInterval, @DefaultValue("1000") int tailBatch) {
+		@DefaultValue("500") int pageSize, @DefaultValue("1s") Duration pollInterval, @DefaultValue("1000") int tailBatch,
+		@DefaultValue("16") int maxStreamsPerPrincipal) {
 }

@@ -80,6 +80,28 @@ class CityReportReachesConsoleTest {
 	}
 
 	@Test
+	void aPrincipalMayHoldOnlySoManyStreams() {
+		try (HubClient console = hub.console(hub.dutyOfficerToken())) {
+			List<reactor.core.Disposable> streams = new java.util.ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				streams.add(console.stream("events.stream", Map.of()).subscribe());
+			}
+			StepVerifier.create(console.stream("events.stream", Map.of()))
+				.expectErrorSatisfies(error -> assertThat(HubClient.errorBody(error).get("code").asString())
+					.isEqualTo("TOO_MANY_STREAMS"))
+				.verify(Duration.ofSeconds(10));
+
+			streams.remove(0).dispose();
+			StepVerifier.create(console.stream("events.stream", Map.of()))
+				.expectSubscription()
+				.expectNoEvent(Duration.ofMillis(300))
+				.thenCancel()
+				.verify(Duration.ofSeconds(10));
+			streams.forEach(reactor.core.Disposable::dispose);
+		}
+	}
+
+	@Test
 	void reportIsAnsweredWithTheIncidentAndItIsStored() {
 		try (HubClient ningde = hub.city("350900")) {
 			Map<String, Object> report = Reports.report("nd-0001", "350982");
