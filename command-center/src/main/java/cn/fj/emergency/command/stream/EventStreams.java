@@ -38,6 +38,9 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
 
+	/** A read of the log that takes longer has gone wrong: the tailer tries again, a subscriber gets a retryable error. */
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
 	private final EventStore store;
 
 	private final StreamProperties properties;
@@ -104,7 +107,7 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 		if (after != null && after < 0) {
 			return Mono.error(HubException.field(ErrorCode.INVALID_FIELD, "after", "after must not be negative"));
 		}
-		return this.store.head().flatMap(head -> {
+		return this.store.head().timeout(READ_TIMEOUT).flatMap(head -> {
 			if (after == null) {
 				return Mono.just(head);
 			}
@@ -131,7 +134,7 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 					positions.tryEmitComplete().orThrow();
 					return live.flux();
 				}
-				return this.store.page(next, this.properties.pageSize(), streams, city).flatMapMany(page -> {
+				return this.store.page(next, this.properties.pageSize(), streams, city).timeout(READ_TIMEOUT).flatMapMany(page -> {
 					positions.tryEmitNext(page.next()).orThrow();
 					return Flux.fromIterable(page.events()).filter(filter);
 				});
@@ -154,7 +157,7 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 	private void tailRound() {
 		EventDispatcher d = requireDispatcher();
 		int batch = this.properties.tailBatch();
-		this.store.readAfter(d.head(), batch).collectList().subscribe(events -> {
+		this.store.readAfter(d.head(), batch).collectList().timeout(READ_TIMEOUT).subscribe(events -> {
 			d.dispatch(events);
 			if (events.size() == batch) {
 				tailRound();
@@ -188,6 +191,7 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 		this.running = true;
 		// the tailer starts at the current end of the log: older events reach subscribers by backfill
 		this.store.head()
+			.timeout(READ_TIMEOUT)
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
 				.doBeforeRetry(s -> log.warn("Cannot read the event log's head yet: {}", s.failure().toString())))
 			.subscribe(this::initialise, error -> log.error("The event stream could not start", error));

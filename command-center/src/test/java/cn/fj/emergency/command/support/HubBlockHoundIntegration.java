@@ -16,6 +16,11 @@ public class HubBlockHoundIntegration implements BlockHoundIntegration {
 		// cancelling a scheduled task (an RSocket keepalive, on disconnect) takes the scheduler queue's lock for
 		// an instant; Reactor's own integration allows the same lock for offer and take
 		builder.allowBlockingCallsInside("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "remove");
+		// Netty 4.2's adaptive allocator frees a magazine under a StampedLock when event loops contend for buffers
+		// and it grows its magazines; Netty's own BlockHound integration (4.2.18) does not list it yet. Left
+		// uncaught, BlockHound's error breaks the read in progress and with it the connection.
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "free");
 	}
 
 }

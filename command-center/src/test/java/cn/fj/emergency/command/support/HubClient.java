@@ -47,7 +47,8 @@ public final class HubClient implements AutoCloseable {
 		reactor.netty.tcp.TcpClient tcp = reactor.netty.tcp.TcpClient.create()
 			.host("127.0.0.1")
 			.port(port)
-			.secure(spec -> spec.sslContext(reactor.netty.tcp.TcpSslContextSpec.forClient().configure(b -> b.trustManager(trust))));
+			.secure(spec -> spec.sslContext((reactor.netty.tcp.SslProvider.GenericSslContextSpec<?>) reactor.netty.tcp.TcpSslContextSpec.forClient()
+				.configure(b -> b.trustManager(trust))));
 		return connect(TcpClientTransport.create(tcp), token);
 	}
 
