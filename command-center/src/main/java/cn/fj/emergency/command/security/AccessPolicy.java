@@ -35,6 +35,7 @@ public final class AccessPolicy {
 			HttpRule.of(null, "/api/admin/", EnumSet.of(Role.ADMIN)),
 			HttpRule.of("POST", "/api/incidents", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("GET", "/api/incidents/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			HttpRule.of("GET", "/api/presence", OFFICERS),
 			HttpRule.open("GET", "/actuator/health"),
 			HttpRule.open("GET", "/actuator/prometheus"),
 			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));

@@ -2,6 +2,7 @@ package cn.fj.emergency.command.security.rsocket;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,8 +54,11 @@ public class Connections implements RevokingServiceToken.RevocationListener, Sma
 
 	private final ServiceTokens serviceTokens;
 
+	private final List<Listener> listeners;
+
 	public Connections(Clock clock, ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer container,
-			ServiceTokens serviceTokens, @Value("${hub.redis.namespace:hub}") String namespace) {
+			ServiceTokens serviceTokens, List<Listener> listeners, @Value("${hub.redis.namespace:hub}") String namespace) {
+		this.listeners = List.copyOf(listeners);
 		this.clock = clock;
 		this.serviceTokens = serviceTokens;
 		this.redis = redis;
@@ -65,6 +69,7 @@ public class Connections implements RevokingServiceToken.RevocationListener, Sma
 	/** Registers an authenticated connection until it closes or its token expires. */
 	void register(RSocket connection, HubPrincipal principal) {
 		this.open.put(connection, principal);
+		tell(listener -> listener.opened(connection, principal));
 		Duration remaining = Duration.between(this.clock.instant(), principal.expiresAt());
 		Disposable expiry = Mono.delay(remaining.isNegative() ? Duration.ZERO : remaining)
 			.subscribe(tick -> connection.dispose(), error -> log.error("Token expiry timer failed", error));
@@ -72,9 +77,31 @@ public class Connections implements RevokingServiceToken.RevocationListener, Sma
 			.doFinally(signal -> {
 				expiry.dispose();
 				this.open.remove(connection);
+				tell(listener -> listener.closed(connection, principal));
 			})
 			.subscribe(done -> {
 			}, error -> log.debug("Connection of {} closed with {}", principal.subject(), error.toString()));
+	}
+
+	/** A listener's failure is logged, never allowed to refuse or break the connection. */
+	private void tell(java.util.function.Consumer<Listener> call) {
+		for (Listener listener : this.listeners) {
+			try {
+				call.accept(listener);
+			}
+			catch (RuntimeException ex) {
+				log.error("Connection listener {} failed", listener, ex);
+			}
+		}
+	}
+
+	/** Told when an authenticated connection opens and when it closes; must not block or fail. */
+	public interface Listener {
+
+		void opened(RSocket connection, HubPrincipal principal);
+
+		void closed(RSocket connection, HubPrincipal principal);
+
 	}
 
 	public Map<RSocket, HubPrincipal> open() {

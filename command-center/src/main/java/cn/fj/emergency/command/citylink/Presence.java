@@ -1,0 +1,143 @@
+package cn.fj.emergency.command.citylink;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.rsocket.RSocket;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.fj.emergency.command.Ids;
+import cn.fj.emergency.command.security.HubPrincipal;
+import cn.fj.emergency.command.security.Role;
+import cn.fj.emergency.command.security.rsocket.Connections;
+
+/**
+ * Who is connected now, across all hub instances: each instance keeps one Redis key per open RSocket connection,
+ * with a time to live it renews while the connection lasts, and deletes it when the connection closes. A crashed
+ * instance's keys expire by themselves.
+ */
+@Component
+public class Presence implements Connections.Listener, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(Presence.class);
+
+	static final Duration TTL = Duration.ofSeconds(60);
+
+	static final Duration RENEW = Duration.ofSeconds(20);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final String prefix;
+
+	private final String instance;
+
+	private final Map<RSocket, Entry> mine = new ConcurrentHashMap<>();
+
+	private volatile Disposable renewing = Disposables.disposed();
+
+	private volatile boolean running;
+
+	public Presence(ReactiveStringRedisTemplate redis, JsonMapper json, Clock clock,
+			@Value("${hub.redis.namespace:hub}") String namespace) {
+		this.redis = redis;
+		this.json = json;
+		this.clock = clock;
+		this.prefix = namespace + ":presence:";
+		this.instance = Ids.newId(clock).toString();
+	}
+
+	@Override
+	public void opened(RSocket connection, HubPrincipal principal) {
+		Entry entry = new Entry(this.instance + ":" + Ids.newId(this.clock), principal.subject(), principal.kind().name(),
+				principal.roles(), principal.cityCode(), this.clock.instant(), this.instance);
+		this.mine.put(connection, entry);
+		write(entry).subscribe(ok -> {
+		}, error -> log.warn("Could not record the presence of {}: {}", entry.subject(), error.toString()));
+	}
+
+	@Override
+	public void closed(RSocket connection, HubPrincipal principal) {
+		Entry entry = this.mine.remove(connection);
+		if (entry != null) {
+			this.redis.delete(this.prefix + entry.connectionId())
+				.timeout(Duration.ofSeconds(2))
+				.subscribe(n -> {
+				}, error -> log.warn("Could not clear the presence of {} (it expires within {}): {}", entry.subject(),
+						TTL, error.toString()));
+		}
+	}
+
+	private Mono<Boolean> write(Entry entry) {
+		return this.redis.opsForValue()
+			.set(this.prefix + entry.connectionId(), this.json.writeValueAsString(entry), TTL)
+			.timeout(Duration.ofSeconds(2));
+	}
+
+	/** Every connection open on any instance, city platforms first by city. */
+	public Flux<Entry> connected() {
+		return this.redis.scan(ScanOptions.scanOptions().match(this.prefix + "*").count(500).build())
+			.collectList()
+			.flatMapMany(keys -> keys.isEmpty() ? Flux.empty() : this.redis.opsForValue().multiGet(keys).flatMapIterable(Presence::present))
+			.map(value -> this.json.readValue(value, Entry.class))
+			.sort((a, b) -> String.valueOf(a.cityCode()).compareTo(String.valueOf(b.cityCode())));
+	}
+
+	/** MGET answers null for keys that expired since the scan. */
+	private static List<String> present(List<@Nullable String> values) {
+		return values.stream().filter(Objects::nonNull).map(Objects::requireNonNull).filter(v -> !v.isEmpty()).toList();
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.renewing = Flux.interval(RENEW)
+			.concatMap(tick -> Flux.fromIterable(List.copyOf(this.mine.values()))
+				.concatMap(this::write)
+				.onErrorResume(error -> {
+					// a missed renewal is retried at the next tick, well within the time to live
+					log.warn("Could not renew presence: {}", error.toString());
+					return Mono.empty();
+				}))
+			.subscribe(ok -> {
+			}, error -> log.error("Presence renewal stopped", error));
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.renewing.dispose();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** One open connection, as kept in Redis. */
+	public record Entry(String connectionId, String subject, String kind, Set<Role> roles, @Nullable String cityCode,
+			Instant connectedAt, String instance) {
+	}
+
+}
