@@ -109,16 +109,7 @@ class CityReportReachesConsoleTest {
 			report.put("longitude", 120.2);
 			JsonNode receipt = ningde.request("incidents.report", report).block(Duration.ofSeconds(10));
 
-			JsonNode incident = hub.http()
-				.get()
-				.uri("/api/incidents/" + receipt.get("incidentId").asString())
-				.headers(h -> h.setBearerAuth(hub.dutyOfficerToken()))
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(JsonNode.class)
-				.returnResult()
-				.getResponseBody();
+			JsonNode incident = hub.getJson("/api/incidents/" + receipt.get("incidentId").asString(), hub.dutyOfficerToken());
 			assertThat(incident.get("cityCode").asString()).isEqualTo("350900");
 			assertThat(incident.get("countyCode").asString()).isEqualTo("350982");
 			assertThat(incident.get("status").asString()).isEqualTo("REPORTED");

@@ -33,16 +33,7 @@ class PresenceTest {
 	}
 
 	static JsonNode presence() {
-		return hubs.get(1).http()
-			.get()
-			.uri("/api/presence")
-			.headers(h -> h.setBearerAuth(officer))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return hubs.get(1).getJson("/api/presence", officer);
 	}
 
 	static boolean anyMatch(JsonNode entries, Predicate<JsonNode> test) {

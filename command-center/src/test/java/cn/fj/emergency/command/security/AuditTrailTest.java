@@ -35,16 +35,7 @@ class AuditTrailTest {
 	}
 
 	static JsonNode get(String uri) {
-		return hubs.get(0).http()
-			.get()
-			.uri(uri)
-			.headers(h -> h.setBearerAuth(hubs.get(0).adminToken()))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return hubs.get(0).getJson(uri, hubs.get(0).adminToken());
 	}
 
 	static void sql(String statement) {

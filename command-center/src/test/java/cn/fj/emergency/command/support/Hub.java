@@ -93,6 +93,20 @@ public final class Hub implements AutoCloseable {
 			.build();
 	}
 
+	/** GET with a bearer token, expecting 200 and a JSON body. */
+	public JsonNode getJson(String uri, String token) {
+		return this.http()
+			.get()
+			.uri(uri)
+			.headers(h -> h.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	public String signIn(String username, String password) {
 		JsonNode body = this.http()
 			.post()
