@@ -1,17 +1,14 @@
 package cn.fj.emergency.command.incident;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import cn.fj.emergency.command.Digests;
 import cn.fj.emergency.command.area.Areas;
 import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
@@ -118,14 +115,7 @@ public final class ReportPolicy {
 	 * report, so that a retry from a reporter that reformats its fields is still recognised.
 	 */
 	private static String hash(String... fields) {
-		String canonical = String.join("\u001f", fields);
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Digests.sha256Hex(String.join("\u001f", fields));
 	}
 
 }

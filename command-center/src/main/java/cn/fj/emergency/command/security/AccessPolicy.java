@@ -20,7 +20,7 @@ public final class AccessPolicy {
 	/** Any authenticated principal. */
 	public static final Set<Role> AUTHENTICATED = EnumSet.allOf(Role.class);
 
-	private static final Set<Role> OFFICERS = EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER, Role.ADMIN);
+	private static final Set<Role> OFFICERS = Role.OFFICERS;
 
 	private static final Map<String, Route> ROUTES = Map.of(
 			"incidents.report", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM)),

@@ -1,12 +1,10 @@
 package cn.fj.emergency.command.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import org.jspecify.annotations.Nullable;
+
+import cn.fj.emergency.command.Digests;
 
 /**
  * One record of the audit trail: who ({@code actor}, {@code actorKind}) did what ({@code action}) to what
@@ -22,15 +20,8 @@ public record AuditRecord(long seq, Instant at, String actor, String actorKind, 
 	/** The hash the record must carry, given its fields and the previous record's hash. */
 	public static String hashOf(String prevHash, long seq, Instant at, String actor, String actorKind, String action,
 			@Nullable String subject, Outcome outcome, String details) {
-		String canonical = String.join("\n", prevHash, Long.toString(seq), at.toString(), actor, actorKind, action,
-				subject == null ? "\u0000" : subject, outcome.name(), details);
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Digests.sha256Hex(String.join("\n", prevHash, Long.toString(seq), at.toString(), actor, actorKind, action,
+				subject == null ? "\u0000" : subject, outcome.name(), details));
 	}
 
 	/** Whether this record's hash matches its fields and the given previous hash. */

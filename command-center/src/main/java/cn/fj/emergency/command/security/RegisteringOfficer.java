@@ -1,7 +1,6 @@
 package cn.fj.emergency.command.security;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +19,6 @@ import cn.fj.emergency.command.error.HubException;
 public class RegisteringOfficer {
 
 	static final int MIN_PASSWORD_LENGTH = 10;
-
-	private static final Set<Role> OFFICER_ROLES = EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER, Role.ADMIN);
 
 	private final OfficerAccounts accounts;
 
@@ -70,7 +67,7 @@ public class RegisteringOfficer {
 			throw HubException.field(ErrorCode.INVALID_FIELD, "password",
 					"password must have at least " + MIN_PASSWORD_LENGTH + " characters");
 		}
-		if (request.roles() == null || request.roles().isEmpty() || !OFFICER_ROLES.containsAll(request.roles())) {
+		if (request.roles() == null || request.roles().isEmpty() || !Role.OFFICERS.containsAll(request.roles())) {
 			throw HubException.field(ErrorCode.INVALID_FIELD, "roles", "An officer holds DUTY_OFFICER, COMMANDER or ADMIN");
 		}
 		if (request.cityCode() != null && !Areas.isCity(request.cityCode())) {

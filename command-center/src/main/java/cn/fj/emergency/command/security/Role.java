@@ -1,8 +1,15 @@
 package cn.fj.emergency.command.security;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /** What a principal may do. City platforms are scoped to one city by their token, never by a payload. */
 public enum Role {
 
-	DUTY_OFFICER, COMMANDER, CITY_PLATFORM, DEPARTMENT, ADMIN
+	DUTY_OFFICER, COMMANDER, CITY_PLATFORM, DEPARTMENT, ADMIN;
+
+	/** The roles of people who sign in with a password and see the whole province unless confined to a city. */
+	public static final Set<Role> OFFICERS = Collections.unmodifiableSet(EnumSet.of(DUTY_OFFICER, COMMANDER, ADMIN));
 
 }

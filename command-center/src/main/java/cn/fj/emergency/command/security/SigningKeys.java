@@ -12,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
@@ -22,6 +21,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import cn.fj.emergency.command.Digests;
 
 /**
  * The hub's ES256 (P-256) signing key pair, kept in one PEM file holding both keys. Every hub instance must read
@@ -108,13 +109,7 @@ public final class SigningKeys {
 	}
 
 	private static String thumbprint(PublicKey key) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-			return HexFormat.of().formatHex(digest, 0, 8);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return HexFormat.of().formatHex(Digests.sha256(key.getEncoded()), 0, 8);
 	}
 
 	public PrivateKey privateKey() {

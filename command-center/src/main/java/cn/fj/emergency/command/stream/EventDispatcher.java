@@ -59,12 +59,10 @@ final class EventDispatcher {
 				}
 				this.head = event.seq();
 				for (LiveSubscriber subscriber : this.subscribers) {
-					if (!subscriber.offer(event) || subscriber.isCutOff()) {
+					if (!subscriber.offer(event)) {
+						this.subscribers.remove(subscriber);
 						cut.add(subscriber);
 					}
-				}
-				if (!cut.isEmpty()) {
-					cut.forEach(this.subscribers::remove);
 				}
 			}
 		}

@@ -1,6 +1,5 @@
 package cn.fj.emergency.command.stream;
 
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -15,8 +14,6 @@ import cn.fj.emergency.command.security.Role;
  */
 public final class EventVisibility {
 
-	private static final Set<Role> OFFICERS = EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER, Role.ADMIN);
-
 	private EventVisibility() {
 	}
 
@@ -25,7 +22,7 @@ public final class EventVisibility {
 		if (city != null) {
 			return event.cities().contains(city);
 		}
-		return principal.hasAny(OFFICERS);
+		return principal.hasAny(Role.OFFICERS);
 	}
 
 	/**

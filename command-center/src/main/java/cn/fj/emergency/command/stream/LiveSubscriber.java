@@ -89,8 +89,8 @@ final class LiveSubscriber {
 			else {
 				this.queue.put(key, event);
 			}
+			return !this.cutOff;
 		}
-		return true;
 	}
 
 	/** Counts every event up to {@code seq} as offered: the subscriber has had, or may not see, them. */

@@ -28,7 +28,7 @@ import cn.fj.emergency.command.security.Role;
 /**
  * Authenticates every HTTP request that the {@link AccessPolicy} does not leave open, from its
  * {@code Authorization: Bearer} header, and checks the roles the policy asks for. The principal is then an
- * exchange attribute and in the Reactor context.
+ * exchange attribute, which {@link PrincipalArgumentResolver} hands to handlers.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -58,7 +58,7 @@ public class BearerAuthentication implements WebFilter {
 			.onErrorResume(error -> refuse(exchange, ErrorTranslation.translate(error)).then(Mono.empty()))
 			.flatMap(principal -> {
 				exchange.getAttributes().put(PRINCIPAL_ATTRIBUTE, principal);
-				return chain.filter(exchange).contextWrite(ctx -> ctx.put(HubPrincipal.class, principal));
+				return chain.filter(exchange);
 			});
 	}
 
