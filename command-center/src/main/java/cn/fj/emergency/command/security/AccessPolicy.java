@@ -22,10 +22,10 @@ public final class AccessPolicy {
 
 	private static final Set<Role> OFFICERS = Role.OFFICERS;
 
-	private static final Map<String, Route> ROUTES = Map.of(
-			"incidents.report", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM)),
+	private static final Map<String, Route> ROUTES = Map.ofEntries(
+			Map.entry("incidents.report", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
 			// departments see no live events (EventVisibility), so they are not let in to read the log for nothing
-			"events.stream", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))));
+			Map.entry("events.stream", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))));
 
 	private static final List<HttpRule> HTTP = List.of(
 			HttpRule.open("POST", "/api/auth/token"),
