@@ -36,6 +36,8 @@ public final class AccessPolicy {
 			HttpRule.of("POST", "/api/incidents", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("GET", "/api/incidents/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
 			HttpRule.of("GET", "/api/presence", OFFICERS),
+			// national uplink (GET /api/incidents/{id}/upstream falls under the incidents rule above, scoped by city)
+			HttpRule.of("GET", "/api/upstream", OFFICERS),
 			HttpRule.open("GET", "/actuator/health"),
 			HttpRule.open("GET", "/actuator/prometheus"),
 			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +51,19 @@ public class EventLog {
 			.flatMap(rows -> this.store.append(rows, this.clock.instant()))
 			.doOnNext(last -> tsm.registerSynchronization(notifyAfterCommit(last)))
 			.map(last -> numbers(last, events.size())));
+	}
+
+	/**
+	 * Every committed event after {@code after}, in order, at most {@code limit}: for features that follow the log
+	 * with a cursor of their own. Sequence numbers are commit-ordered, so what is read is a gap-free prefix.
+	 */
+	public Flux<HubEvent> readAfter(long after, int limit) {
+		return this.store.readAfter(after, limit);
+	}
+
+	/** The first event of this type about this subject ({@code subjectId}), if any. */
+	public Mono<HubEvent> firstAbout(String subjectId, String type) {
+		return this.store.firstAbout(subjectId, type);
 	}
 
 	private static Mono<TransactionSynchronizationManager> currentTransaction() {

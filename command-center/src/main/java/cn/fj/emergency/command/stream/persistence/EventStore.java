@@ -96,6 +96,15 @@ public class EventStore {
 		return this.db.sql(READ_AFTER).bind(0, after).bind(1, limit).map(EventStore::event).all();
 	}
 
+	/** The first event of this type about this subject, if any. */
+	public Mono<HubEvent> firstAbout(String subjectId, String type) {
+		return this.db.sql("select " + COLUMNS + " from event_log where subject_id = $1 and type = $2 order by seq limit 1")
+			.bind(0, subjectId)
+			.bind(1, type)
+			.map(EventStore::event)
+			.one();
+	}
+
 	/**
 	 * A page of backfill for one subscriber, pre-filtered by stream and city. {@link Page#next()} is where the
 	 * next page starts: the last event read when the page is full, else the log's head as seen by this read.
