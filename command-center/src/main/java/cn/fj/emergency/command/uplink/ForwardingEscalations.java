@@ -135,7 +135,7 @@ class ForwardingEscalations implements SmartLifecycle {
 
 	private Mono<Void> markFailed(Claimed claimed, String error) {
 		Duration wait = this.backoff.delay(claimed.attempts(), ThreadLocalRandom.current().nextDouble());
-		log.info("Forward {} not acknowledged (attempt {}), next in {}: {}", claimed.id(), claimed.attempts(), wait, error);
+		log.debug("Forward {} not acknowledged (attempt {}), next in {}: {}", claimed.id(), claimed.attempts(), wait, error);
 		return this.store.failed(claimed.id(), this.instance, error, this.clock.instant().plus(wait))
 			.doOnSuccess(done -> this.failed.increment());
 	}
