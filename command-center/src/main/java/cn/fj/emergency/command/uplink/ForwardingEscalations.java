@@ -124,13 +124,19 @@ class ForwardingEscalations implements SmartLifecycle {
 
 	private Mono<Void> markAcknowledged(Claimed claimed, String receiptId) {
 		Instant at = this.clock.instant();
+		// empty when another instance recorded it first (after this one's claim ran out): then nothing is appended
 		Mono<Void> work = this.store.acknowledge(claimed.id(), receiptId, at)
-			.flatMap(forward -> this.events.append(List.of(NewEvent.critical(Incident.STREAM, UpstreamAcknowledged.TYPE,
-					forward.incidentId().toString(), List.of(forward.cityCode()), forward.exercise(),
-					new UpstreamAcknowledged(forward.incidentId(), forward.forwardId(), forward.cityCode(),
-							forward.kind(), forward.level(), forward.sourceSeq(), receiptId, at, forward.attempts())))))
+			.flatMap(forward -> this.events.append(List.of(acknowledgedEvent(forward, receiptId, at))))
 			.then();
 		return this.transactions.transactional(work).doOnSuccess(done -> this.acknowledged.increment());
+	}
+
+	private static NewEvent acknowledgedEvent(Forward forward, String receiptId, Instant at) {
+		UpstreamAcknowledged data = new UpstreamAcknowledged(forward.incidentId(), forward.forwardId(),
+				forward.cityCode(), forward.kind(), forward.level(), forward.sourceSeq(), receiptId, at,
+				forward.attempts());
+		return NewEvent.critical(Incident.STREAM, UpstreamAcknowledged.TYPE, forward.incidentId().toString(),
+				List.of(forward.cityCode()), forward.exercise(), data);
 	}
 
 	private Mono<Void> markFailed(Claimed claimed, String error) {

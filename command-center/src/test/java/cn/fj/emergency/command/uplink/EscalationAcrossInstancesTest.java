@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EscalationAcrossInstancesTest {
 
-	static final Duration WAIT = Duration.ofSeconds(30);
+	static final Duration WAIT = Duration.ofSeconds(60);
 
 	static NationalPeerStub peer;
 
@@ -116,6 +116,26 @@ class EscalationAcrossInstancesTest {
 		// then each was forwarded once and reached the peer exactly once
 		incidents.forEach(EscalationAcrossInstancesTest::assertReachedThePeerOnce);
 		assertThat(peer.received.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+	}
+
+	@Test
+	@Order(3)
+	void afterThePeerRestartsTheInstancesReconnectAndDeliverWhatWasPending() {
+		// given the instances are connected to the peer (the tests before delivered through it)
+		assertThat(peer.requests).isNotEmpty();
+
+		// when the peer goes away, closing their connections, and incidents are reported meanwhile
+		peer.close();
+		List<String> incidents = reportThroughBoth("restart-", 4);
+		for (String incidentId : incidents) {
+			JsonNode pending = await(() -> upstream(hubs.get(0), officer, incidentId),
+					u -> u.path("forwards").path(0).path("lastError").isString(), WAIT);
+			assertThat(pending.get("upstream").asString()).as(pending.toString()).isEqualTo("PENDING");
+		}
+
+		// then once it is back, they reconnect and each incident reaches it once
+		peer.start();
+		incidents.forEach(EscalationAcrossInstancesTest::assertReachedThePeerOnce);
 	}
 
 }

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Level I/II incidents and level raises reach a real RSocket peer standing for the national platform. */
 class EscalationToNationalPeerTest {
 
-	static final Duration WAIT = Duration.ofSeconds(20);
+	static final Duration WAIT = Duration.ofSeconds(60);
 
 	static NationalPeerStub peer;
 
@@ -202,6 +202,34 @@ class EscalationToNationalPeerTest {
 		// then the lowering was passed over
 		assertThat(upstream(hub, officer, incidentId).get("forwards")).hasSize(1);
 		assertThat(peer.requestsFor(incidentId)).hasSize(1);
+	}
+
+	@Test
+	void pendingForwardsAreListedForOfficersOnly() {
+		// a city platform may not list the province's forwards
+		hub.http()
+			.get()
+			.uri("/api/upstream?state=PENDING")
+			.headers(h -> h.setBearerAuth(hub.cityPlatformToken("350200").get("token").asString()))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("ACCESS_DENIED");
+		// and an unknown state is refused with the offending field
+		hub.http()
+			.get()
+			.uri("/api/upstream?state=LOST")
+			.headers(h -> h.setBearerAuth(officer))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("INVALID_FIELD")
+			.jsonPath("$.field")
+			.isEqualTo("state");
 	}
 
 }

@@ -27,11 +27,11 @@ final class Escalations {
 		Map<String, Object> settings = Hub.freshHubSettings();
 		settings.put("hub.national.url", peer.url());
 		settings.put("hub.national.token", NationalPeerStub.TOKEN);
-		settings.put("hub.national.request-timeout", "300ms");
+		settings.put("hub.national.request-timeout", "2s");
 		settings.put("hub.national.backoff-min", "50ms");
 		settings.put("hub.national.backoff-max", "200ms");
 		settings.put("hub.national.poll-interval", "100ms");
-		settings.put("hub.national.lease", "2s");
+		settings.put("hub.national.lease", "30s");
 		return settings;
 	}
 

@@ -64,6 +64,9 @@ final class NationalPeerStub implements AutoCloseable {
 
 	private volatile CloseableChannel server;
 
+	/** The hubs' connections, closed with the peer so that the hubs lose them. */
+	private final List<RSocket> connections = new CopyOnWriteArrayList<>();
+
 	private NationalPeerStub(int port) {
 		this.port = port;
 	}
@@ -99,6 +102,7 @@ final class NationalPeerStub implements AutoCloseable {
 		return peer;
 	}
 
+	/** Starts, or starts again after {@link #close()}, on the same port. */
 	void start() {
 		this.server = RSocketServer.create(acceptor())
 			.bind(TcpServerTransport.create("127.0.0.1", this.port))
@@ -123,6 +127,7 @@ final class NationalPeerStub implements AutoCloseable {
 			if (!TOKEN.equals(bearer(setup))) {
 				return Mono.error(new RejectedSetupException("bad token"));
 			}
+			this.connections.add(sendingSocket);
 			return Mono.just(new RSocket() {
 				@Override
 				public Mono<Payload> requestResponse(Payload payload) {
@@ -192,6 +197,8 @@ final class NationalPeerStub implements AutoCloseable {
 			s.dispose();
 			s.onClose().block(Duration.ofSeconds(10));
 		}
+		this.connections.forEach(RSocket::dispose);
+		this.connections.clear();
 	}
 
 }
