@@ -28,7 +28,8 @@ class ArchitectureTest {
 		.onlyBeAccessed()
 		.byClassesThat()
 		.resideInAnyPackage("cn.fj.emergency.command.stream..", "cn.fj.emergency.command.incident..",
-				"cn.fj.emergency.command.security..", "cn.fj.emergency.command.uplink..")
+				"cn.fj.emergency.command.security..", "cn.fj.emergency.command.uplink..",
+				"cn.fj.emergency.command.order..")
 		.andShould(ownFeatureOnly());
 
 	/** Adapters (HTTP, RSocket) are entry points: nothing else calls into them. */

@@ -40,6 +40,11 @@ public enum ErrorCode {
 	SUBSCRIBER_TOO_SLOW(429, true, "The subscriber fell too far behind and was cut off; resume after lastSeq"),
 	TOO_MANY_STREAMS(429, true, "The principal has too many live streams open on this hub instance"),
 
+	// command orders
+	ORDER_REF_REUSED(409, false, "The order ref was already used for a different order"),
+	ACK_ID_REUSED(409, false, "The acknowledgement id was already used for a different acknowledgement"),
+	ACKNOWLEDGEMENT_OUT_OF_ORDER(409, false, "This acknowledgement may not follow the city's last one"),
+
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),
 	STORAGE_UNAVAILABLE(503, true, "The database is unavailable; retry later"),

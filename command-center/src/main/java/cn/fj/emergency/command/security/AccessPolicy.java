@@ -25,7 +25,10 @@ public final class AccessPolicy {
 	private static final Map<String, Route> ROUTES = Map.ofEntries(
 			Map.entry("incidents.report", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
 			// departments see no live events (EventVisibility), so they are not let in to read the log for nothing
-			Map.entry("events.stream", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))));
+			Map.entry("events.stream", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))),
+			// command orders: cities receive and acknowledge them
+			Map.entry("orders.stream", new Route(Interaction.REQUEST_STREAM, EnumSet.of(Role.CITY_PLATFORM))),
+			Map.entry("orders.ack", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))));
 
 	private static final List<HttpRule> HTTP = List.of(
 			HttpRule.open("POST", "/api/auth/token"),
@@ -38,6 +41,10 @@ public final class AccessPolicy {
 			HttpRule.of("GET", "/api/presence", OFFICERS),
 			// national uplink (GET /api/incidents/{id}/upstream falls under the incidents rule above, scoped by city)
 			HttpRule.of("GET", "/api/upstream", OFFICERS),
+			// command orders: commanders issue, cities acknowledge (below /api/orders/), officers and cities read
+			HttpRule.of("POST", "/api/orders", EnumSet.of(Role.COMMANDER)),
+			HttpRule.of("POST", "/api/orders/", EnumSet.of(Role.CITY_PLATFORM)),
+			HttpRule.of("GET", "/api/orders/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
 			HttpRule.open("GET", "/actuator/health"),
 			HttpRule.open("GET", "/actuator/prometheus"),
 			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));
