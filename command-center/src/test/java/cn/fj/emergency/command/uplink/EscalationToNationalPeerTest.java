@@ -232,4 +232,19 @@ class EscalationToNationalPeerTest {
 			.isEqualTo("state");
 	}
 
+	@Test
+	void aCityPlatformSeesTheUpstreamStateOfItsOwnIncidentsOnly() {
+		// given a Xiamen level I incident acknowledged upstream
+		String incidentId = reportAt("esc-scope", "I").get("incidentId").asString();
+		awaitAcknowledged(incidentId);
+
+		// then Xiamen's platform sees its forward, and Fuzhou's platform sees none
+		JsonNode own = upstream(hub, hub.cityPlatformToken("350200").get("token").asString(), incidentId);
+		assertThat(own.get("upstream").asString()).isEqualTo("ACKNOWLEDGED");
+		assertThat(own.get("forwards")).hasSize(1);
+		JsonNode other = upstream(hub, hub.cityPlatformToken("350100").get("token").asString(), incidentId);
+		assertThat(other.get("upstream").asString()).isEqualTo("NOT_FORWARDED");
+		assertThat(other.get("forwards")).isEmpty();
+	}
+
 }
