@@ -40,6 +40,15 @@ public enum ErrorCode {
 	SUBSCRIBER_TOO_SLOW(429, true, "The subscriber fell too far behind and was cut off; resume after lastSeq"),
 	TOO_MANY_STREAMS(429, true, "The principal has too many live streams open on this hub instance"),
 
+	// incidents: status workflow, level changes, assignment (incident/StatusPolicy, incident/ChangePolicy)
+	ILLEGAL_TRANSITION(409, false, "The incident's status does not allow this transition"),
+	REASON_REQUIRED(400, false, "A reason is required"),
+	MERGE_TARGET_INVALID(409, false, "The incident cannot be merged into that incident"),
+	VERSION_CONFLICT(409, false, "The incident was changed in the meantime; read it again"),
+	INCIDENT_FINISHED(409, false, "The incident is closed, merged or dismissed"),
+	LEVEL_UNCHANGED(409, false, "The incident already has that level"),
+	ASSIGNEE_INVALID(400, false, "The assignee is not an enabled duty officer or commander who may see the incident"),
+
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),
 	STORAGE_UNAVAILABLE(503, true, "The database is unavailable; retry later"),
