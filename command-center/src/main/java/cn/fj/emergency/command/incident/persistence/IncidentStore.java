@@ -50,7 +50,7 @@ public class IncidentStore {
 	// radius (haversine on a 6371 km sphere; the latitude band lets the index and a cheap test go first). Only
 	// earlier ones: of two new incidents in one batch, the later (by id) names the earlier.
 	private static final String SCREEN = """
-			select f.id, (array_agg(c.id order by c.occurred_at desc, c.id))[1:$5]::text[] as candidates
+			select f.id, array_agg(c.id order by c.occurred_at desc, c.id)::text[] as candidates
 			from incident f
 			join incident c on substr(c.category, 1, 2) = substr(f.category, 1, 2)
 			     and c.occurred_at between f.occurred_at - make_interval(secs => $2) and f.occurred_at + make_interval(secs => $2)
@@ -212,8 +212,9 @@ public class IncidentStore {
 			// a degree of latitude is at least 110.5 km: the band is a little wide, never too narrow
 			.bind(2, radiusMeters / 110_500.0)
 			.bind(3, radiusMeters)
-			.bind(4, maxCandidates)
-			.map(r -> new Suspect(r.get("id", UUID.class), uuids(r.get("candidates", String[].class))))
+			// cut in Java: a slice bound like [1:$5] is taken for a named parameter by Spring's SQL parser
+			.map(r -> new Suspect(r.get("id", UUID.class),
+					uuids(r.get("candidates", String[].class)).stream().limit(maxCandidates).toList()))
 			.all();
 	}
 
