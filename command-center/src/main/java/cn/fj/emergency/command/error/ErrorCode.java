@@ -44,6 +44,14 @@ public enum ErrorCode {
 	ORDER_REF_REUSED(409, false, "The order ref was already used for a different order"),
 	ACK_ID_REUSED(409, false, "The acknowledgement id was already used for a different acknowledgement"),
 	ACKNOWLEDGEMENT_OUT_OF_ORDER(409, false, "This acknowledgement may not follow the city's last one"),
+	// incidents: status workflow, level changes, assignment (incident/StatusPolicy, incident/ChangePolicy)
+	ILLEGAL_TRANSITION(409, false, "The incident's status does not allow this transition"),
+	REASON_REQUIRED(400, false, "A reason is required"),
+	MERGE_TARGET_INVALID(409, false, "The incident cannot be merged into that incident"),
+	VERSION_CONFLICT(409, false, "The incident was changed in the meantime; read it again"),
+	INCIDENT_FINISHED(409, false, "The incident is closed, merged or dismissed"),
+	LEVEL_UNCHANGED(409, false, "The incident already has that level"),
+	ASSIGNEE_INVALID(400, false, "The assignee is not an enabled duty officer or commander who may see the incident"),
 
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),

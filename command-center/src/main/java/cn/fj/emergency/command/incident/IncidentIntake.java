@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import cn.fj.emergency.command.Ids;
 import cn.fj.emergency.command.batch.MicroBatcher;
@@ -29,6 +30,14 @@ import cn.fj.emergency.command.stream.NewEvent;
  * stores the new incidents and appends their {@code incident.reported} events. A report whose (reporter, report id)
  * is already stored, in this batch, an earlier one, or a concurrent one on another instance, is answered with the
  * stored receipt; with different content, it is refused with {@link ErrorCode#REPORT_ID_REUSED}.
+ * <p>
+ * New incidents are screened for likely duplicates ({@link DuplicateProperties}) in the batch's own transaction:
+ * one set-based query for the whole batch, run before the event counter is taken, and the suspicions' events are
+ * appended with the {@code incident.reported} events, their rows written in the statement that stores the
+ * reported sequence numbers. So a suspicion commits with the incident or not at all: a follow-up transaction would
+ * leave a window (a crash, a failed second transaction) in which an incident was stored but never screened, and
+ * would cost a second commit per batch. What this cannot see: a near incident in a concurrent batch on another
+ * instance, still uncommitted (both are then left unflagged; an officer still merges them by hand).
  */
 @Component
 public class IncidentIntake {
@@ -43,12 +52,18 @@ public class IncidentIntake {
 
 	private final MicroBatcher<ValidReport, Outcome> batcher;
 
+	private final DuplicateProperties duplicates;
+
+	private final JsonMapper json;
+
 	public IncidentIntake(IncidentStore store, EventLog events, TransactionalOperator transactions, Clock clock,
-			IntakeProperties properties) {
+			IntakeProperties properties, DuplicateProperties duplicates, JsonMapper json) {
 		this.store = store;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.duplicates = duplicates;
+		this.json = json;
 		this.batcher = new MicroBatcher<>("incident reports", properties.maxBatch(), properties.maxQueued(), this::write);
 	}
 
@@ -74,25 +89,56 @@ public class IncidentIntake {
 		Mono<List<Outcome>> work = this.store.insertNew(candidates, hashes, now)
 			.collect(HashSet<UUID>::new, Set::add)
 			.flatMap(inserted -> answerDuplicates(unique, candidates, inserted)
-				.flatMap(outcomes -> recordEvents(candidates, inserted, outcomes)))
+				.flatMap(outcomes -> screen(candidates, inserted)
+					.flatMap(suspects -> recordEvents(candidates, inserted, suspects, outcomes, now))))
 			.map(byKey -> outcomes(batch, byKey));
 		return this.transactions.transactional(work);
 	}
 
+	/** The likely duplicates among the new incidents, in one query for the batch. */
+	private Mono<List<IncidentStore.Suspect>> screen(List<Incident> candidates, Set<UUID> inserted) {
+		if (!this.duplicates.enabled() || inserted.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		List<UUID> fresh = candidates.stream().map(Incident::id).filter(inserted::contains).toList();
+		return this.store.screen(fresh, this.duplicates.window(), this.duplicates.radius(), this.duplicates.maxCandidates())
+			.collectList();
+	}
+
 	private Mono<Map<Key, Outcome>> recordEvents(List<Incident> candidates, Set<UUID> inserted,
-			Map<Key, Outcome> outcomes) {
+			List<IncidentStore.Suspect> suspects, Map<Key, Outcome> outcomes, Instant now) {
 		List<Incident> fresh = candidates.stream().filter(i -> inserted.contains(i.id())).toList();
-		List<NewEvent> reported = fresh.stream()
-			.map(i -> NewEvent.critical(Incident.STREAM, Incident.REPORTED, i.id().toString(), List.of(i.cityCode()),
-					i.exercise(), i.reportedEvent()))
-			.toList();
-		return this.events.append(reported).flatMap(seqs -> {
+		Map<UUID, Incident> byId = new HashMap<>();
+		fresh.forEach(i -> byId.put(i.id(), i));
+		List<NewEvent> appended = new ArrayList<>(fresh.size() + suspects.size());
+		fresh.forEach(i -> appended.add(NewEvent.critical(Incident.STREAM, Incident.REPORTED, i.id().toString(),
+				List.of(i.cityCode()), i.exercise(), i.reportedEvent())));
+		List<IncidentEvents.DuplicateSuspected> flags = new ArrayList<>(suspects.size());
+		for (IncidentStore.Suspect suspect : suspects) {
+			Incident incident = byId.get(suspect.incidentId());
+			IncidentEvents.DuplicateSuspected data = new IncidentEvents.DuplicateSuspected(incident.id(), suspect.candidates());
+			flags.add(data);
+			appended.add(NewEvent.critical(Incident.STREAM, Incident.DUPLICATE_SUSPECTED, incident.id().toString(),
+					List.of(incident.cityCode()), incident.exercise(), data));
+		}
+		return this.events.append(appended).flatMap(seqs -> {
 			for (int i = 0; i < fresh.size(); i++) {
 				Incident incident = fresh.get(i);
 				outcomes.put(new Key(incident.reporter(), incident.reportId()), Outcome.accepted(new ReportReceipt(
 						incident.id(), incident.reportId(), seqs.get(i), incident.cityCode(), incident.reportedAt())));
 			}
-			return this.store.setReportedSeq(fresh.stream().map(Incident::id).toList(), seqs).thenReturn(outcomes);
+			List<UUID> ids = fresh.stream().map(Incident::id).toList();
+			List<Long> reportedSeqs = seqs.subList(0, fresh.size());
+			if (flags.isEmpty()) {
+				return this.store.setReportedSeq(ids, reportedSeqs).thenReturn(outcomes);
+			}
+			List<IncidentStore.Flag> rows = new ArrayList<>(flags.size());
+			for (int i = 0; i < flags.size(); i++) {
+				IncidentEvents.DuplicateSuspected flag = flags.get(i);
+				rows.add(new IncidentStore.Flag(flag.id(), byId.get(flag.id()).cityCode(), flag.candidates(),
+						seqs.get(fresh.size() + i), this.json.writeValueAsString(flag)));
+			}
+			return this.store.setReportedSeqAndSuspicions(ids, reportedSeqs, rows, now).thenReturn(outcomes);
 		});
 	}
 

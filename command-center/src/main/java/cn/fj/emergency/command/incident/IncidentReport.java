@@ -1,5 +1,6 @@
 package cn.fj.emergency.command.incident;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,8 +11,22 @@ import org.jspecify.annotations.Nullable;
  *
  * @param level I, II, III or IV
  * @param occurredAt ISO-8601 with an offset, for example {@code 2026-11-23T08:15:00+08:00}
+ * @param source stated by intake systems (110, 12345, sensors) only; derived from the token for everyone else
  */
 public record IncidentReport(@Nullable String reportId, @Nullable String category, @Nullable String level,
 		@Nullable String title, @Nullable String description, @Nullable Double latitude, @Nullable Double longitude,
-		@Nullable String countyCode, @Nullable String occurredAt, @Nullable Boolean exercise) {
+		@Nullable String countyCode, @Nullable String occurredAt, @Nullable Boolean exercise,
+		@Nullable IncidentSource source) {
+
+	@JsonCreator
+	public IncidentReport {
+	}
+
+	/** A report whose source the hub derives from the reporter's token (city platforms, officers). */
+	public IncidentReport(@Nullable String reportId, @Nullable String category, @Nullable String level,
+			@Nullable String title, @Nullable String description, @Nullable Double latitude, @Nullable Double longitude,
+			@Nullable String countyCode, @Nullable String occurredAt, @Nullable Boolean exercise) {
+		this(reportId, category, level, title, description, latitude, longitude, countyCode, occurredAt, exercise, null);
+	}
+
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** A report that passed the {@link ReportPolicy}: typed, with its city and the reporter it is remembered under. */
+/** A report that passed the {@link ReportPolicy}: typed, with its city, source and the reporter it is remembered under. */
 public record ValidReport(String reporter, String reportId, IncidentCategory category, IncidentLevel level,
 		String title, @Nullable String description, double latitude, double longitude, String cityCode,
-		String countyCode, Instant occurredAt, boolean exercise, String payloadHash) {
+		String countyCode, Instant occurredAt, boolean exercise, String payloadHash, IncidentSource source) {
 }

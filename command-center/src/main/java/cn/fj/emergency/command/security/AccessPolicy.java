@@ -24,6 +24,9 @@ public final class AccessPolicy {
 
 	private static final Map<String, Route> ROUTES = Map.ofEntries(
 			Map.entry("incidents.report", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
+			// incidents: a city platform moves and annotates its own city's incidents (the city comes from its token)
+			Map.entry("incidents.update-status", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
+			Map.entry("incidents.add-note", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
 			// departments see no live events (EventVisibility), so they are not let in to read the log for nothing
 			Map.entry("events.stream", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))),
 			// command orders: cities receive and acknowledge them
@@ -36,7 +39,13 @@ public final class AccessPolicy {
 			HttpRule.of("GET", "/api/auth/me", AUTHENTICATED),
 			HttpRule.of("POST", "/api/auth/password", OFFICERS),
 			HttpRule.of(null, "/api/admin/", EnumSet.of(Role.ADMIN)),
-			HttpRule.of("POST", "/api/incidents", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
+			// incidents: reports also from intake systems (110, 12345, sensors); a city platform may move and annotate
+			// its own city's incidents; levels and assignments are the province's officers' (and city-scoped officers')
+			HttpRule.of("POST", "/api/incidents", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER, Role.INTAKE_SYSTEM)),
+			HttpRule.of("POST", "/api/incidents/*/status", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/incidents/*/notes", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/incidents/*/level", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/incidents/*/assignment", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("GET", "/api/incidents/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
 			HttpRule.of("GET", "/api/presence", OFFICERS),
 			// national uplink (GET /api/incidents/{id}/upstream falls under the incidents rule above, scoped by city)
@@ -107,7 +116,10 @@ public final class AccessPolicy {
 		}
 	}
 
-	/** A path equal to {@code path}, or below it when {@code path} ends with a slash. */
+	/**
+	 * A path equal to {@code path}, or below it when {@code path} ends with a slash. A segment {@code *} stands for
+	 * any one non-empty segment (an id).
+	 */
 	private record HttpRule(@Nullable String method, String path, @Nullable Set<Role> roles) {
 
 		static HttpRule open(String method, String path) {
@@ -122,8 +134,26 @@ public final class AccessPolicy {
 			if (this.method != null && !this.method.equals(requestMethod)) {
 				return false;
 			}
+			if (this.path.contains("*")) {
+				return segmentsMatch(requestPath);
+			}
 			return this.path.endsWith("/") ? requestPath.startsWith(this.path) || requestPath.equals(this.path.substring(0, this.path.length() - 1))
 					: requestPath.equals(this.path);
+		}
+
+		private boolean segmentsMatch(String requestPath) {
+			String[] wanted = this.path.split("/", -1);
+			String[] given = requestPath.split("/", -1);
+			if (wanted.length != given.length) {
+				return false;
+			}
+			for (int i = 0; i < wanted.length; i++) {
+				boolean any = wanted[i].equals("*") && !given[i].isEmpty();
+				if (!any && !wanted[i].equals(given[i])) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 	}

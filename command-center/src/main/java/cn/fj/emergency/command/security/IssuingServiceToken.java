@@ -26,7 +26,7 @@ import cn.fj.emergency.command.error.HubException;
 @Component
 public class IssuingServiceToken {
 
-	private static final Set<Role> SERVICE_ROLES = EnumSet.of(Role.CITY_PLATFORM, Role.DEPARTMENT);
+	private static final Set<Role> SERVICE_ROLES = EnumSet.of(Role.CITY_PLATFORM, Role.DEPARTMENT, Role.INTAKE_SYSTEM);
 
 	private final ServiceTokens serviceTokens;
 
@@ -79,7 +79,10 @@ public class IssuingServiceToken {
 		}
 		Set<Role> roles = request.roles() == null ? Set.of() : request.roles();
 		if (roles.isEmpty() || !SERVICE_ROLES.containsAll(roles)) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, "roles", "A service token holds CITY_PLATFORM or DEPARTMENT");
+			throw HubException.field(ErrorCode.INVALID_FIELD, "roles", "A service token holds CITY_PLATFORM, DEPARTMENT or INTAKE_SYSTEM");
+		}
+		if (roles.contains(Role.INTAKE_SYSTEM) && roles.size() > 1) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, "roles", "An intake system's token holds INTAKE_SYSTEM alone");
 		}
 		String city = request.cityCode();
 		if (roles.contains(Role.CITY_PLATFORM)) {
@@ -90,8 +93,14 @@ public class IssuingServiceToken {
 				throw HubException.field(ErrorCode.UNKNOWN_AREA, "cityCode", city + " is not a city platform of the province");
 			}
 		}
+		else if (city != null && roles.contains(Role.INTAKE_SYSTEM)) {
+			// an intake system may be confined to one city's counties, or serve the whole province
+			if (!Areas.isCity(city)) {
+				throw HubException.field(ErrorCode.UNKNOWN_AREA, "cityCode", city + " is not a city platform of the province");
+			}
+		}
 		else if (city != null) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, "cityCode", "Only city platform tokens are scoped to a city");
+			throw HubException.field(ErrorCode.INVALID_FIELD, "cityCode", "Only city platform and intake system tokens are scoped to a city");
 		}
 		Duration ttl = request.validFor() == null ? this.properties.serviceTokenTtl() : request.validFor();
 		if (ttl.isNegative() || ttl.isZero()) {

@@ -57,4 +57,16 @@ class AccessPolicyTest {
 			.doesNotContain(Role.DEPARTMENT);
 	}
 
+	@Test
+	void incidentChangesAreMatchedByIdSegment() {
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/incidents/0193a0d2-77aa-7c01-9b3e-5d1f0e2c4a68/level"))
+			.containsExactlyInAnyOrder(Role.DUTY_OFFICER, Role.COMMANDER);
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/incidents/0193a0d2-77aa-7c01-9b3e-5d1f0e2c4a68/status"))
+			.contains(Role.CITY_PLATFORM);
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/incidents//status")).containsExactly(Role.ADMIN);
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/incidents/x/status/more")).containsExactly(Role.ADMIN);
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/incidents")).contains(Role.INTAKE_SYSTEM);
+		assertThat(AccessPolicy.rolesForHttp("GET", "/api/incidents/summary")).doesNotContain(Role.INTAKE_SYSTEM);
+	}
+
 }

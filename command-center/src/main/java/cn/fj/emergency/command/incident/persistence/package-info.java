@@ -1,5 +1,6 @@
 /**
- * PostgreSQL storage of incidents (R2DBC), written in micro-batches with their events.
+ * PostgreSQL storage of incidents (R2DBC): reports written in micro-batches with their events, changes under the
+ * incident's row lock, the timeline and the suspicions of duplicates, searches and counts.
  */
 @NullMarked
 package cn.fj.emergency.command.incident.persistence;

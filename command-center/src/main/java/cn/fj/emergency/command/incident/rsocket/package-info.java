@@ -1,5 +1,5 @@
 /**
- * City-link routes for incidents.
+ * City-link routes for incidents: report, change the status of, and annotate the platform's own incidents.
  */
 @NullMarked
 package cn.fj.emergency.command.incident.rsocket;

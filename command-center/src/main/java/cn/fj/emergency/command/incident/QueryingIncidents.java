@@ -1,0 +1,114 @@
+package cn.fj.emergency.command.incident;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import cn.fj.emergency.command.incident.persistence.IncidentStore;
+import cn.fj.emergency.command.security.HubPrincipal;
+
+/**
+ * Reading incidents: one incident, searches with keyset paging, the province-wide summary, an incident's
+ * timeline, the open suspicions of duplicates. A city-scoped principal reads its own city only; another city's
+ * incident does not exist for it ({@code NOT_FOUND}).
+ */
+@Component
+public class QueryingIncidents {
+
+	static final int MAX_TIMELINE = 500;
+
+	private final IncidentStore store;
+
+	QueryingIncidents(IncidentStore store) {
+		this.store = store;
+	}
+
+	public Mono<Incident> incident(HubPrincipal principal, UUID id) {
+		return ReportingIncident.visibleTo(principal, this.store.find(id), id);
+	}
+
+	public Mono<IncidentPage> search(HubPrincipal principal, QueryPolicy.Params params) {
+		return Mono.fromCallable(() -> QueryPolicy.check(principal, params))
+			.flatMap(query -> this.store.search(query).collectList().map(rows -> page(rows, query.size())));
+	}
+
+	private static IncidentPage page(List<Incident> rows, int size) {
+		if (rows.size() <= size) {
+			return new IncidentPage(rows, null);
+		}
+		List<Incident> items = rows.subList(0, size);
+		return new IncidentPage(items, items.get(size - 1).id());
+	}
+
+	/**
+	 * The incident's timeline after {@code after} (a {@code seq}), oldest first: at the start (after 0) the report
+	 * itself, then every later event of the incident.
+	 */
+	public Flux<TimelineEntry> timeline(HubPrincipal principal, UUID id, @Nullable String after, @Nullable String limit) {
+		return Mono.fromCallable(() -> new long[] { QueryPolicy.after(after), QueryPolicy.size(limit, 100, MAX_TIMELINE) })
+			.flatMapMany(bounds -> incident(principal, id).flatMapMany(incident -> {
+				Flux<TimelineEntry> later = this.store.timeline(id, bounds[0], (int) bounds[1]);
+				Long reportedSeq = incident.reportedSeq();
+				return reportedSeq != null && reportedSeq > bounds[0] ? Flux.just(reported(incident, reportedSeq)).concatWith(later).take(bounds[1])
+						: later;
+			}));
+	}
+
+	/** The report as the timeline's first entry: by whom (its reporter) and when the hub stored it. */
+	private static TimelineEntry reported(Incident incident, long seq) {
+		String data = "{\"id\":\"" + incident.id() + "\",\"source\":\"" + incident.source().kind() + "\"}";
+		return new TimelineEntry(seq, incident.id(), Incident.REPORTED, incident.reporter(), incident.reportedAt(), data);
+	}
+
+	public Mono<IncidentSummary> summary(HubPrincipal principal, @Nullable String city, @Nullable String exercise,
+			@Nullable String from, @Nullable String to) {
+		return Mono.fromCallable(() -> new SummaryQuery(QueryPolicy.city(principal, city), QueryPolicy.bool("exercise", exercise),
+				QueryPolicy.time("from", from), QueryPolicy.time("to", to)))
+			.flatMap(q -> this.store.summary(q.city(), q.exercise(), q.from(), q.to()).collectList())
+			.map(QueryingIncidents::summarise);
+	}
+
+	private static IncidentSummary summarise(List<IncidentSummary.Cell> cells) {
+		Map<String, long[]> byCity = new TreeMap<>();
+		long open = 0;
+		long closed = 0;
+		for (IncidentSummary.Cell cell : cells) {
+			long[] counts = byCity.computeIfAbsent(cell.cityCode(), c -> new long[2]);
+			boolean finished = IncidentStatus.valueOf(cell.status()).terminal();
+			counts[finished ? 1 : 0] += cell.count();
+			if (finished) {
+				closed += cell.count();
+			}
+			else {
+				open += cell.count();
+			}
+		}
+		List<IncidentSummary.CityCount> cities = new ArrayList<>();
+		byCity.forEach((city, counts) -> cities.add(new IncidentSummary.CityCount(city, counts[0], counts[1])));
+		return new IncidentSummary(open + closed, open, closed, cities, cells);
+	}
+
+	/** Open suspicions of duplicates, newest first; {@code before} is the {@code seq} of the last one of the previous page. */
+	public Flux<DuplicateSuspicion> suspicions(HubPrincipal principal, @Nullable String city, @Nullable String before,
+			@Nullable String size) {
+		return Mono.fromCallable(() -> new SuspicionQuery(QueryPolicy.city(principal, city),
+				before == null || before.isBlank() ? null : QueryPolicy.after(before),
+				QueryPolicy.size(size, QueryPolicy.DEFAULT_SIZE, QueryPolicy.MAX_SIZE)))
+			.flatMapMany(q -> this.store.suspicions(q.city(), q.before(), q.size()));
+	}
+
+	private record SummaryQuery(@Nullable String city, @Nullable Boolean exercise, java.time.@Nullable Instant from,
+			java.time.@Nullable Instant to) {
+	}
+
+	private record SuspicionQuery(@Nullable String city, @Nullable Long before, int size) {
+	}
+
+}
