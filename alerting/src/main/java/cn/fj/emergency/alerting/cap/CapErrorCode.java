@@ -7,6 +7,8 @@ package cn.fj.emergency.alerting.cap;
 public enum CapErrorCode {
 
 	// reading: the document itself
+	/** The document could not be read at all (no such file, an I/O error): the command line's. */
+	CAP_UNREADABLE,
 	/** Larger than the reader's size limit. */
 	CAP_TOO_LARGE,
 	/** Not well-formed XML, or bytes that do not decode in the declared encoding. */
