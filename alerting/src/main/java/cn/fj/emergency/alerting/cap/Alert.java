@@ -43,4 +43,16 @@ public record Alert(String identifier, String sender, OffsetDateTime sent, Statu
 				note, references, incidents, infos, List.of());
 	}
 
+	/** The same alert sent at {@code sent}. */
+	public Alert withSent(OffsetDateTime sent) {
+		return new Alert(identifier, sender, sent, status, msgType, source, scope, restriction, addresses, codes, note,
+				references, incidents, infos, signatures);
+	}
+
+	/** The same content as another message: a new identifier, message type and references. */
+	public Alert asMessage(String identifier, MessageType msgType, List<Reference> references) {
+		return new Alert(identifier, sender, sent, status, msgType, source, scope, restriction, addresses, codes, note,
+				references, incidents, infos, signatures);
+	}
+
 }

@@ -59,6 +59,8 @@ public enum CapErrorCode {
 	CAP_COLOUR_MISSING,
 	/** An area of our own without a GB/T 2260 geocode. */
 	CAP_AREA_CODE_MISSING,
+	/** An alert of our own without an info block in Chinese (zh-CN) and one in English. */
+	CAP_LANGUAGE_MISSING,
 	/** A time of our own not expressed in China Standard Time (+08:00). */
 	CAP_OFFSET_NOT_CHINA
 

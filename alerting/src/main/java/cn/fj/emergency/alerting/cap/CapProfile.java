@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The checks beyond the schema, as two profiles. {@link #inbound} holds for every alert we accept from
- * anyone; {@link #publishing} adds what our own (Chinese) public warnings must also be: a warning colour,
+ * anyone; {@link #publishing} adds what our own (Chinese) public warnings must also be: zh-CN and English
+ * info blocks, a warning colour,
  * GB/T 2260 areas, times in +08:00 and not before the alert is sent.
  */
 public final class CapProfile {
@@ -25,6 +26,7 @@ public final class CapProfile {
 
 	public static CapProfile publishing(AreaCodes areaCodes) {
 		List<AlertCheck> checks = new ArrayList<>(inboundChecks(areaCodes));
+		checks.add(new ChineseAndEnglish());
 		checks.add(new ColourRequired());
 		checks.add(new AreasCoded());
 		checks.add(new TimesNotBeforeSent());

@@ -36,4 +36,13 @@ class LanguagesKnownTest {
 		assertThat(new LanguagesKnown().check(alert)).isEmpty();
 	}
 
+	@Test
+	void ownWarningNeedsChineseAndEnglish() {
+		assertThat(new ChineseAndEnglish().check(ownRedWarning())).isEmpty();
+		Alert chineseOnly = withInfos(ownRedWarning(), i -> withLanguage(i, "zh-CN"));
+		assertThat(codes(new ChineseAndEnglish().check(chineseOnly))).containsExactly(CapErrorCode.CAP_LANGUAGE_MISSING);
+		Alert defaultOnly = withInfos(ownRedWarning(), i -> withLanguage(i, null));
+		assertThat(codes(new ChineseAndEnglish().check(defaultOnly))).containsExactly(CapErrorCode.CAP_LANGUAGE_MISSING);
+	}
+
 }
