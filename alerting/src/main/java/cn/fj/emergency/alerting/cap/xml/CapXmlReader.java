@@ -73,7 +73,7 @@ public final class CapXmlReader {
 
 	/** Reads at most the size limit (plus one byte, to know it was exceeded) from {@code in}. */
 	public CapDocument read(InputStream in) throws IOException {
-		byte[] bytes = in.readNBytes(maxBytes + 1);
+		byte[] bytes = in.readNBytes(maxBytes == Integer.MAX_VALUE ? maxBytes : maxBytes + 1);
 		return read(bytes);
 	}
 
