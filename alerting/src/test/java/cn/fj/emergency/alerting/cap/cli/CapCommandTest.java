@@ -3,13 +3,17 @@ package cn.fj.emergency.alerting.cap.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import cn.fj.emergency.alerting.cap.Alerts;
 import cn.fj.emergency.alerting.cap.Corpus;
+import cn.fj.emergency.alerting.cap.xml.CapXmlWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +71,14 @@ class CapCommandTest {
 		int status = run("cap", "validate", "--own", Corpus.valid("canada.cap").toString());
 		assertThat(status).isEqualTo(CapCommand.REFUSED);
 		assertThat(verdicts().get(0)).startsWith("REFUSE ").contains("CAP_COLOUR_MISSING", "CAP_AREA_CODE_MISSING");
+	}
+
+	@Test
+	void acceptsOurOwnWarningUnderThePublishingProfile(@TempDir Path dir) throws Exception {
+		Path own = dir.resolve("own.cap");
+		Files.write(own, new CapXmlWriter().write(Alerts.ownRedWarning()));
+		assertThat(run("cap", "validate", "--own", own.toString())).isZero();
+		assertThat(verdicts()).containsExactly("ACCEPT " + own);
 	}
 
 	@Test
