@@ -1,0 +1,67 @@
+package cn.fj.emergency.command;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * {@code java -jar command-center.jar cap validate FILE...} as an operator runs it: the packaged jar in a
+ * process of its own. Surefire runs before {@code package}, so this runs only where a jar was built before
+ * (the alerting module's CapCommandTest covers the command itself in-process either way).
+ */
+class CapValidateCommandLineTest {
+
+	private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+	private static final Path JAR = ROOT.resolve("command-center/target/command-center.jar");
+
+	private static final Path CORPUS = ROOT.resolve("../shared/conformance/cap").normalize();
+
+	@Test
+	void validatesFromThePackagedJarWithoutStartingTheHub(@TempDir Path workDir) throws Exception {
+		assumeThat(JAR).as("a packaged command-center.jar").exists();
+		// given one valid alert, the envelope and the external-entity attack
+		String valid = CORPUS.resolve("valid/canada_signed.cap").toString();
+		String envelope = CORPUS.resolve("valid/bushfire_valid.edxlde").toString();
+		String attack = CORPUS.resolve("invalid/xee.cap").toString();
+		// when the jar runs the validator in an empty folder
+		Process process = new ProcessBuilder(java(), "-jar", JAR.toString(), "cap", "validate", valid, envelope, attack)
+			.directory(workDir.toFile())
+			.redirectErrorStream(true)
+			.start();
+		boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+		if (!finished) {
+			process.destroyForcibly();
+		}
+		List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+		// then it answers per file, exits 1, and started nothing: no banner, no log, no data folder
+		assertThat(finished).as("the validator finished").isTrue();
+		assertThat(process.exitValue()).isEqualTo(1);
+		assertThat(lines.stream().filter(line -> !line.startsWith(" "))).containsExactly("ACCEPT " + valid,
+				"ACCEPT " + envelope, "REFUSE " + attack + " CAP_DTD_FORBIDDEN");
+		assertThat(lines).noneMatch(line -> line.contains("Spring") || line.contains("INFO") || line.contains("Started"));
+		try (Stream<Path> created = Files.list(workDir)) {
+			assertThat(created).isEmpty();
+		}
+	}
+
+	private static String java() throws IOException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java");
+		if (!Files.isExecutable(java)) {
+			throw new IOException("no java at " + java);
+		}
+		return java.toString();
+	}
+
+}
