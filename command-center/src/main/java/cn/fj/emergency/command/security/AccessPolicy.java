@@ -24,6 +24,8 @@ public final class AccessPolicy {
 
 	private static final Map<String, Route> ROUTES = Map.ofEntries(
 			Map.entry("incidents.report", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
+			// situation reports (docs/sitreps.md)
+			Map.entry("sitreps.submit", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
 			// departments see no live events (EventVisibility), so they are not let in to read the log for nothing
 			Map.entry("events.stream", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))));
 
@@ -34,6 +36,10 @@ public final class AccessPolicy {
 			HttpRule.of("POST", "/api/auth/password", OFFICERS),
 			HttpRule.of(null, "/api/admin/", EnumSet.of(Role.ADMIN)),
 			HttpRule.of("POST", "/api/incidents", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
+			// situation reports (docs/sitreps.md) and EIDO import (docs/eido.md); reading both is under GET /api/incidents/
+			HttpRule.of("POST", "/api/incidents/*/sitreps", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/incidents/eido", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("GET", "/api/sitreps/rollup", OFFICERS),
 			HttpRule.of("GET", "/api/incidents/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
 			HttpRule.of("GET", "/api/presence", OFFICERS),
 			HttpRule.open("GET", "/actuator/health"),
@@ -98,7 +104,10 @@ public final class AccessPolicy {
 		}
 	}
 
-	/** A path equal to {@code path}, or below it when {@code path} ends with a slash. */
+	/**
+	 * A path equal to {@code path}, or below it when {@code path} ends with a slash; a {@code *} segment stands for
+	 * any one non-empty segment (an id).
+	 */
 	private record HttpRule(@Nullable String method, String path, @Nullable Set<Role> roles) {
 
 		static HttpRule open(String method, String path) {
@@ -113,8 +122,26 @@ public final class AccessPolicy {
 			if (this.method != null && !this.method.equals(requestMethod)) {
 				return false;
 			}
+			if (this.path.contains("*")) {
+				return segmentsMatch(requestPath);
+			}
 			return this.path.endsWith("/") ? requestPath.startsWith(this.path) || requestPath.equals(this.path.substring(0, this.path.length() - 1))
 					: requestPath.equals(this.path);
+		}
+
+		private boolean segmentsMatch(String requestPath) {
+			String[] wanted = this.path.split("/", -1);
+			String[] actual = requestPath.split("/", -1);
+			if (wanted.length != actual.length) {
+				return false;
+			}
+			for (int i = 0; i < wanted.length; i++) {
+				boolean any = wanted[i].equals("*") && !actual[i].isEmpty();
+				if (!any && !wanted[i].equals(actual[i])) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 	}
