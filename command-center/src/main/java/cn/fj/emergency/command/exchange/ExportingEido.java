@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +60,14 @@ public class ExportingEido {
 		eido.put("issuingElementIdentification", "hub." + agency);
 		eido.putObject("agentReference").put("$ref", agent);
 		eido.putArray("agencyReference").addObject().put("$ref", agency);
+		String importedFrom = importedFrom(incident);
+		if (importedFrom != null) {
+			ObjectNode link = prologue(urn + ":link:0", updated);
+			link.put("incidentTrackingIdentification", importedFrom);
+			link.put("linkDirectionCode", "RELATED");
+			link.put("transactionReasonText", "Imported from this EIDO");
+			eido.putArray("linkComponent").add(link);
+		}
 		eido.putArray("incidentComponent").add(incidentComponent(incident, urn, updated));
 		ObjectNode agencyComponent = prologue(agency, updated);
 		agencyComponent.put("organizationIdentification", agency);
@@ -83,6 +92,15 @@ public class ExportingEido {
 		eido.putArray("locationInformationComponent").add(location);
 		eido.putObject("@context").put("@vocab", CONTEXT);
 		return eido;
+	}
+
+	/** The EIDO incident id an imported incident was filed under, where its report id still holds it. */
+	static @Nullable String importedFrom(Incident incident) {
+		String reportId = incident.reportId();
+		if (!reportId.startsWith("eido:") || reportId.startsWith("eido:sha256:")) {
+			return null;
+		}
+		return reportId.substring("eido:".length());
 	}
 
 	private ObjectNode incidentComponent(Incident incident, String urn, String updated) {

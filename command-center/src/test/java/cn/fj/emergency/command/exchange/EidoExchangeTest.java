@@ -82,6 +82,10 @@ class EidoExchangeTest {
 		assertThat(incident.get("cityCode").asString()).isEqualTo("350200");
 		assertThat(incident.get("latitude").asDouble()).isEqualTo(24.45);
 		assertThat(Instant.parse(incident.get("occurredAt").asString())).isEqualTo(Instant.parse("2020-10-29T18:40:04.337Z"));
+		JsonNode export = hub.getJson("/api/incidents/" + first.get("incidentId").asString() + "/eido", officer);
+		assertThat(export.get("linkComponent").get(0).get("incidentTrackingIdentification").asString())
+			.isEqualTo("urn:emergency:uid:incidentid:0:psap.allegheny.pa.us");
+		assertThat(imported(hub, officer, "", export.toString()).get("incidentId")).isEqualTo(first.get("incidentId"));
 	}
 
 	@Test
