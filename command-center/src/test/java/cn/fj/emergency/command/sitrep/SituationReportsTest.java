@@ -27,22 +27,33 @@ class SituationReportsTest {
 
 	static String officer;
 
+	static HubClient xiamen;
+
+	static HubClient fuzhou;
+
+	static String fuzhouToken;
+
 	static final OffsetDateTime T0 = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(3).withNano(0);
 
 	@BeforeAll
 	static void startHub() {
 		hub = Hub.cluster(1).get(0);
 		officer = hub.dutyOfficerToken();
+		xiamen = hub.city("350200");
+		fuzhouToken = hub.cityPlatformToken("350100").get("token").asString();
+		fuzhou = HubClient.tcp(hub.cityLinkPort(), fuzhouToken);
 	}
 
 	@AfterAll
 	static void stopHub() {
+		xiamen.close();
+		fuzhou.close();
 		hub.close();
 	}
 
 	@Test
 	void submissionIsIdempotentAndVisibleOnTheStream() {
-		try (HubClient xiamen = hub.city("350200"); HubClient console = hub.console(officer)) {
+		try (HubClient console = hub.console(officer)) {
 			String incident = report(xiamen, Reports.xiamen("sr-idem"));
 			Map<String, Object> sitrep = casualties("xm-sr-1", incident, T0, 1);
 			AtomicReference<JsonNode> first = new AtomicReference<>();
@@ -68,49 +79,42 @@ class SituationReportsTest {
 
 	@Test
 	void refusesASitrepIdReusedForOtherContent() {
-		try (HubClient xiamen = hub.city("350200")) {
-			String incident = report(xiamen, Reports.xiamen("sr-reuse"));
-			xiamen.request("sitreps.submit", casualties("xm-sr-reuse", incident, T0, 1)).block(Duration.ofSeconds(10));
+		String incident = report(xiamen, Reports.xiamen("sr-reuse"));
+		xiamen.request("sitreps.submit", casualties("xm-sr-reuse", incident, T0, 1)).block(Duration.ofSeconds(10));
 
-			StepVerifier.create(xiamen.request("sitreps.submit", casualties("xm-sr-reuse", incident, T0, 2)))
-				.expectErrorSatisfies(error -> assertThat(HubClient.errorBody(error).get("code").asString())
-					.isEqualTo("SITREP_ID_REUSED"))
-				.verify(Duration.ofSeconds(10));
-		}
+		StepVerifier.create(xiamen.request("sitreps.submit", casualties("xm-sr-reuse", incident, T0, 2)))
+			.expectErrorSatisfies(error -> assertThat(HubClient.errorBody(error).get("code").asString())
+				.isEqualTo("SITREP_ID_REUSED"))
+			.verify(Duration.ofSeconds(10));
 	}
 
 	@Test
 	void refusesReportOnAnotherCitysIncident() {
-		try (HubClient xiamen = hub.city("350200"); HubClient fuzhou = hub.city("350100")) {
-			String incident = report(xiamen, Reports.xiamen("sr-scope"));
+		String incident = report(xiamen, Reports.xiamen("sr-scope"));
 
-			StepVerifier.create(fuzhou.request("sitreps.submit", casualties("fz-sr-1", incident, T0, 1)))
-				.expectErrorSatisfies(error -> assertThat(HubClient.errorBody(error).get("code").asString())
-					.isEqualTo("NOT_FOUND"))
-				.verify(Duration.ofSeconds(10));
-			String fuzhouToken = hub.cityPlatformToken("350100").get("token").asString();
-			hub.http().get().uri("/api/incidents/" + incident + "/sitreps/rollup")
-				.headers(h -> h.setBearerAuth(fuzhouToken))
-				.exchange()
-				.expectStatus().isNotFound()
-				.expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
-			hub.http().get().uri("/api/sitreps/rollup")
-				.headers(h -> h.setBearerAuth(fuzhouToken))
-				.exchange()
-				.expectStatus().isForbidden();
-		}
+		StepVerifier.create(fuzhou.request("sitreps.submit", casualties("fz-sr-1", incident, T0, 1)))
+			.expectErrorSatisfies(error -> assertThat(HubClient.errorBody(error).get("code").asString())
+				.isEqualTo("NOT_FOUND"))
+			.verify(Duration.ofSeconds(10));
+		hub.http().get().uri("/api/incidents/" + incident + "/sitreps/rollup")
+			.headers(h -> h.setBearerAuth(fuzhouToken))
+			.exchange()
+			.expectStatus().isNotFound()
+			.expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+		hub.http().get().uri("/api/sitreps/rollup")
+			.headers(h -> h.setBearerAuth(fuzhouToken))
+			.exchange()
+			.expectStatus().isForbidden();
 	}
 
 	@Test
 	void refusesAnInvalidSitrepOverHttpWithItsCode() {
-		try (HubClient xiamen = hub.city("350200")) {
-			String incident = report(xiamen, Reports.xiamen("sr-invalid"));
-			Map<String, Object> bad = casualties("xm-sr-bad", incident, T0, -3);
+		String incident = report(xiamen, Reports.xiamen("sr-invalid"));
+		Map<String, Object> bad = casualties("xm-sr-bad", incident, T0, -3);
 
-			post("/api/incidents/" + incident + "/sitreps", officer, bad).expectStatus().isBadRequest()
-				.expectBody().jsonPath("$.code").isEqualTo("INVALID_COUNT")
-				.jsonPath("$.field").isEqualTo("casualtyAndIllnessSummary.dead");
-		}
+		post("/api/incidents/" + incident + "/sitreps", officer, bad).expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.code").isEqualTo("INVALID_COUNT")
+			.jsonPath("$.field").isEqualTo("casualtyAndIllnessSummary.dead");
 	}
 
 	/**
@@ -120,43 +124,41 @@ class SituationReportsTest {
 	 */
 	@Test
 	void rollUpsTakeEachPartysLatestReportAndSumThem() {
-		try (HubClient xiamen = hub.city("350200"); HubClient fuzhou = hub.city("350100")) {
-			String xm = report(xiamen, drill(Reports.xiamen("sr-roll-xm")));
-			String fz = report(fuzhou, drill(Reports.fuzhou("sr-roll-fz")));
-			submit(xiamen, casualties("roll-xm-1", xm, T0, 1));
-			submit(xiamen, casualties("roll-xm-2", xm, T0.plusHours(1), 3));
-			submit(xiamen, casualties("roll-xm-late", xm, T0.minusHours(1), 100));
-			post("/api/incidents/" + xm + "/sitreps", officer, casualties("roll-prov-1", xm, T0, 2)).expectStatus().isOk();
-			submit(xiamen, resources("roll-xm-res-1", xm, T0, 10));
-			submit(xiamen, resources("roll-xm-res-2", xm, T0, 12));
-			submit(xiamen, situation("roll-xm-sit", xm, T0));
-			submit(fuzhou, casualties("roll-fz-1", fz, T0, 5));
-			submit(fuzhou, resources("roll-fz-res", fz, T0, 40));
+		String xm = report(xiamen, drill(Reports.xiamen("sr-roll-xm")));
+		String fz = report(fuzhou, drill(Reports.fuzhou("sr-roll-fz")));
+		submit(xiamen, casualties("roll-xm-1", xm, T0, 1));
+		submit(xiamen, casualties("roll-xm-2", xm, T0.plusHours(1), 3));
+		submit(xiamen, casualties("roll-xm-late", xm, T0.minusHours(1), 100));
+		post("/api/incidents/" + xm + "/sitreps", officer, casualties("roll-prov-1", xm, T0, 2)).expectStatus().isOk();
+		submit(xiamen, resources("roll-xm-res-1", xm, T0, 10));
+		submit(xiamen, resources("roll-xm-res-2", xm, T0, 12));
+		submit(xiamen, situation("roll-xm-sit", xm, T0));
+		submit(fuzhou, casualties("roll-fz-1", fz, T0, 5));
+		submit(fuzhou, resources("roll-fz-res", fz, T0, 40));
 
-			JsonNode rollup = hub.getJson("/api/incidents/" + xm + "/sitreps/rollup", officer);
-			assertThat(rollup.get("latest")).hasSize(4);
-			assertThat(rollup.get("totals").get("casualties").get("dead").asLong()).isEqualTo(5);
-			assertThat(rollup.get("totals").get("casualties").get("evacuated").asLong()).isEqualTo(600);
-			assertThat(rollup.get("totals").get("casualtyReports").asLong()).isEqualTo(2);
-			assertThat(rollup.get("totals").get("resources").get("personnel").asLong()).isEqualTo(12);
-			assertThat(rollup.get("totals").get("resourceReports").asLong()).isEqualTo(1);
-			assertThat(latestIds(rollup)).containsExactlyInAnyOrder("roll-prov-1", "roll-xm-2", "roll-xm-res-2",
-					"roll-xm-sit");
-			assertThat(hub.getJson("/api/incidents/" + xm + "/sitreps", officer)).hasSize(7);
+		JsonNode rollup = hub.getJson("/api/incidents/" + xm + "/sitreps/rollup", officer);
+		assertThat(rollup.get("latest")).hasSize(4);
+		assertThat(rollup.get("totals").get("casualties").get("dead").asLong()).isEqualTo(5);
+		assertThat(rollup.get("totals").get("casualties").get("evacuated").asLong()).isEqualTo(600);
+		assertThat(rollup.get("totals").get("casualtyReports").asLong()).isEqualTo(2);
+		assertThat(rollup.get("totals").get("resources").get("personnel").asLong()).isEqualTo(12);
+		assertThat(rollup.get("totals").get("resourceReports").asLong()).isEqualTo(1);
+		assertThat(latestIds(rollup)).containsExactlyInAnyOrder("roll-prov-1", "roll-xm-2", "roll-xm-res-2",
+				"roll-xm-sit");
+		assertThat(hub.getJson("/api/incidents/" + xm + "/sitreps", officer)).hasSize(7);
 
-			JsonNode province = hub.getJson("/api/sitreps/rollup?exercise=true", officer);
-			assertThat(province.get("exercise").asBoolean()).isTrue();
-			Map<String, JsonNode> cities = new HashMap<>();
-			province.get("cities").forEach(c -> cities.put(c.get("cityCode").asString(), c));
-			assertThat(cities.keySet()).containsExactlyInAnyOrder("350200", "350100");
-			assertThat(cities.get("350200").get("totals").get("casualties").get("dead").asLong()).isEqualTo(5);
-			assertThat(cities.get("350100").get("totals").get("casualties").get("dead").asLong()).isEqualTo(5);
-			assertThat(cities.get("350100").get("incidents").asLong()).isEqualTo(1);
-			assertThat(province.get("total").get("cityCode").asString()).isEqualTo("350000");
-			assertThat(province.get("total").get("incidents").asLong()).isEqualTo(2);
-			assertThat(province.get("total").get("totals").get("casualties").get("dead").asLong()).isEqualTo(10);
-			assertThat(province.get("total").get("totals").get("resources").get("personnel").asLong()).isEqualTo(52);
-		}
+		JsonNode province = hub.getJson("/api/sitreps/rollup?exercise=true", officer);
+		assertThat(province.get("exercise").asBoolean()).isTrue();
+		Map<String, JsonNode> cities = new HashMap<>();
+		province.get("cities").forEach(c -> cities.put(c.get("cityCode").asString(), c));
+		assertThat(cities.keySet()).containsExactlyInAnyOrder("350200", "350100");
+		assertThat(cities.get("350200").get("totals").get("casualties").get("dead").asLong()).isEqualTo(5);
+		assertThat(cities.get("350100").get("totals").get("casualties").get("dead").asLong()).isEqualTo(5);
+		assertThat(cities.get("350100").get("incidents").asLong()).isEqualTo(1);
+		assertThat(province.get("total").get("cityCode").asString()).isEqualTo("350000");
+		assertThat(province.get("total").get("incidents").asLong()).isEqualTo(2);
+		assertThat(province.get("total").get("totals").get("casualties").get("dead").asLong()).isEqualTo(10);
+		assertThat(province.get("total").get("totals").get("resources").get("personnel").asLong()).isEqualTo(52);
 	}
 
 	static java.util.List<String> latestIds(JsonNode rollup) {
