@@ -52,6 +52,14 @@ public enum ErrorCode {
 	INCIDENT_FINISHED(409, false, "The incident is closed, merged or dismissed"),
 	LEVEL_UNCHANGED(409, false, "The incident already has that level"),
 	ASSIGNEE_INVALID(400, false, "The assignee is not an enabled duty officer or commander who may see the incident"),
+	// situation reports (sitrep) and incident exchange (NENA EIDO)
+	UNKNOWN_SITREP_KIND(400, false, "Unknown situation report kind"),
+	SITREP_CONTENT_MISMATCH(400, false, "The situation report's body does not match its kind"),
+	INVALID_COUNT(400, false, "A count must be a whole number from 0 up"),
+	SITREP_ID_REUSED(409, false, "The sitrep id was already used for a different situation report"),
+	EIDO_INVALID(400, false, "The document is not a usable NENA EIDO"),
+	EIDO_LOCATION_UNUSABLE(400, false, "The EIDO carries no readable position and none was given"),
+	EIDO_COUNTY_UNDETERMINED(400, false, "The county could not be derived from the EIDO and none was given"),
 
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),

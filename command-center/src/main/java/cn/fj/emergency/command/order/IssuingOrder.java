@@ -13,7 +13,7 @@ import reactor.core.scheduler.Schedulers;
 import cn.fj.emergency.command.Ids;
 import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
-import cn.fj.emergency.command.incident.LookingUpIncident;
+import cn.fj.emergency.command.incident.FindingIncident;
 import cn.fj.emergency.command.security.HubPrincipal;
 import cn.fj.emergency.command.stream.EventLog;
 import cn.fj.emergency.command.stream.NewEvent;
@@ -29,7 +29,7 @@ public class IssuingOrder {
 
 	private final Orders orders;
 
-	private final LookingUpIncident incidents;
+	private final FindingIncident incidents;
 
 	private final OrderSigner signer;
 
@@ -39,7 +39,7 @@ public class IssuingOrder {
 
 	private final Clock clock;
 
-	IssuingOrder(Orders orders, LookingUpIncident incidents, OrderSigner signer, EventLog events,
+	IssuingOrder(Orders orders, FindingIncident incidents, OrderSigner signer, EventLog events,
 			TransactionalOperator transactions, Clock clock) {
 		this.orders = orders;
 		this.incidents = incidents;

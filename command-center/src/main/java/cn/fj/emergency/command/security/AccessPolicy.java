@@ -27,6 +27,8 @@ public final class AccessPolicy {
 			// incidents: a city platform moves and annotates its own city's incidents (the city comes from its token)
 			Map.entry("incidents.update-status", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
 			Map.entry("incidents.add-note", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
+			// situation reports (docs/sitreps.md)
+			Map.entry("sitreps.submit", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
 			// departments see no live events (EventVisibility), so they are not let in to read the log for nothing
 			Map.entry("events.stream", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))),
 			// command orders: cities receive and acknowledge them
@@ -46,6 +48,10 @@ public final class AccessPolicy {
 			HttpRule.of("POST", "/api/incidents/*/notes", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("POST", "/api/incidents/*/level", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("POST", "/api/incidents/*/assignment", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			// situation reports (docs/sitreps.md) and EIDO import (docs/eido.md); reading both is under GET /api/incidents/
+			HttpRule.of("POST", "/api/incidents/*/sitreps", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/incidents/eido", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("GET", "/api/sitreps/rollup", OFFICERS),
 			HttpRule.of("GET", "/api/incidents/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
 			HttpRule.of("GET", "/api/presence", OFFICERS),
 			// national uplink (GET /api/incidents/{id}/upstream falls under the incidents rule above, scoped by city)

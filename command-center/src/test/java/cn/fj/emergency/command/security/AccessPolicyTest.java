@@ -69,4 +69,23 @@ class AccessPolicyTest {
 		assertThat(AccessPolicy.rolesForHttp("GET", "/api/incidents/summary")).doesNotContain(Role.INTAKE_SYSTEM);
 	}
 
+	@Test
+	void aStarSegmentStandsForOneIdOnly() {
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/incidents/0193a0c4-5b2e-7d3a-9c41-2f6e8a1b7c90/sitreps"))
+			.containsExactlyInAnyOrder(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER);
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/incidents//sitreps")).containsExactly(Role.ADMIN);
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/incidents/a/b/sitreps")).containsExactly(Role.ADMIN);
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/incidents/a/transitions")).containsExactly(Role.ADMIN);
+		assertThat(AccessPolicy.rolesForHttp("GET", "/api/sitreps/rollup")).doesNotContain(Role.CITY_PLATFORM);
+	}
+
+	@Test
+	void onlyCityPlatformsSubmitSitrepsOverTheCityLink() {
+		AccessPolicy.checkRoute(principal(Role.CITY_PLATFORM, "350200"), "sitreps.submit", AccessPolicy.Interaction.REQUEST_RESPONSE);
+
+		assertThatThrownBy(() -> AccessPolicy.checkRoute(principal(Role.DEPARTMENT, null), "sitreps.submit",
+				AccessPolicy.Interaction.REQUEST_RESPONSE))
+			.isInstanceOfSatisfying(HubException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ACCESS_DENIED));
+	}
+
 }
