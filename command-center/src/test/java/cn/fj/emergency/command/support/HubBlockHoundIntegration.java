@@ -21,6 +21,13 @@ public class HubBlockHoundIntegration implements BlockHoundIntegration {
 		// uncaught, BlockHound's error breaks the read in progress and with it the connection.
 		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
 		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "free");
+		// Lettuce 7.5's endpoint guards writes with a SharedLock that takes a ReentrantLock for an instant. When
+		// event loops contend for it, BlockHound's error thrown out of the lock leaves the SharedLock's writer
+		// count behind, and every later writer spins on it forever (a hung test JVM: the failure mode of
+		// redis/lettuce#3804 and #3880). The lock is held only around counter updates.
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive");
 	}
 
 }
