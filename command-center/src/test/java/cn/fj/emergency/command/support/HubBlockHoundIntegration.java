@@ -26,7 +26,6 @@ public class HubBlockHoundIntegration implements BlockHoundIntegration {
 		// count behind, and every later writer spins on it forever (a hung test JVM: the failure mode of
 		// redis/lettuce#3804 and #3880). The lock is held only around counter updates.
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
-		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive");
 	}
 
