@@ -28,7 +28,7 @@ class ArchitectureTest {
 		.onlyBeAccessed()
 		.byClassesThat()
 		.resideInAnyPackage("cn.fj.emergency.command.stream..", "cn.fj.emergency.command.incident..",
-				"cn.fj.emergency.command.security..")
+				"cn.fj.emergency.command.security..", "cn.fj.emergency.command.video..")
 		.andShould(ownFeatureOnly());
 
 	/** Adapters (HTTP, RSocket) are entry points: nothing else calls into them. */

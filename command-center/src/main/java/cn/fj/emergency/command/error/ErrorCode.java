@@ -40,6 +40,19 @@ public enum ErrorCode {
 	SUBSCRIBER_TOO_SLOW(429, true, "The subscriber fell too far behind and was cut off; resume after lastSeq"),
 	TOO_MANY_STREAMS(429, true, "The principal has too many live streams open on this hub instance"),
 
+	// video: sources, dispatches, playback, consultations (docs/video.md)
+	INVALID_STREAM_ADDRESS(400, false, "The stream address is not an RTSP, HLS or WHEP address"),
+	UNKNOWN_VIDEO_SOURCE(400, false, "No such video source"),
+	VIDEO_SOURCE_DISABLED(409, false, "The video source is disabled"),
+	UNKNOWN_OFFICER(400, false, "No such officer"),
+	UNKNOWN_CONSOLE_GROUP(400, false, "No such console group"),
+	NOT_A_DISPATCH_RECEIVER(403, false, "The caller is not a receiver of this video dispatch"),
+	VIDEO_DISPATCH_ENDED(410, false, "The video dispatch was withdrawn or has ended"),
+	PLAYBACK_TOKEN_INVALID(401, false, "The playback token is malformed, altered or not for this playback"),
+	PLAYBACK_TOKEN_EXPIRED(401, false, "The playback token has expired"),
+	CONSULTATION_NOT_INVITED(403, false, "The caller is not invited to this consultation"),
+	CONSULTATION_CLOSED(409, false, "The consultation session is closed"),
+
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),
 	STORAGE_UNAVAILABLE(503, true, "The database is unavailable; retry later"),

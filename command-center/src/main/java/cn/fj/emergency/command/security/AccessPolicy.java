@@ -22,10 +22,18 @@ public final class AccessPolicy {
 
 	private static final Set<Role> OFFICERS = Role.OFFICERS;
 
+	/** Who dispatches video and holds consultations: the operational officers, not administrators. */
+	private static final Set<Role> DISPATCHERS = EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER);
+
 	private static final Map<String, Route> ROUTES = Map.ofEntries(
 			Map.entry("incidents.report", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
 			// departments see no live events (EventVisibility), so they are not let in to read the log for nothing
-			Map.entry("events.stream", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))));
+			Map.entry("events.stream", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))),
+			// video (docs/video.md): who receives a dispatch or is in a consultation is decided by its audience
+			Map.entry("video.dispatches", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))),
+			Map.entry("video.playback", new Route(Interaction.REQUEST_RESPONSE, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))),
+			Map.entry("consultations.join", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
+			Map.entry("consultations.leave", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))));
 
 	private static final List<HttpRule> HTTP = List.of(
 			HttpRule.open("POST", "/api/auth/token"),
@@ -36,6 +44,16 @@ public final class AccessPolicy {
 			HttpRule.of("POST", "/api/incidents", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("GET", "/api/incidents/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
 			HttpRule.of("GET", "/api/presence", OFFICERS),
+			// video (docs/video.md#who-may-do-what): the playback URL is open, its token is the credential
+			HttpRule.open("GET", "/api/video/play/"),
+			HttpRule.of(null, "/api/video/sources/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			HttpRule.of(null, "/api/video/groups/", OFFICERS),
+			HttpRule.of("POST", "/api/video/dispatches/*/playback", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			HttpRule.of("GET", "/api/video/dispatches", OFFICERS),
+			HttpRule.of("GET", "/api/video/dispatches/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			HttpRule.of("POST", "/api/video/dispatches/", DISPATCHERS),
+			HttpRule.of("GET", "/api/video/consultations/", OFFICERS),
+			HttpRule.of("POST", "/api/video/consultations/", DISPATCHERS),
 			HttpRule.open("GET", "/actuator/health"),
 			HttpRule.open("GET", "/actuator/prometheus"),
 			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));
@@ -98,7 +116,10 @@ public final class AccessPolicy {
 		}
 	}
 
-	/** A path equal to {@code path}, or below it when {@code path} ends with a slash. */
+	/**
+	 * A path equal to {@code path}, or below it when {@code path} ends with a slash. A {@code *} segment matches any
+	 * one segment (an id).
+	 */
 	private record HttpRule(@Nullable String method, String path, @Nullable Set<Role> roles) {
 
 		static HttpRule open(String method, String path) {
@@ -113,8 +134,25 @@ public final class AccessPolicy {
 			if (this.method != null && !this.method.equals(requestMethod)) {
 				return false;
 			}
+			if (this.path.contains("/*/")) {
+				return segmentsMatch(requestPath);
+			}
 			return this.path.endsWith("/") ? requestPath.startsWith(this.path) || requestPath.equals(this.path.substring(0, this.path.length() - 1))
 					: requestPath.equals(this.path);
+		}
+
+		private boolean segmentsMatch(String requestPath) {
+			String[] want = this.path.split("/", -1);
+			String[] got = requestPath.split("/", -1);
+			if (want.length != got.length) {
+				return false;
+			}
+			for (int i = 0; i < want.length; i++) {
+				if (want[i].equals("*") ? got[i].isEmpty() : !want[i].equals(got[i])) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 	}
