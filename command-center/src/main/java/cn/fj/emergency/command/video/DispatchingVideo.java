@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -63,8 +64,11 @@ public class DispatchingVideo {
 	}
 
 	public Mono<VideoDispatch.View> withdraw(HubPrincipal officer, UUID id, VideoDispatch.Withdrawal withdrawal) {
-		return Mono.fromCallable(() -> DispatchPolicy.reason(withdrawal))
-			.flatMap(reason -> this.transactions.transactional(this.dispatches.lock(id)
+		return Mono.defer(() -> withdraw(officer, id, DispatchPolicy.reason(withdrawal)));
+	}
+
+	private Mono<VideoDispatch.View> withdraw(HubPrincipal officer, UUID id, @Nullable String reason) {
+		return this.transactions.transactional(this.dispatches.lock(id)
 				.switchIfEmpty(Mono.error(() -> new HubException(ErrorCode.NOT_FOUND, "No video dispatch " + id)))
 				.flatMap(dispatch -> {
 					if (dispatch.withdrawnAt() != null) {
@@ -75,7 +79,7 @@ public class DispatchingVideo {
 						.flatMap(source -> this.dispatches.markWithdrawn(withdrawn)
 							.then(this.events.append(List.of(event(VideoEvents.WITHDRAWN, withdrawn, source))))
 							.thenReturn(withdrawn.view(source.view(), this.clock.instant())));
-				})));
+				}));
 	}
 
 	/**
