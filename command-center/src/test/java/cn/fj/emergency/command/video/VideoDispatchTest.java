@@ -159,7 +159,7 @@ class VideoDispatchTest {
 				HubClient console = hub.console(officer.token())) {
 			List<String> received = new ArrayList<>();
 			List<String> sent = new ArrayList<>();
-			StepVerifier.create(ningde.stream("video.dispatches", Map.of()).take(1))
+			StepVerifier.create(ningde.stream("video.dispatches", Map.of("after", startSeq)).take(1))
 				.then(() -> {
 					sent.add(dispatch(sourceId, Map.of("cities", List.of("350900"))).get("id").asString());
 					dispatch(sourceId, Map.of("cities", List.of("350500"), "officers", List.of(officer.username())));
@@ -264,8 +264,9 @@ class VideoDispatchTest {
 			.get("playbackUrl").asString();
 
 		try (HubClient console = hub.console(viewer.token())) {
-			StepVerifier.create(console.stream("events.stream", Map.of("streams", List.of("video")))
+			StepVerifier.create(console.stream("events.stream", Map.of("after", startSeq, "streams", List.of("video")))
 					.filter(e -> e.get("subjectId").asString().equals(dispatchId))
+					.filter(e -> e.get("type").asString().equals("video.withdrawn"))
 					.take(1))
 				.then(() -> post("/api/video/dispatches/" + dispatchId + "/withdraw", dispatcher, Map.of("reason", "Camera moved"),
 						HttpStatus.OK))
