@@ -106,10 +106,16 @@ class VideoDispatchTest {
 				HttpStatus.CREATED);
 	}
 
-	/** The id of the first dispatch event the client receives after the start of this test class. */
-	static String firstDispatchSeen(HubClient client, String route) {
-		Map<String, Object> request = route.equals("events.stream") ? Map.of("after", startSeq, "streams", List.of("video"))
-				: Map.of("after", startSeq);
+	/** The log's last sequence number now. */
+	static long position() {
+		return hub.context().getBean(DatabaseClient.class).sql("select last_seq from event_counter where log = 'hub'")
+			.map(r -> r.get("last_seq", Long.class)).one().block(Duration.ofSeconds(10));
+	}
+
+	/** The id of the first dispatch event the client receives after position {@code after}. */
+	static String firstDispatchSeen(HubClient client, String route, long after) {
+		Map<String, Object> request = route.equals("events.stream") ? Map.of("after", after, "streams", List.of("video"))
+				: Map.of("after", after);
 		JsonNode event = client.stream(route, request)
 			.filter(e -> e.get("type").asString().equals("video.dispatched"))
 			.next()
@@ -127,6 +133,7 @@ class VideoDispatchTest {
 			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("members", List.of(member.username())))
 			.exchange().expectStatus().isOk();
 		String sourceId = source("Hubin Road underpass");
+		long from = position();
 
 		// given a dispatch to two officers and a group, then a later one to the third officer and Fuzhou alone
 		String first = dispatch(sourceId, Map.of("officers", List.of(a.username(), b.username()), "groups",
@@ -138,16 +145,16 @@ class VideoDispatchTest {
 		try (HubClient ca = hub.console(a.token()); HubClient cb = hub.console(b.token());
 				HubClient cm = hub.console(member.token()); HubClient c3 = hub.console(third.token());
 				HubClient fuzhou = hub.city("350100"); HubClient xiamen = hub.city("350200")) {
-			assertThat(firstDispatchSeen(ca, "events.stream")).isEqualTo(first);
-			assertThat(firstDispatchSeen(cb, "events.stream")).isEqualTo(first);
-			assertThat(firstDispatchSeen(cm, "events.stream")).isEqualTo(first);
-			assertThat(firstDispatchSeen(c3, "events.stream")).isEqualTo(marker);
-			assertThat(firstDispatchSeen(fuzhou, "video.dispatches")).isEqualTo(marker);
-			assertThat(firstDispatchSeen(fuzhou, "events.stream")).isEqualTo(marker);
+			assertThat(firstDispatchSeen(ca, "events.stream", from)).isEqualTo(first);
+			assertThat(firstDispatchSeen(cb, "events.stream", from)).isEqualTo(first);
+			assertThat(firstDispatchSeen(cm, "events.stream", from)).isEqualTo(first);
+			assertThat(firstDispatchSeen(c3, "events.stream", from)).isEqualTo(marker);
+			assertThat(firstDispatchSeen(fuzhou, "video.dispatches", from)).isEqualTo(marker);
+			assertThat(firstDispatchSeen(fuzhou, "events.stream", from)).isEqualTo(marker);
 
 			// and Xiamen, the source's city but no target, sees neither: the next dispatch it sees is one for it
 			String forXiamen = dispatch(sourceId, Map.of("cities", List.of("350200"))).get("id").asString();
-			assertThat(firstDispatchSeen(xiamen, "video.dispatches")).isEqualTo(forXiamen);
+			assertThat(firstDispatchSeen(xiamen, "video.dispatches", from)).isEqualTo(forXiamen);
 		}
 	}
 
@@ -155,11 +162,12 @@ class VideoDispatchTest {
 	void aDispatchToACityReachesThatPlatformLiveAndNoConsole() {
 		Console officer = Console.create();
 		String sourceId = source("Flood camera Siming");
+		long from = position();
 		try (HubClient ningde = hub.city("350900"); HubClient quanzhou = hub.city("350500");
 				HubClient console = hub.console(officer.token())) {
 			List<String> received = new ArrayList<>();
 			List<String> sent = new ArrayList<>();
-			StepVerifier.create(ningde.stream("video.dispatches", Map.of("after", startSeq)).take(1))
+			StepVerifier.create(ningde.stream("video.dispatches", Map.of("after", from)).take(1))
 				.then(() -> {
 					sent.add(dispatch(sourceId, Map.of("cities", List.of("350900"))).get("id").asString());
 					dispatch(sourceId, Map.of("cities", List.of("350500"), "officers", List.of(officer.username())));
@@ -177,8 +185,8 @@ class VideoDispatchTest {
 				.verifyComplete();
 			String ningdeDispatch = sent.get(0);
 			assertThat(received).containsExactly(ningdeDispatch);
-			assertThat(firstDispatchSeen(console, "events.stream")).isNotEqualTo(ningdeDispatch);
-			assertThat(firstDispatchSeen(quanzhou, "video.dispatches")).isNotEqualTo(ningdeDispatch);
+			assertThat(firstDispatchSeen(console, "events.stream", from)).isNotEqualTo(ningdeDispatch);
+			assertThat(firstDispatchSeen(quanzhou, "video.dispatches", from)).isNotEqualTo(ningdeDispatch);
 		}
 	}
 
