@@ -119,6 +119,8 @@ class ConsultationSessionTest {
 			post("/api/video/consultations/" + id + "/invitations", opener, Map.of("cities", List.of("350100")), HttpStatus.OK);
 			JsonNode joined = fuzhou.request("consultations.join", Map.of("sessionId", id)).block(Duration.ofSeconds(10));
 			assertThat(joined.get("participants").toString()).contains("city:350100");
+			JsonNode left = fuzhou.request("consultations.leave", Map.of("sessionId", id)).block(Duration.ofSeconds(10));
+			assertThat(left.get("participants").toString()).doesNotContain("city:350100");
 			JsonNode first = fuzhou.stream("events.stream", Map.of("after", 0, "streams", List.of("video")))
 				.filter(e -> id.equals(e.get("subjectId").asString()))
 				.next()

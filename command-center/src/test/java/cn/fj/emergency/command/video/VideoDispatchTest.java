@@ -187,6 +187,14 @@ class VideoDispatchTest {
 			assertThat(received).containsExactly(ningdeDispatch);
 			assertThat(firstDispatchSeen(console, "events.stream", from)).isNotEqualTo(ningdeDispatch);
 			assertThat(firstDispatchSeen(quanzhou, "video.dispatches", from)).isNotEqualTo(ningdeDispatch);
+
+			// the receiving platform asks for playback on the city link; another platform may not
+			JsonNode grant = ningde.request("video.playback", Map.of("dispatchId", ningdeDispatch)).block(Duration.ofSeconds(10));
+			assertThat(grant.get("playbackUrl").asString()).startsWith("/api/video/play/");
+			assertThat(playCode(grant.get("playbackUrl").asString())).isEqualTo("REDIRECT");
+			StepVerifier.create(quanzhou.request("video.playback", Map.of("dispatchId", ningdeDispatch)))
+				.expectErrorSatisfies(error -> assertThat(HubClient.errorBody(error).get("code").asString()).isEqualTo("NOT_FOUND"))
+				.verify(Duration.ofSeconds(10));
 		}
 	}
 
