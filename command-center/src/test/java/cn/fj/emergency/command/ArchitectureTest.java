@@ -29,7 +29,8 @@ class ArchitectureTest {
 		.byClassesThat()
 		.resideInAnyPackage("cn.fj.emergency.command.stream..", "cn.fj.emergency.command.incident..",
 				"cn.fj.emergency.command.security..", "cn.fj.emergency.command.uplink..",
-				"cn.fj.emergency.command.order..", "cn.fj.emergency.command.sitrep..")
+				"cn.fj.emergency.command.order..", "cn.fj.emergency.command.sitrep..",
+				"cn.fj.emergency.command.video..")
 		.andShould(ownFeatureOnly());
 
 	/** Adapters (HTTP, RSocket) are entry points: nothing else calls into them. */

@@ -60,6 +60,18 @@ public enum ErrorCode {
 	EIDO_INVALID(400, false, "The document is not a usable NENA EIDO"),
 	EIDO_LOCATION_UNUSABLE(400, false, "The EIDO carries no readable position and none was given"),
 	EIDO_COUNTY_UNDETERMINED(400, false, "The county could not be derived from the EIDO and none was given"),
+	// video: sources, dispatches, playback, consultations (docs/video.md)
+	INVALID_STREAM_ADDRESS(400, false, "The stream address is not an RTSP, HLS or WHEP address"),
+	UNKNOWN_VIDEO_SOURCE(400, false, "No such video source"),
+	VIDEO_SOURCE_DISABLED(409, false, "The video source is disabled"),
+	UNKNOWN_OFFICER(400, false, "No such officer"),
+	UNKNOWN_CONSOLE_GROUP(400, false, "No such console group"),
+	NOT_A_DISPATCH_RECEIVER(403, false, "The caller is not a receiver of this video dispatch"),
+	VIDEO_DISPATCH_ENDED(410, false, "The video dispatch was withdrawn or has ended"),
+	PLAYBACK_TOKEN_INVALID(401, false, "The playback token is malformed, altered or not for this playback"),
+	PLAYBACK_TOKEN_EXPIRED(401, false, "The playback token has expired"),
+	CONSULTATION_NOT_INVITED(403, false, "The caller is not invited to this consultation"),
+	CONSULTATION_CLOSED(409, false, "The consultation session is closed"),
 
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),

@@ -22,6 +22,9 @@ public final class AccessPolicy {
 
 	private static final Set<Role> OFFICERS = Role.OFFICERS;
 
+	/** Who dispatches video and holds consultations: the operational officers, not administrators. */
+	private static final Set<Role> DISPATCHERS = EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER);
+
 	private static final Map<String, Route> ROUTES = Map.ofEntries(
 			Map.entry("incidents.report", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
 			// incidents: a city platform moves and annotates its own city's incidents (the city comes from its token)
@@ -33,7 +36,12 @@ public final class AccessPolicy {
 			Map.entry("events.stream", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))),
 			// command orders: cities receive and acknowledge them
 			Map.entry("orders.stream", new Route(Interaction.REQUEST_STREAM, EnumSet.of(Role.CITY_PLATFORM))),
-			Map.entry("orders.ack", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))));
+			Map.entry("orders.ack", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
+			// video (docs/video.md): who receives a dispatch or is in a consultation is decided by its audience
+			Map.entry("video.dispatches", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))),
+			Map.entry("video.playback", new Route(Interaction.REQUEST_RESPONSE, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))),
+			Map.entry("consultations.join", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
+			Map.entry("consultations.leave", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))));
 
 	private static final List<HttpRule> HTTP = List.of(
 			HttpRule.open("POST", "/api/auth/token"),
@@ -60,6 +68,16 @@ public final class AccessPolicy {
 			HttpRule.of("POST", "/api/orders", EnumSet.of(Role.COMMANDER)),
 			HttpRule.of("POST", "/api/orders/", EnumSet.of(Role.CITY_PLATFORM)),
 			HttpRule.of("GET", "/api/orders/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			// video (docs/video.md#who-may-do-what): the playback URL is open, its token is the credential
+			HttpRule.open("GET", "/api/video/play/"),
+			HttpRule.of(null, "/api/video/sources/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			HttpRule.of(null, "/api/video/groups/", OFFICERS),
+			HttpRule.of("POST", "/api/video/dispatches/*/playback", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			HttpRule.of("GET", "/api/video/dispatches", OFFICERS),
+			HttpRule.of("GET", "/api/video/dispatches/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			HttpRule.of("POST", "/api/video/dispatches/", DISPATCHERS),
+			HttpRule.of("GET", "/api/video/consultations/", OFFICERS),
+			HttpRule.of("POST", "/api/video/consultations/", DISPATCHERS),
 			HttpRule.open("GET", "/actuator/health"),
 			HttpRule.open("GET", "/actuator/prometheus"),
 			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));

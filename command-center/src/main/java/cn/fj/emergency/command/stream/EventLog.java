@@ -85,7 +85,7 @@ public class EventLog {
 				throw new IllegalArgumentException("Event data of " + e.type() + " cannot be written as JSON", ex);
 			}
 			rows.add(new EventStore.Row(e.stream(), e.type(), e.subjectId(), e.cities(), e.criticality(),
-					e.conflationKey(), e.exercise(), payload));
+					e.conflationKey(), e.exercise(), payload, e.audience()));
 		}
 		return rows;
 	}

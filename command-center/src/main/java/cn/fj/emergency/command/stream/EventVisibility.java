@@ -9,7 +9,8 @@ import cn.fj.emergency.command.security.HubPrincipal;
 import cn.fj.emergency.command.security.Role;
 
 /**
- * What a principal may see of the event log, applied to every event on delivery. Province-wide officers see
+ * What a principal may see of the event log, applied to every event on delivery. An addressed event (non-empty
+ * audience) is seen by the principals it names and by no one else. Otherwise province-wide officers see
  * everything; anyone scoped to a city sees only events that name that city; departments see no live stream.
  */
 public final class EventVisibility {
@@ -18,6 +19,13 @@ public final class EventVisibility {
 	}
 
 	public static boolean canSee(HubPrincipal principal, HubEvent event) {
+		return canSee(principal, Audience.namesOf(principal), event);
+	}
+
+	private static boolean canSee(HubPrincipal principal, Set<String> names, HubEvent event) {
+		if (!event.audience().isEmpty()) {
+			return Audience.includes(event.audience(), names);
+		}
 		String city = principal.cityCode();
 		if (city != null) {
 			return event.cities().contains(city);
@@ -37,7 +45,8 @@ public final class EventVisibility {
 					"A principal of city " + own + " may only subscribe to its own city's events");
 		}
 		Set<String> streams = request.streamsOrAll();
-		return event -> canSee(principal, event) && (streams.isEmpty() || streams.contains(event.stream()))
+		Set<String> names = Audience.namesOf(principal);
+		return event -> canSee(principal, names, event) && (streams.isEmpty() || streams.contains(event.stream()))
 				&& (cities.isEmpty() || event.cities().stream().anyMatch(cities::contains));
 	}
 

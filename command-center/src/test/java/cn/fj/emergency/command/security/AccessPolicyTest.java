@@ -88,4 +88,19 @@ class AccessPolicyTest {
 			.isInstanceOfSatisfying(HubException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ACCESS_DENIED));
 	}
 
+	@Test
+	void videoPlaybackIsOpenButAskingForItNeedsAReceiverRoleAndOnlyDispatchersDispatch() {
+		assertThat(AccessPolicy.rolesForHttp("GET", "/api/video/play/eyJhbGciOi.x.y")).isNull();
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/video/dispatches/0193a0c4/playback")).contains(Role.CITY_PLATFORM,
+				Role.DUTY_OFFICER);
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/video/dispatches/0193a0c4/withdraw"))
+			.containsExactlyInAnyOrder(Role.DUTY_OFFICER, Role.COMMANDER);
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/video/dispatches")).containsExactlyInAnyOrder(Role.DUTY_OFFICER,
+				Role.COMMANDER);
+		assertThat(AccessPolicy.rolesForHttp("POST", "/api/video/dispatches//playback"))
+			.containsExactlyInAnyOrder(Role.DUTY_OFFICER, Role.COMMANDER);
+		assertThat(AccessPolicy.rolesForHttp("GET", "/api/video/dispatches")).doesNotContain(Role.CITY_PLATFORM);
+		assertThat(AccessPolicy.rolesForHttp("PUT", "/api/video/groups/flood-desk")).doesNotContain(Role.CITY_PLATFORM);
+	}
+
 }

@@ -17,12 +17,12 @@ class LiveSubscriberTest {
 
 	static HubEvent event(long seq, String city) {
 		return new HubEvent(seq, "incidents", "incident.reported", "i" + seq, List.of(city), Criticality.CRITICAL, null,
-				false, Instant.EPOCH, "{}");
+				false, Instant.EPOCH, "{}", List.of());
 	}
 
 	static HubEvent level(long seq, String key) {
 		return new HubEvent(seq, "stock", "stock.level", key, List.of("350200"), Criticality.CONFLATABLE, key, false,
-				Instant.EPOCH, "{}");
+				Instant.EPOCH, "{}", List.of());
 	}
 
 	@Test

@@ -20,31 +20,32 @@ import cn.fj.emergency.command.stream.HubEvent;
 @Repository
 public class EventStore {
 
-	private static final String COLUMNS = "seq, stream, type, subject_id, cities, criticality, conflation_key, exercise, recorded_at, payload::text as payload";
+	private static final String COLUMNS = "seq, stream, type, subject_id, cities, criticality, conflation_key, exercise, recorded_at, payload::text as payload, audience";
 
 	// One statement: take the counter row (which serialises appenders until commit) and insert the batch with
 	// consecutive numbers in input order.
 	private static final String APPEND = """
 			with c as (update event_counter set last_seq = last_seq + $1 where log = 'hub' returning last_seq)
-			insert into event_log (seq, stream, type, subject_id, cities, criticality, conflation_key, exercise, recorded_at, payload)
+			insert into event_log (seq, stream, type, subject_id, cities, criticality, conflation_key, exercise, recorded_at, payload, audience)
 			select (select last_seq from c) - $1 + u.ord, u.stream, u.type, u.subject_id,
 			       coalesce(string_to_array(nullif(u.cities, ''), ','), '{}'), u.criticality, u.conflation_key, u.exercise,
-			       $2, u.payload::jsonb
-			from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[])
-			     with ordinality as u(stream, type, subject_id, cities, criticality, conflation_key, exercise, payload, ord)
+			       $2, u.payload::jsonb, coalesce(string_to_array(nullif(u.audience, ''), ' '), '{}')
+			from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[], $11::text[])
+			     with ordinality as u(stream, type, subject_id, cities, criticality, conflation_key, exercise, payload, audience, ord)
 			returning seq""";
 
 	private static final String READ_AFTER = "select " + COLUMNS + " from event_log where seq > $1 order by seq limit $2";
 
 	// The counter and the events are read in one statement, so in one snapshot: every event up to the counter
-	// value it shows is committed and visible in that snapshot.
+	// value it shows is committed and visible in that snapshot. Addressed events pass the city pre-filter: whether
+	// the principal is in their audience is decided per event on delivery (EventVisibility).
 	private static final String PAGE = """
 			select h.last_seq as head, e.* from (select last_seq from event_counter where log = 'hub') h
 			left join lateral (
 			    select %s from event_log
 			    where seq > $1 and seq <= h.last_seq
 			      and (cardinality($2::text[]) = 0 or stream = any($2::text[]))
-			      and ($3::text is null or cities @> array[$3::text])
+			      and ($3::text is null or cities @> array[$3::text] or cardinality(audience) > 0)
 			    order by seq limit $4) e on true""".formatted(COLUMNS);
 
 	private final DatabaseClient db;
@@ -64,6 +65,7 @@ public class EventStore {
 		String[] keys = new String[n];
 		Boolean[] exercises = new Boolean[n];
 		String[] payloads = new String[n];
+		String[] audiences = new String[n];
 		for (int i = 0; i < n; i++) {
 			Row row = rows.get(i);
 			streams[i] = row.stream();
@@ -74,6 +76,7 @@ public class EventStore {
 			keys[i] = row.conflationKey();
 			exercises[i] = row.exercise();
 			payloads[i] = row.payloadJson();
+			audiences[i] = String.join(" ", row.audience());
 		}
 		return this.db.sql(APPEND)
 			.bind(0, n)
@@ -86,6 +89,7 @@ public class EventStore {
 			.bind(7, keys)
 			.bind(8, exercises)
 			.bind(9, payloads)
+			.bind(10, audiences)
 			.map(r -> r.get("seq", Long.class))
 			.all()
 			.reduce(Math::max);
@@ -143,16 +147,30 @@ public class EventStore {
 
 	private static HubEvent event(Readable r) {
 		String[] cities = r.get("cities", String[].class);
+		String[] audience = r.get("audience", String[].class);
 		return new HubEvent(r.get("seq", Long.class), r.get("stream", String.class), r.get("type", String.class),
 				r.get("subject_id", String.class), cities == null ? List.of() : Arrays.asList(cities),
 				Criticality.valueOf(r.get("criticality", String.class)), r.get("conflation_key", String.class),
 				Boolean.TRUE.equals(r.get("exercise", Boolean.class)), r.get("recorded_at", Instant.class),
-				r.get("payload", String.class));
+				r.get("payload", String.class), audience == null ? List.of() : Arrays.asList(audience));
 	}
 
-	/** An event ready to store: its data already written as JSON. */
+	/**
+	 * An event ready to store: its data already written as JSON. Audience names hold no white space (they are
+	 * {@code officer:<username>} and {@code city:<code>}), which lets them travel joined by spaces.
+	 */
 	public record Row(String stream, String type, @Nullable String subjectId, List<String> cities,
-			Criticality criticality, @Nullable String conflationKey, boolean exercise, String payloadJson) {
+			Criticality criticality, @Nullable String conflationKey, boolean exercise, String payloadJson,
+			List<String> audience) {
+
+		public Row {
+			for (String name : audience) {
+				if (name.isEmpty() || name.chars().anyMatch(Character::isWhitespace)) {
+					throw new IllegalArgumentException("An audience name must be non-empty without white space: '" + name + "'");
+				}
+			}
+		}
+
 	}
 
 	/** Backfill: the events read, where to continue, and the head this read saw. */
