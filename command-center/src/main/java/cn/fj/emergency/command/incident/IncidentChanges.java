@@ -80,7 +80,7 @@ class IncidentChanges {
 			NewEvent event = NewEvent.critical(Incident.STREAM, decision.type(), incident.id().toString(),
 					List.of(incident.cityCode()), incident.exercise(), decision.data());
 			return this.events.append(List.of(event))
-				.map(seqs -> new TimelineEntry(seqs.get(0), incident.id(), decision.type(), decision.by(), decision.at(),
+				.map(seqs -> new TimelineEntry(seqs.get(0), incident.id(), decision.type(), decision.by(), decision.at(), incident.exercise(),
 						this.json.writeValueAsString(decision.data())))
 				.flatMap(entry -> this.store.addTimeline(entry).thenReturn(new Applied(incident, entry)));
 		});

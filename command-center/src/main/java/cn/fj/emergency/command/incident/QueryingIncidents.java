@@ -64,7 +64,8 @@ public class QueryingIncidents {
 	/** The report as the timeline's first entry: by whom (its reporter) and when the hub stored it. */
 	private static TimelineEntry reported(Incident incident, long seq) {
 		String data = "{\"id\":\"" + incident.id() + "\",\"source\":\"" + incident.source().kind() + "\"}";
-		return new TimelineEntry(seq, incident.id(), Incident.REPORTED, incident.reporter(), incident.reportedAt(), data);
+		return new TimelineEntry(seq, incident.id(), Incident.REPORTED, incident.reporter(), incident.reportedAt(),
+				incident.exercise(), data);
 	}
 
 	public Mono<IncidentSummary> summary(HubPrincipal principal, @Nullable String city, @Nullable String exercise,

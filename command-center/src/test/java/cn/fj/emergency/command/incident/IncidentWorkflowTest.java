@@ -171,6 +171,47 @@ class IncidentWorkflowTest {
 	}
 
 	@Test
+	void aDrillStaysADrillInEveryEventAndView() {
+		Map<String, Object> drill = Reports.xiamen("wf-drill-" + java.util.UUID.randomUUID());
+		drill.put("exercise", true);
+		JsonNode receipt = api.post("/api/incidents", xiamen, drill, 200);
+		String id = receipt.get("incidentId").asString();
+
+		api.moveTo(id, officer, "VERIFIED");
+		api.post("/api/incidents/" + id + "/notes", officer, Map.of("text", "drill going well"), 201);
+		api.post("/api/incidents/" + id + "/level", officer, Map.of("level", "II", "reason", "drill escalation"), 200);
+
+		assertThat(api.get("/api/incidents/" + id, officer, 200).get("exercise").asBoolean()).isTrue();
+		List<JsonNode> timeline = IncidentApi.list(api.get("/api/incidents/" + id + "/timeline", officer, 200));
+		assertThat(timeline).hasSize(4).allSatisfy(entry -> assertThat(entry.get("exercise").asBoolean()).isTrue());
+		assertThat(search(id)).isTrue();
+		try (HubClient console = hub.console(officer)) {
+			StepVerifier.create(console.stream("events.stream", Map.of("after", receipt.get("seq").asLong() - 1))
+					.filter(e -> id.equals(e.get("subjectId").asString()))
+					.take(4))
+				.recordWith(ArrayList::new)
+				.expectNextCount(4)
+				.consumeRecordedWith(events -> {
+					assertThat(events).extracting(e -> e.get("type").asString()).containsExactly("incident.reported",
+							"incident.status-changed", "incident.note-added", "incident.level-changed");
+					assertThat(events).allSatisfy(e -> assertThat(e.get("exercise").asBoolean()).isTrue());
+				})
+				.expectComplete()
+				.verify(Duration.ofSeconds(10));
+		}
+	}
+
+	static boolean search(String id) {
+		JsonNode page = api.get("/api/incidents?city=350200&exercise=true&size=200", officer, 200);
+		for (JsonNode item : page.get("items")) {
+			if (item.get("id").asString().equals(id)) {
+				return item.get("exercise").asBoolean();
+			}
+		}
+		return false;
+	}
+
+	@Test
 	void dismissingNeedsAReason() {
 		String id = api.reportInXiamen(xiamen).get("incidentId").asString();
 

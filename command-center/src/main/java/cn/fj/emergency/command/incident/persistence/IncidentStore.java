@@ -82,7 +82,7 @@ public class IncidentStore {
 			group by city_code, level, status order by city_code, level, status""";
 
 	private static final String SUSPICIONS = """
-			select s.incident_id, s.city_code, s.seq, s.flagged_at, o.open::text[] as candidates
+			select s.incident_id, s.city_code, s.seq, s.flagged_at, i.exercise, o.open::text[] as candidates
 			from incident_duplicate_suspicion s
 			join incident i on i.id = s.incident_id and i.status not in %1$s
 			cross join lateral (select array(select c.id from incident c
@@ -277,14 +277,16 @@ public class IncidentStore {
 	/** The incident's timeline after {@code after}, oldest first. */
 	public Flux<TimelineEntry> timeline(UUID id, long after, int limit) {
 		return this.db.sql("""
-				select seq, incident_id, type, actor, at, data::text as data from incident_timeline
-				where incident_id = $1 and seq > $2 order by seq limit $3""")
+				select t.seq, t.incident_id, t.type, t.actor, t.at, i.exercise, t.data::text as data
+				from incident_timeline t join incident i on i.id = t.incident_id
+				where t.incident_id = $1 and t.seq > $2 order by t.seq limit $3""")
 			.bind(0, id)
 			.bind(1, after)
 			.bind(2, limit)
 			.map(r -> new TimelineEntry(nonNull(r.get("seq", Long.class)), nonNull(r.get("incident_id", UUID.class)),
 					nonNull(r.get("type", String.class)), nonNull(r.get("actor", String.class)),
-					nonNull(r.get("at", Instant.class)), nonNull(r.get("data", String.class))))
+					nonNull(r.get("at", Instant.class)), Boolean.TRUE.equals(r.get("exercise", Boolean.class)),
+					nonNull(r.get("data", String.class))))
 			.all();
 	}
 
@@ -322,7 +324,8 @@ public class IncidentStore {
 		return spec.bind(2, limit)
 			.map(r -> new DuplicateSuspicion(nonNull(r.get("incident_id", UUID.class)),
 					nonNull(r.get("city_code", String.class)), uuids(r.get("candidates", String[].class)),
-					nonNull(r.get("seq", Long.class)), nonNull(r.get("flagged_at", Instant.class))))
+					nonNull(r.get("seq", Long.class)), nonNull(r.get("flagged_at", Instant.class)),
+					Boolean.TRUE.equals(r.get("exercise", Boolean.class))))
 			.all();
 	}
 
