@@ -150,7 +150,7 @@ class CommandOrdersTest {
 			assertThat(claims.get("id", String.class)).isEqualTo(issued.get("id").asString());
 			assertThat(claims.get("ref", String.class)).isEqualTo("two-cities");
 			assertThat(claims.get("text", String.class)).isEqualTo("Open the shelters in the coastal townships by 18:00");
-			assertThat(claims.get("targetCities", List.class)).containsExactly("350100", "350200");
+			assertThat((List<?>) claims.get("targetCities", List.class)).containsExactly("350100", "350200");
 			assertThat(claims.get("deadline", String.class)).isEqualTo(issued.get("deadline").asString());
 			assertThat(claims.get("issuedAt", String.class)).isEqualTo(issued.get("issuedAt").asString());
 			assertThat(claims.get("issuedBy", String.class)).isEqualTo(issued.get("issuedBy").asString());
