@@ -53,24 +53,28 @@ public class FindingOrders {
 		return lists;
 	}
 
-	/** A page of orders, newest first, each with its targets (without history). */
-	public Mono<OrderPage> list(OrderQuery query) {
-		String city = query.cityCode();
+	/** A page of orders, newest first, each with its targets (without history; a city's own only). */
+	public Mono<OrderPage> list(HubPrincipal principal, OrderQuery query) {
 		return this.orders.list(query, query.size() + 1, (long) query.page() * query.size())
 			.collectList()
-			.flatMap(found -> {
-				boolean more = found.size() > query.size();
-				List<CommandOrder> page = more ? found.subList(0, query.size()) : found;
-				return this.orders.targets(page.stream().map(CommandOrder::id).toList(), city)
-					.collectMultimap(Orders.TargetOf::orderId, Orders.TargetOf::target)
-					.map(targets -> {
-						List<OrderView> views = new ArrayList<>(page.size());
-						for (CommandOrder order : page) {
-							views.add(OrderView.of(order, List.copyOf(targets.getOrDefault(order.id(), List.of()))));
-						}
-						return new OrderPage(views, query.page(), query.size(), more);
-					});
-			});
+			.flatMap(found -> page(query, found, principal.cityCode()));
+	}
+
+	/** One more order than the page holds was read: whether it was found tells whether there are more. */
+	private Mono<OrderPage> page(OrderQuery query, List<CommandOrder> found, @Nullable String city) {
+		boolean more = found.size() > query.size();
+		List<CommandOrder> page = more ? found.subList(0, query.size()) : found;
+		return this.orders.targets(page.stream().map(CommandOrder::id).toList(), city)
+			.collectMultimap(Orders.TargetOf::orderId, Orders.TargetOf::target)
+			.map(targets -> new OrderPage(views(page, targets), query.page(), query.size(), more));
+	}
+
+	private static List<OrderView> views(List<CommandOrder> page, Map<UUID, Collection<OrderTarget>> targets) {
+		List<OrderView> views = new ArrayList<>(page.size());
+		for (CommandOrder order : page) {
+			views.add(OrderView.of(order, List.copyOf(targets.getOrDefault(order.id(), List.of()))));
+		}
+		return views;
 	}
 
 }

@@ -52,7 +52,7 @@ class OrderHttpRoutes {
 			@RequestParam(required = false) @Nullable Boolean overdue, @RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size) {
 		return Mono.fromCallable(() -> OrderQuery.of(principal, incident, city, state, overdue, page, size))
-			.flatMap(this.finding::list);
+			.flatMap(query -> this.finding.list(principal, query));
 	}
 
 	@GetMapping("/{id}")
