@@ -1,6 +1,7 @@
 package cn.fj.emergency.resources.reservation;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +32,8 @@ public final class RequestPolicy {
 	public static ValidRequest check(RequestForm form, Actor requester, Instant now) {
 		String messageId = MovementPolicy.id("requestId", form.requestId());
 		String city = city(form.cityCode(), requester);
-		Instant sentAt = form.sentAt() == null ? now : MovementPolicy.time("sentAt", form.sentAt());
+		Instant sentAt = (form.sentAt() == null ? now : MovementPolicy.time("sentAt", form.sentAt()))
+			.truncatedTo(ChronoUnit.MICROS);
 		List<RequestForm.Line> forms = form.lines();
 		if (forms == null || forms.isEmpty()) {
 			throw new SupplyException(SupplyError.FIELD_REQUIRED, "lines", "A request needs at least one line");
@@ -54,8 +56,8 @@ public final class RequestPolicy {
 		String note = text("note", form.note());
 		StringBuilder content = new StringBuilder();
 		content.append(messageId).append('\u001f').append(city).append('\u001f').append(incident).append('\u001f')
-			.append(contact).append('\u001f').append(location).append('\u001f').append(note).append('\u001f')
-			.append(sentAt);
+			.append(contact).append('\u001f').append(location).append('\u001f').append(note);
+		// when it was sent is not what is requested: a resend (or an export re-imported) is the same request
 		for (RequestLine l : lines) {
 			content.append('\u001e').append(l.elementId()).append('\u001f').append(l.itemCode()).append('\u001f')
 				.append(l.typeUrn()).append('\u001f').append(l.typeValue()).append('\u001f').append(l.resourceName())

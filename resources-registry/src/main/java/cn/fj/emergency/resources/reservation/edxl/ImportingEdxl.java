@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import cn.fj.emergency.resources.Actor;
 import cn.fj.emergency.resources.SupplyError;
@@ -44,12 +45,12 @@ public class ImportingEdxl {
 	}
 
 	public Mono<RequestView> importRequest(Actor requester, byte[] xml, @Nullable String cityCode) {
-		return Mono.fromCallable(() -> EdxlMapping.request(EdxlReader.read(xml), cityCode))
+		return read(xml).map(message -> EdxlMapping.request(message, cityCode))
 			.flatMap(form -> this.requesting.request(requester, form));
 	}
 
 	public Mono<RequestView> importCommit(Actor committer, byte[] xml) {
-		return Mono.fromCallable(() -> EdxlReader.read(xml)).flatMap(message -> {
+		return read(xml).flatMap(message -> {
 			if (!EdxlMessage.COMMIT.equals(message.contentType())) {
 				return Mono.error(new SupplyException(SupplyError.INVALID_EDXL, "Not a CommitResource"));
 			}
@@ -62,6 +63,14 @@ public class ImportingEdxl {
 				.flatMap(request -> this.committing.commitExternal(committer, id, message.messageId(),
 						EdxlMapping.commitments(message, request))));
 		});
+	}
+
+	/**
+	 * Parses off the event loop: creating a JAXP parser may read its configuration from files, which would block a
+	 * non-blocking thread.
+	 */
+	private static Mono<EdxlMessage> read(byte[] xml) {
+		return Mono.fromCallable(() -> EdxlReader.read(xml)).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private Mono<UUID> answered(String messageId) {
