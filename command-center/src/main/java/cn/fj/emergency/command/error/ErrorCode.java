@@ -72,6 +72,17 @@ public enum ErrorCode {
 	PLAYBACK_TOKEN_EXPIRED(401, false, "The playback token has expired"),
 	CONSULTATION_NOT_INVITED(403, false, "The caller is not invited to this consultation"),
 	CONSULTATION_CLOSED(409, false, "The consultation session is closed"),
+	// supplies (resources-registry: depots, stock ledger, requests and commitments, EDXL-RM)
+	UNKNOWN_DEPOT(404, false, "No depot with this code"),
+	UNKNOWN_ITEM(400, false, "No supply item with this code"),
+	DEPOT_OUTSIDE_CITY(403, false, "The depot is not one of the caller's city"),
+	MOVEMENT_NOT_REPORTABLE(400, false, "Reservations and releases are made by commitments, not reported"),
+	MOVEMENT_ID_REUSED(409, false, "The movement id was already used for a different movement"),
+	INSUFFICIENT_STOCK(409, false, "Not enough stock: the movement would take a level below zero"),
+	REQUEST_ID_REUSED(409, false, "The request id was already used for a different request"),
+	EXCEEDS_REMAINING_NEED(409, false, "The commitment exceeds the remaining need of the request"),
+	COMMITMENT_STATE_CONFLICT(409, false, "The commitment is not in a state that allows this step"),
+	INVALID_EDXL(400, false, "The EDXL-RM document cannot be read or lacks what is needed"),
 
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),

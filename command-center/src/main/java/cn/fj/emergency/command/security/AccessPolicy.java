@@ -41,7 +41,9 @@ public final class AccessPolicy {
 			Map.entry("video.dispatches", new Route(Interaction.REQUEST_STREAM, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))),
 			Map.entry("video.playback", new Route(Interaction.REQUEST_RESPONSE, union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM)))),
 			Map.entry("consultations.join", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
-			Map.entry("consultations.leave", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))));
+			Map.entry("consultations.leave", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
+			// supplies: depots report their movements; the city is the token's, checked against the depot's owner
+			Map.entry("stock.movements", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))));
 
 	private static final List<HttpRule> HTTP = List.of(
 			HttpRule.open("POST", "/api/auth/token"),
@@ -78,6 +80,16 @@ public final class AccessPolicy {
 			HttpRule.of("POST", "/api/video/dispatches/", DISPATCHERS),
 			HttpRule.of("GET", "/api/video/consultations/", OFFICERS),
 			HttpRule.of("POST", "/api/video/consultations/", DISPATCHERS),
+			// supplies (docs/supplies.md): cities act on their own depots and requests, the province commits stock
+			HttpRule.of("GET", "/api/supplies/verification", EnumSet.of(Role.ADMIN)),
+			HttpRule.of("POST", "/api/supplies/movements", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("PUT", "/api/supplies/depots/", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/supplies/requests", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/supplies/edxl-rm/requests", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/supplies/edxl-rm/commitments", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/supplies/requests/", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/supplies/commitments/", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("GET", "/api/supplies/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
 			HttpRule.open("GET", "/actuator/health"),
 			HttpRule.open("GET", "/actuator/prometheus"),
 			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));

@@ -1,0 +1,24 @@
+package cn.fj.emergency.resources;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Time-ordered UUIDs (version 7, RFC 9562), made without {@code SecureRandom}, whose seeding may read from the
+ * operating system on an event-loop thread. Ids are names, not secrets.
+ */
+public final class SupplyIds {
+
+	private SupplyIds() {
+	}
+
+	public static UUID newId(Clock clock) {
+		long millis = clock.millis();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (millis << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(high, low);
+	}
+
+}
