@@ -4,6 +4,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcTransientException;
+import reactor.pool.PoolAcquirePendingLimitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.CodecException;
@@ -31,15 +32,31 @@ public final class ErrorTranslation {
 		if (isDecoding(error)) {
 			return new HubException(ErrorCode.INVALID_REQUEST, "The payload could not be read: " + rootMessage(error));
 		}
-		if (error instanceof R2dbcException || error instanceof DataAccessException
-				|| error instanceof R2dbcTransientException || error instanceof TransientDataAccessException
-				|| error instanceof TimeoutException) {
+		if (isStorage(error)) {
 			log.warn("Storage failure: {}", error.toString());
 			return new HubException(ErrorCode.STORAGE_UNAVAILABLE, "The database is unavailable; retry later",
 					java.util.Map.of(), error);
 		}
 		log.error("Unexpected failure", error);
 		return new HubException(ErrorCode.INTERNAL_ERROR, "Internal error", java.util.Map.of(), error);
+	}
+
+	/**
+	 * The database failing or too busy: its driver's errors, Spring's translations of them, timeouts, and a
+	 * connection pool whose queue of waiting acquirers is full, however wrapped.
+	 */
+	private static boolean isStorage(Throwable error) {
+		for (Throwable t = error; t != null; t = t.getCause()) {
+			if (t instanceof R2dbcException || t instanceof DataAccessException || t instanceof R2dbcTransientException
+					|| t instanceof TransientDataAccessException || t instanceof TimeoutException
+					|| t instanceof PoolAcquirePendingLimitException) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	/** Unreadable input, however deeply the framework wrapped the decoder's complaint. */
