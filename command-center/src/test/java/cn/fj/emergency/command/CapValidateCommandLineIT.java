@@ -13,24 +13,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * {@code java -jar command-center.jar cap validate FILE...} as an operator runs it: the packaged jar in a
- * process of its own. Surefire runs before {@code package}, so this runs only where a jar was built before
- * (the alerting module's CapCommandTest covers the command itself in-process either way).
+ * {@code java -jar command-center.jar cap validate FILE...} as an operator runs it: the jar this build packaged,
+ * in a process of its own (a failsafe test, run after {@code package}; the alerting module's CapCommandTest
+ * covers the command itself in-process).
  */
-class CapValidateCommandLineTest {
+class CapValidateCommandLineIT {
 
 	private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
-	private static final Path JAR = ROOT.resolve("command-center/target/command-center.jar");
+	/** The jar the build just packaged (failsafe runs after {@code package} and names it). */
+	private static final Path JAR = Path.of(System.getProperty("hub.jar", "target/command-center.jar")).toAbsolutePath();
 
 	private static final Path CORPUS = ROOT.resolve("../shared/conformance/cap").normalize();
 
 	@Test
 	void validatesFromThePackagedJarWithoutStartingTheHub(@TempDir Path workDir) throws Exception {
-		assumeThat(JAR).as("a packaged command-center.jar").exists();
+		assertThat(JAR).as("the packaged command-center.jar").exists();
 		// given one valid alert, the envelope and the external-entity attack
 		String valid = CORPUS.resolve("valid/canada_signed.cap").toString();
 		String envelope = CORPUS.resolve("valid/bushfire_valid.edxlde").toString();
