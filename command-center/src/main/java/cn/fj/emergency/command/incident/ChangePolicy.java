@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.Fields;
 import cn.fj.emergency.command.error.HubException;
 import cn.fj.emergency.command.security.Officer;
 import cn.fj.emergency.command.security.Role;
@@ -23,7 +24,7 @@ public final class ChangePolicy {
 	/** The new level, checked: the incident still open, a different level, a reason. */
 	public static IncidentLevel checkLevel(Incident incident, LevelChange change) {
 		Versions.check(incident, change.expectedVersion(), null);
-		String text = StatusPolicy.required("level", change.level());
+		String text = Fields.required("level", change.level());
 		IncidentLevel level = IncidentLevel.parse(text)
 			.orElseThrow(() -> HubException.field(ErrorCode.INVALID_LEVEL, "level", "level must be I, II, III or IV, not '" + text + "'"));
 		open(incident);
@@ -38,7 +39,7 @@ public final class ChangePolicy {
 	/** The assignee's username, checked against the incident; the officer is checked by {@link #checkAssignee}. */
 	public static String checkAssignment(Incident incident, Assignment assignment) {
 		Versions.check(incident, assignment.expectedVersion(), null);
-		String assignee = StatusPolicy.required("assignee", assignment.assignee());
+		String assignee = Fields.required("assignee", assignment.assignee());
 		open(incident);
 		return assignee;
 	}
@@ -61,7 +62,7 @@ public final class ChangePolicy {
 
 	/** The note's text, stripped. Notes may be added at any status, closed incidents included (after-action notes). */
 	public static String checkNote(Note note) {
-		String text = StatusPolicy.required("text", note.text());
+		String text = Fields.required("text", note.text());
 		if (text.length() > MAX_NOTE) {
 			throw HubException.field(ErrorCode.FIELD_TOO_LONG, "text", "text has at most " + MAX_NOTE + " characters");
 		}

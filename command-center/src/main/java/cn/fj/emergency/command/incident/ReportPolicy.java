@@ -18,6 +18,9 @@ import cn.fj.emergency.command.error.HubException;
 import cn.fj.emergency.command.security.HubPrincipal;
 import cn.fj.emergency.command.security.Role;
 
+import static cn.fj.emergency.command.error.Fields.required;
+import static cn.fj.emergency.command.error.Fields.coordinate;
+
 /**
  * What makes a report acceptable, each refusal with its own code and the offending field. The city comes from
  * the reporter: a city platform may only report in its own counties.
@@ -155,23 +158,6 @@ public final class ReportPolicy {
 		fields.add(source.value() == null ? "\u0000" : Double.toString(source.value()));
 		fields.add(source.unit() == null ? "\u0000" : source.unit());
 		return fields;
-	}
-
-	private static String required(String field, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			throw HubException.field(ErrorCode.FIELD_REQUIRED, field, field + " is required");
-		}
-		return value;
-	}
-
-	private static double coordinate(String field, @Nullable Double value) {
-		if (value == null) {
-			throw HubException.field(ErrorCode.FIELD_REQUIRED, field, field + " is required");
-		}
-		if (!Double.isFinite(value)) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, field, field + " must be a finite number");
-		}
-		return value;
 	}
 
 	private static Instant time(String field, String text) {

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
 
+import static cn.fj.emergency.command.error.Fields.required;
+
 /**
  * The legal status transitions and what each needs. Pure: it judges a requested change against the incident's
  * present state (and, for a merge, the target's), and refuses with a stable code. Whoever calls it holds the
@@ -108,13 +110,6 @@ public final class StatusPolicy {
 			throw HubException.field(ErrorCode.FIELD_TOO_LONG, "reason", "reason has at most " + MAX_REASON + " characters");
 		}
 		return reason.strip();
-	}
-
-	static String required(String field, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			throw HubException.field(ErrorCode.FIELD_REQUIRED, field, field + " is required");
-		}
-		return value;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.Fields;
 import cn.fj.emergency.command.error.HubException;
 
 /**
@@ -22,7 +23,7 @@ final class AcknowledgementPolicy {
 	}
 
 	static ValidAcknowledgement check(AcknowledgementRequest request) {
-		String orderText = OrderPolicy.required("orderId", request.orderId());
+		String orderText = Fields.required("orderId", request.orderId());
 		UUID orderId;
 		try {
 			orderId = UUID.fromString(orderText.strip());
@@ -30,14 +31,14 @@ final class AcknowledgementPolicy {
 		catch (IllegalArgumentException ex) {
 			throw HubException.field(ErrorCode.INVALID_FIELD, "orderId", "orderId must be a UUID");
 		}
-		String ackId = OrderPolicy.required("ackId", request.ackId());
+		String ackId = Fields.required("ackId", request.ackId());
 		if (ackId.length() > MAX_ACK_ID) {
 			throw HubException.field(ErrorCode.FIELD_TOO_LONG, "ackId", "ackId has at most " + MAX_ACK_ID + " characters");
 		}
 		if (!OrderPolicy.REF.matcher(ackId).matches()) {
 			throw HubException.field(ErrorCode.INVALID_FIELD, "ackId", "ackId may hold A-Z a-z 0-9 . _ : - only");
 		}
-		String stateText = OrderPolicy.required("state", request.state());
+		String stateText = Fields.required("state", request.state());
 		AcknowledgementState state = AcknowledgementState.parse(stateText)
 			.orElseThrow(() -> HubException.field(ErrorCode.INVALID_FIELD, "state",
 					"state must be RECEIVED, ACCEPTED, COMPLETED or REJECTED, not '" + stateText + "'"));

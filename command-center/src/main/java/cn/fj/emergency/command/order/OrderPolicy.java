@@ -17,6 +17,8 @@ import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
 import cn.fj.emergency.command.security.HubPrincipal;
 
+import static cn.fj.emergency.command.error.Fields.required;
+
 /**
  * What makes an order acceptable, each refusal with its own code and the offending field. A commander confined to
  * a city may only order that city. Whether the deadline still lies ahead is checked apart, {@link #checkDeadline},
@@ -100,13 +102,6 @@ final class OrderPolicy {
 			throw HubException.field(ErrorCode.INVALID_FIELD, "deadline",
 					"deadline must be ISO-8601 with an offset, like 2026-11-23T18:00:00+08:00");
 		}
-	}
-
-	static String required(String field, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			throw HubException.field(ErrorCode.FIELD_REQUIRED, field, field + " is required");
-		}
-		return value;
 	}
 
 }

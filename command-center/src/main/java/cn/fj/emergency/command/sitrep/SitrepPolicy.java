@@ -23,6 +23,9 @@ import cn.fj.emergency.command.sitrep.SitrepSubmission.ManagementSummary;
 import cn.fj.emergency.command.sitrep.SitrepSubmission.ResponseResourcesTotals;
 import cn.fj.emergency.command.sitrep.SitrepSubmission.SituationInformation;
 
+import static cn.fj.emergency.command.error.Fields.required;
+import static cn.fj.emergency.command.error.Fields.coordinate;
+
 /**
  * What makes a situation report acceptable, each refusal with its own code and the offending field (dotted, for
  * example {@code casualtyAndIllnessSummary.dead}). Texts are stripped; counts are whole numbers from 0 to
@@ -148,13 +151,6 @@ public final class SitrepPolicy {
 				optionalText(p + "resourceNeeds", m.resourceNeeds()));
 	}
 
-	private static String required(String field, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			throw HubException.field(ErrorCode.FIELD_REQUIRED, field, field + " is required");
-		}
-		return value;
-	}
-
 	private static String text(String field, String value) {
 		String stripped = value.strip();
 		if (stripped.length() > MAX_TEXT) {
@@ -181,16 +177,6 @@ public final class SitrepPolicy {
 		}
 		if (value < 0 || value > MAX_COUNT) {
 			throw HubException.field(ErrorCode.INVALID_COUNT, field, field + " must be a whole number from 0 to " + MAX_COUNT);
-		}
-		return value;
-	}
-
-	private static double coordinate(String field, @Nullable Double value) {
-		if (value == null) {
-			throw HubException.field(ErrorCode.FIELD_REQUIRED, field, field + " is required");
-		}
-		if (!Double.isFinite(value)) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, field, field + " must be a finite number");
 		}
 		return value;
 	}

@@ -11,6 +11,8 @@ import cn.fj.emergency.command.area.Areas;
 import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
 
+import static cn.fj.emergency.command.error.Fields.present;
+
 /** What a dispatch request must hold before anything is looked up, each refusal with its code and field. */
 public final class DispatchPolicy {
 
@@ -29,8 +31,8 @@ public final class DispatchPolicy {
 	}
 
 	public static Checked check(VideoDispatch.Request r, Instant now) {
-		UUID sourceId = required("sourceId", r.sourceId());
-		UUID incidentId = required("incidentId", r.incidentId());
+		UUID sourceId = present("sourceId", r.sourceId());
+		UUID incidentId = present("incidentId", r.incidentId());
 		DispatchTargets targets = r.targets();
 		if (targets == null || targets.isEmpty()) {
 			throw HubException.field(ErrorCode.FIELD_REQUIRED, "targets",
@@ -86,13 +88,6 @@ public final class DispatchPolicy {
 			throw HubException.field(ErrorCode.INVALID_FIELD, "until", "until must lie in the future");
 		}
 		return until;
-	}
-
-	private static <T> T required(String field, @Nullable T value) {
-		if (value == null) {
-			throw HubException.field(ErrorCode.FIELD_REQUIRED, field, field + " is required");
-		}
-		return value;
 	}
 
 }

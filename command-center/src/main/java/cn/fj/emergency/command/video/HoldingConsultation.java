@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import cn.fj.emergency.command.Ids;
 import cn.fj.emergency.command.area.Areas;
 import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.Fields;
 import cn.fj.emergency.command.error.HubException;
 import cn.fj.emergency.command.security.HubPrincipal;
 import cn.fj.emergency.command.stream.Audience;
@@ -155,7 +156,7 @@ public class HoldingConsultation {
 		if (o.incidentId() == null) {
 			throw HubException.field(ErrorCode.FIELD_REQUIRED, "incidentId", "incidentId is required");
 		}
-		String title = SourcePolicy.required("title", o.title()).strip();
+		String title = Fields.required("title", o.title()).strip();
 		if (title.length() > ConsultationSession.MAX_TITLE) {
 			throw HubException.field(ErrorCode.FIELD_TOO_LONG, "title", "title has at most " + ConsultationSession.MAX_TITLE + " characters");
 		}

@@ -9,6 +9,9 @@ import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
 import cn.fj.emergency.command.security.HubPrincipal;
 
+import static cn.fj.emergency.command.error.Fields.required;
+import static cn.fj.emergency.command.error.Fields.coordinate;
+
 /**
  * What makes a video source acceptable. Officers register sources anywhere in the province; a city platform (or a
  * city-scoped officer) only in its own city, which it may omit: it is taken from the token.
@@ -72,23 +75,6 @@ public final class SourcePolicy {
 					"A principal of platform " + own + " may register sources of its own city only, not of " + given);
 		}
 		return given;
-	}
-
-	static String required(String field, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			throw HubException.field(ErrorCode.FIELD_REQUIRED, field, field + " is required");
-		}
-		return value;
-	}
-
-	private static double coordinate(String field, @Nullable Double value) {
-		if (value == null) {
-			throw HubException.field(ErrorCode.FIELD_REQUIRED, field, field + " is required");
-		}
-		if (!Double.isFinite(value)) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, field, field + " must be a finite number");
-		}
-		return value;
 	}
 
 }
