@@ -24,18 +24,7 @@ final class IncidentApi {
 	}
 
 	JsonNode post(String uri, String token, Object body, int status) {
-		return this.hub.http()
-			.post()
-			.uri(uri)
-			.headers(h -> h.setBearerAuth(token))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return this.hub.postJson(uri, token, body, status);
 	}
 
 	JsonNode get(String uri, String token, int status) {

@@ -110,6 +110,22 @@ public final class Hub implements AutoCloseable {
 			.getResponseBody();
 	}
 
+	/** POST a JSON body with a bearer token, expecting the status and answering the JSON body. */
+	public JsonNode postJson(String uri, String token, Object body, int status) {
+		return this.http()
+			.post()
+			.uri(uri)
+			.headers(h -> h.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	public String signIn(String username, String password) {
 		JsonNode body = this.http()
 			.post()

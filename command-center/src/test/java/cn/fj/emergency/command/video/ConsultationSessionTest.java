@@ -40,18 +40,7 @@ class ConsultationSessionTest {
 	}
 
 	static JsonNode post(String uri, String token, Object body, HttpStatus status) {
-		return hub.http()
-			.post()
-			.uri(uri)
-			.headers(h -> h.setBearerAuth(token))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return hub.postJson(uri, token, body, status.value());
 	}
 
 	static String username(String token) {

@@ -71,18 +71,7 @@ class VideoDispatchTest {
 	}
 
 	static JsonNode post(String uri, String token, Object body, HttpStatus status) {
-		return hub.http()
-			.post()
-			.uri(uri)
-			.headers(h -> h.setBearerAuth(token))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return hub.postJson(uri, token, body, status.value());
 	}
 
 	static String source(String name) {
