@@ -27,7 +27,8 @@ public final class ExpiringWarnings {
 	private Mono<Integer> batch() {
 		WarningLifecycle l = this.lifecycle;
 		OffsetDateTime now = l.now();
-		Mono<Integer> work = l.warnings.lockExpired(l.instant(), l.settings.expiryBatch())
+		// one instant for choosing the due warnings and for expiring them, so every one chosen is due
+		Mono<Integer> work = l.warnings.lockExpired(now.toInstant(), l.settings.expiryBatch())
 			.map(stored -> new StoredWarning(stored.warning().expire(now), stored.targets(), stored.capXml(),
 					stored.replaces()))
 			.concatMap(expired -> l.warnings.save(expired, l.instant()).thenReturn(expired))

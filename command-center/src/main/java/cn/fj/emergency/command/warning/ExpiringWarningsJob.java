@@ -34,6 +34,8 @@ class ExpiringWarningsJob implements SmartLifecycle {
 
 	private final Counter failures;
 
+	private final Counter checks;
+
 	private volatile @Nullable Disposable checker;
 
 	ExpiringWarningsJob(ExpiringWarnings expiring, WarningProperties properties, MeterRegistry meters) {
@@ -43,10 +45,16 @@ class ExpiringWarningsJob implements SmartLifecycle {
 		this.failures = Counter.builder("hub.warnings.expiry.check.failures")
 			.description("Expiry checks of this instance that failed")
 			.register(meters);
+		this.checks = Counter.builder("hub.warnings.expiry.checks")
+			.description("Expiry checks of this instance that completed")
+			.register(meters);
 	}
 
 	private Mono<Long> checkLogged() {
-		return this.expiring.expireDue().timeout(CHECK_TIMEOUT).doOnNext(this.expired::increment).onErrorResume(error -> {
+		return this.expiring.expireDue().timeout(CHECK_TIMEOUT).doOnNext(n -> {
+			this.expired.increment(n);
+			this.checks.increment();
+		}).onErrorResume(error -> {
 			// the loop must outlive a failed check: counted and logged, and the next tick checks again
 			this.failures.increment();
 			log.warn("Expiring warnings failed; the next check retries: {}", error.toString());

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,10 @@ class PublicWarningsTest {
 		return hub.context().getBean(EventLog.class).readAfter(after, 10_000).collectList().block(WAIT);
 	}
 
+	static double checks(Hub on) {
+		return on.context().getBean(MeterRegistry.class).counter("hub.warnings.expiry.checks").count();
+	}
+
 	static String rsocketRefusal(HubClient client, String route, Object request) {
 		Throwable[] error = new Throwable[1];
 		StepVerifier.create(client.request(route, request)).expectErrorSatisfies(e -> error[0] = e).verify(WAIT);
@@ -276,8 +281,13 @@ class PublicWarningsTest {
 			assertThat(Instant.now()).as("expired by now").isBefore(deadline);
 			Thread.sleep(100);
 		}
-		// both instances go on checking every 200 ms: give them a few more rounds to expire it twice, if they could
-		Thread.sleep(1_000);
+		// both instances go on checking: let each complete two more checks, in which it would expire it again if it could
+		double hubChecks = checks(hub) + 2;
+		double otherChecks = checks(other) + 2;
+		while (checks(hub) < hubChecks || checks(other) < otherChecks) {
+			assertThat(Instant.now()).as("both instances checked again").isBefore(deadline.plus(WAIT));
+			Thread.sleep(100);
+		}
 
 		List<HubEvent> expired = eventsAfter(start).stream()
 			.filter(e -> e.type().equals("warning.expired") && id.equals(e.subjectId()))
