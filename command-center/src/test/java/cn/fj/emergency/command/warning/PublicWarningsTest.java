@@ -195,6 +195,28 @@ class PublicWarningsTest {
 	}
 
 	@Test
+	void aDepartmentSubmitsACapDocumentForApprovalButNeverReviewsIt() {
+		String department = hub.http().post().uri("/api/admin/service-tokens").headers(h -> h.setBearerAuth(hub.adminToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("subject", "meteorological-bureau", "roles", Set.of("DEPARTMENT"), "description", "test"))
+			.exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+			.get("token").asString();
+		String cap = capXml(compose(author, yellow(List.of("350203"))));
+
+		JsonNode draft = ok(hub.http().post().uri("/api/warnings").headers(h -> h.setBearerAuth(department))
+			.contentType(MediaType.parseMediaType("application/cap+xml")).bodyValue(cap).exchange());
+		String id = draft.get("identifier").asString();
+		assertThat(draft.get("author").asString()).isEqualTo("service:meteorological-bureau");
+		assertThat(draft.get("countyCodes").toString()).contains("350203");
+		ok(post(hub, "/api/warnings/" + id + "/submit", department, Map.of()));
+
+		refused(post(hub, "/api/warnings/" + id + "/approve", department, Map.of()), 403, "ACCESS_DENIED");
+		refused(post(hub, "/api/warnings/" + id + "/publish", department, Map.of()), 403, "ACCESS_DENIED");
+		assertThat(ok(post(hub, "/api/warnings/" + id + "/approve", author, Map.of())).get("state").asString())
+			.isEqualTo("APPROVED");
+	}
+
+	@Test
 	void aRedWarningNeedsACommander() {
 		String id = submitted(author, content("red", "Actual", List.of("350102"), inHours(6)));
 
