@@ -23,7 +23,8 @@ class AlertingArchitectureTest {
 
 	/** A feature's domain (its root package) is plain Java: no XML library, no framework, no adapter. */
 	static final ArchRule DOMAIN_IS_PLAIN_JAVA = noClasses().that()
-		.resideInAnyPackage("cn.fj.emergency.alerting.cap", "cn.fj.emergency.alerting.approval")
+		.resideInAnyPackage("cn.fj.emergency.alerting.cap", "cn.fj.emergency.alerting.approval",
+				"cn.fj.emergency.alerting.targeting")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("jakarta..", "javax.xml..", "org.w3c..", "org.xml..", "org.springframework..", "reactor..",

@@ -24,6 +24,10 @@ public enum WarningErrorCode {
 	/** Expiry was asked before the warning's expiry time, or of a warning without one. */
 	WARNING_NOT_EXPIRED,
 	/** Not an identifier of our scheme. */
-	WARNING_IDENTIFIER_INVALID
+	WARNING_IDENTIFIER_INVALID,
+	/** No warning with that identifier. */
+	WARNING_NOT_FOUND,
+	/** The composed content (JSON or CAP XML) is incomplete or not understood. */
+	WARNING_CONTENT_INVALID
 
 }

@@ -84,6 +84,22 @@ public enum ErrorCode {
 	COMMITMENT_STATE_CONFLICT(409, false, "The commitment is not in a state that allows this step"),
 	INVALID_EDXL(400, false, "The EDXL-RM document cannot be read or lacks what is needed"),
 
+	// warnings: the public warning lifecycle (alerting's WarningErrorCode and CAP refusals, mapped by warning/WarningErrors)
+	WARNING_NOT_FOUND(404, false, "No such warning"),
+	WARNING_STATE_CONFLICT(409, false, "The warning's state does not allow this step"),
+	WARNING_PUBLISHED_IMMUTABLE(409, false, "A published warning never changes; issue an Update or a Cancel"),
+	WARNING_NOT_AUTHOR(403, false, "Only the warning's author may do this"),
+	WARNING_SELF_APPROVAL(403, false, "The author of a warning cannot review it"),
+	WARNING_COMMANDER_REQUIRED(403, false, "A red or orange warning is reviewed by a commander"),
+	WARNING_COMMENT_REQUIRED(400, false, "A rejection needs a comment"),
+	WARNING_CAP_INVALID(400, false, "The warning's alert does not keep the publishing profile"),
+	WARNING_STATUS_NOT_PUBLIC(400, false, "A public warning is Actual, Exercise or Test"),
+	WARNING_ALERT_MISMATCH(400, false, "The alert does not fit the warning"),
+	WARNING_NOT_EXPIRED(409, false, "The warning has not reached its expiry"),
+	WARNING_IDENTIFIER_INVALID(400, false, "Not a warning identifier of the hub's scheme"),
+	WARNING_CONTENT_INVALID(400, false, "The warning's content is incomplete or not understood"),
+	CAP_REFUSED(400, false, "The CAP document was refused"),
+
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),
 	STORAGE_UNAVAILABLE(503, true, "The database is unavailable; retry later"),

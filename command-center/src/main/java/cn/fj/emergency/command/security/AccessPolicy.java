@@ -43,7 +43,12 @@ public final class AccessPolicy {
 			Map.entry("consultations.join", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
 			Map.entry("consultations.leave", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
 			// supplies: depots report their movements; the city is the token's, checked against the depot's owner
-			Map.entry("stock.movements", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))));
+			Map.entry("stock.movements", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.CITY_PLATFORM))),
+			// public warnings: cities receive those covering them; officers (the console) review them; the domain
+			// refuses the author and, for red and orange, anyone but a commander (docs/warnings.md)
+			Map.entry("warnings.stream", new Route(Interaction.REQUEST_STREAM, EnumSet.of(Role.CITY_PLATFORM))),
+			Map.entry("warnings.approve", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER))),
+			Map.entry("warnings.reject", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER))));
 
 	private static final List<HttpRule> HTTP = List.of(
 			HttpRule.open("POST", "/api/auth/token"),
@@ -90,6 +95,18 @@ public final class AccessPolicy {
 			HttpRule.of("POST", "/api/supplies/requests/", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("POST", "/api/supplies/commitments/", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("GET", "/api/supplies/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			// public warnings: duty officers and commanders compose, departments may draft and submit for approval;
+			// officers review (never the author; red and orange a commander: enforced by the domain), publish, update
+			// and cancel; officers read
+			HttpRule.of("POST", "/api/warnings", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER, Role.DEPARTMENT)),
+			HttpRule.of("PUT", "/api/warnings/*", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER, Role.DEPARTMENT)),
+			HttpRule.of("POST", "/api/warnings/*/submit", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER, Role.DEPARTMENT)),
+			HttpRule.of("POST", "/api/warnings/*/approve", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/warnings/*/reject", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/warnings/*/publish", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/warnings/*/update", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/warnings/*/cancel", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("GET", "/api/warnings/", union(OFFICERS, EnumSet.of(Role.DEPARTMENT))),
 			HttpRule.open("GET", "/actuator/health"),
 			HttpRule.open("GET", "/actuator/prometheus"),
 			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));

@@ -1,0 +1,8 @@
+/**
+ * Targeting: which counties and city platforms a warning covers, from its areas' GB/T 2260 codes and from its
+ * polygons and circles (matched against county centres). Plain Java.
+ */
+@NullMarked
+package cn.fj.emergency.alerting.targeting;
+
+import org.jspecify.annotations.NullMarked;
