@@ -53,6 +53,13 @@ public enum ErrorCode {
 	LEVEL_UNCHANGED(409, false, "The incident already has that level"),
 	ASSIGNEE_INVALID(400, false, "The assignee is not an enabled duty officer or commander who may see the incident"),
 
+	// broadcast channels (docs/channels.md)
+	SUBSCRIPTION_INVALID(400, false, "The channel subscription is not valid"),
+	SUBSCRIPTION_EXISTS(409, false, "The channel already has a recipient at that address"),
+	SUBSCRIPTION_NOT_FOUND(404, false, "No such channel subscription"),
+	PUBLIC_WARNING_NOT_FOUND(404, false, "No published warning with that identifier"),
+	DELIVERIES_NOT_FOUND(404, false, "No deliveries recorded for that warning"),
+
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),
 	STORAGE_UNAVAILABLE(503, true, "The database is unavailable; retry later"),

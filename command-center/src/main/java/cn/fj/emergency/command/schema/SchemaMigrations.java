@@ -20,7 +20,7 @@ public class SchemaMigrations implements InitializingBean {
 	private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
 
 	/** The modules whose schemas this application carries, in the order they are migrated. */
-	static final List<String> MODULES = List.of("command-center");
+	static final List<String> MODULES = List.of("command-center", "alerting");
 
 	private final String url;
 
