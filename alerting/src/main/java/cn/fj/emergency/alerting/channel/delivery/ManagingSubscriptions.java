@@ -9,6 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.alerting.channel.Channel;
+import cn.fj.emergency.alerting.channel.ChannelIds;
 import cn.fj.emergency.alerting.channel.Subscription;
 import cn.fj.emergency.alerting.channel.SubscriptionRequest;
 import cn.fj.emergency.alerting.channel.persistence.SubscriptionStore;
@@ -37,7 +38,7 @@ public class ManagingSubscriptions {
 			return Mono.error(new IllegalArgumentException(String.join("; ", request.problems())));
 		}
 		Channel channel = Channel.valueOf(Objects.requireNonNull(request.channel()));
-		Subscription s = new Subscription(UUID.randomUUID(), channel, Objects.requireNonNull(request.name()),
+		Subscription s = new Subscription(ChannelIds.newId(this.clock), channel, Objects.requireNonNull(request.name()),
 				Objects.requireNonNull(request.address()), channel == Channel.WEBHOOK ? request.secret() : null,
 				List.copyOf(Objects.requireNonNull(request.areas())), this.clock.instant());
 		return this.store.add(s).filter(Boolean::booleanValue).map(added -> s);

@@ -11,6 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.alerting.channel.Channel;
+import cn.fj.emergency.alerting.channel.ChannelIds;
 import cn.fj.emergency.alerting.channel.Delivery;
 import cn.fj.emergency.alerting.channel.DeliveryChange;
 import cn.fj.emergency.alerting.channel.DeliveryState;
@@ -37,7 +38,7 @@ public class LedgerStore {
 				VALUES (:messageId, :identifier, :channel, :recipient, :address, :secret, :cityCodes, :exercise,
 				    :payload, 'PENDING', 0, :now, :now, :now)
 				ON CONFLICT (identifier, channel, recipient) DO NOTHING""")
-			.bind("messageId", UUID.randomUUID())
+			.bind("messageId", ChannelIds.newId(now.toEpochMilli()))
 			.bind("identifier", d.identifier())
 			.bind("channel", d.channel().name())
 			.bind("recipient", d.recipient())
