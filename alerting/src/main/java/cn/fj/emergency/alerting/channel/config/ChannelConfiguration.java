@@ -76,8 +76,8 @@ public class ChannelConfiguration {
 			.build();
 	}
 
-	@Bean
-	List<ChannelSender> channelSenders(ConnectionProvider connections, ChannelProperties properties, JsonMapper json,
+	@Bean(destroyMethod = "close")
+	ChannelSenders channelSenders(ConnectionProvider connections, ChannelProperties properties, JsonMapper json,
 			Clock clock) {
 		HttpClient http = HttpClient.create(connections)
 			.responseTimeout(properties.worker().attemptTimeout())
@@ -93,14 +93,14 @@ public class ChannelConfiguration {
 			senders.add(new MqttSender(broker, properties.mqtt().clientIdPrefix() + "-" + UUID.randomUUID(),
 					properties.mqtt().username(), properties.mqtt().password()));
 		}
-		return List.copyOf(senders);
+		return new ChannelSenders(senders);
 	}
 
 	@Bean
-	DeliveryWorker deliveryWorker(LedgerStore ledger, List<ChannelSender> channelSenders, DeliveryEvents events,
+	DeliveryWorker deliveryWorker(LedgerStore ledger, ChannelSenders channelSenders, DeliveryEvents events,
 			TransactionalOperator tx, ChannelProperties properties, Clock clock) {
 		ChannelProperties.Retry retry = properties.retry();
-		return new DeliveryWorker(ledger, channelSenders, events, tx, properties.worker(),
+		return new DeliveryWorker(ledger, channelSenders.all(), events, tx, properties.worker(),
 				new RetryPolicy(retry.maxAttempts(), retry.first(), retry.cap()), clock);
 	}
 
