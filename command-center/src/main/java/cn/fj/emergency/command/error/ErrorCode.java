@@ -100,6 +100,13 @@ public enum ErrorCode {
 	WARNING_CONTENT_INVALID(400, false, "The warning's content is incomplete or not understood"),
 	CAP_REFUSED(400, false, "The CAP document was refused"),
 
+	// broadcast channels (docs/channels.md)
+	SUBSCRIPTION_INVALID(400, false, "The channel subscription is not valid"),
+	SUBSCRIPTION_EXISTS(409, false, "The channel already has a recipient at that address"),
+	SUBSCRIPTION_NOT_FOUND(404, false, "No such channel subscription"),
+	PUBLIC_WARNING_NOT_FOUND(404, false, "No published warning with that identifier"),
+	DELIVERIES_NOT_FOUND(404, false, "No deliveries recorded for that warning"),
+
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),
 	STORAGE_UNAVAILABLE(503, true, "The database is unavailable; retry later"),

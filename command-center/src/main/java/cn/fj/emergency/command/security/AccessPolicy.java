@@ -107,6 +107,12 @@ public final class AccessPolicy {
 			HttpRule.of("POST", "/api/warnings/*/update", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("POST", "/api/warnings/*/cancel", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("GET", "/api/warnings/", union(OFFICERS, EnumSet.of(Role.DEPARTMENT))),
+			// broadcast channels: the public CAP Atom feed and its alerts are open; officers read the delivery ledger and
+			// republish; subscriptions are under /api/admin/ (ADMIN)
+			HttpRule.open("GET", "/api/public/warnings.atom"),
+			HttpRule.open("GET", "/api/public/warnings/"),
+			HttpRule.of("GET", "/api/deliveries/", OFFICERS),
+			HttpRule.of("POST", "/api/deliveries/*/republish", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.open("GET", "/actuator/health"),
 			HttpRule.open("GET", "/actuator/prometheus"),
 			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));

@@ -1,0 +1,11 @@
+package cn.fj.emergency.alerting.channel;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/** One row of the delivery ledger, as officers read it. */
+public record DeliveryView(UUID messageId, String identifier, Channel channel, String recipient, DeliveryState state,
+		int attempts, Instant nextAttemptAt, @Nullable String lastError, Instant createdAt, Instant updatedAt) {
+}

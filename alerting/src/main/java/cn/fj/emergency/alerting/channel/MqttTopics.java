@@ -1,0 +1,26 @@
+package cn.fj.emergency.alerting.channel;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The broadcast terminals' topic scheme: one topic per area, {@code <prefix>/<code>} for every city and county a
+ * warning covers (prefix {@code fj/warnings} by default). A terminal subscribes to its county's topic; a city-wide
+ * display may subscribe to its city's.
+ */
+public record MqttTopics(String prefix) {
+
+	public String topic(String areaCode) {
+		return this.prefix + "/" + areaCode;
+	}
+
+	/** The topics a warning is published on: its cities' and its counties', each once. */
+	public List<String> topicsFor(PublishedWarning warning) {
+		Set<String> topics = new LinkedHashSet<>();
+		warning.cityCodes().forEach(code -> topics.add(topic(code)));
+		warning.countyCodes().forEach(code -> topics.add(topic(code)));
+		return List.copyOf(topics);
+	}
+
+}

@@ -1,0 +1,26 @@
+package cn.fj.emergency.alerting.channel;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A recipient of a subscribed channel: a webhook endpoint (URL and shared secret) or an SMS recipient (phone number),
+ * and the GB/T 2260 city or county codes it wants warnings for.
+ */
+public record Subscription(UUID id, Channel channel, String name, String address, @Nullable String secret,
+		List<String> areas, Instant createdAt) {
+
+	public Subscription {
+		areas = List.copyOf(areas);
+	}
+
+	/** Whether a warning covering these cities and counties is for this recipient. */
+	public boolean wants(Collection<String> cityCodes, Collection<String> countyCodes) {
+		return this.areas.stream().anyMatch(a -> cityCodes.contains(a) || countyCodes.contains(a));
+	}
+
+}

@@ -1,0 +1,88 @@
+package cn.fj.emergency.alerting.channel.delivery;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import cn.fj.emergency.alerting.channel.Channel;
+import cn.fj.emergency.alerting.channel.MqttTopics;
+import cn.fj.emergency.alerting.channel.PublishedWarning;
+import cn.fj.emergency.alerting.channel.Subscription;
+import cn.fj.emergency.alerting.channel.WarningDistribution;
+import cn.fj.emergency.alerting.channel.persistence.AtomStore;
+import cn.fj.emergency.alerting.channel.persistence.LedgerStore;
+import cn.fj.emergency.alerting.channel.persistence.SubscriptionStore;
+
+/**
+ * Records, in the publisher's transaction, what a published warning owes: one PENDING ledger row per channel and
+ * recipient whose areas the warning covers, and the Atom feed's bookkeeping (an Alert or Update of status Actual
+ * adds an active entry; an Update or Cancel ends the entries it references). The workers send after commit.
+ */
+public class DistributingWarnings implements WarningDistribution {
+
+	private final LedgerStore ledger;
+
+	private final SubscriptionStore subscriptions;
+
+	private final AtomStore atom;
+
+	private final @Nullable MqttTopics topics;
+
+	private final boolean sms;
+
+	private final Clock clock;
+
+	public DistributingWarnings(LedgerStore ledger, SubscriptionStore subscriptions, AtomStore atom,
+			@Nullable MqttTopics topics, boolean sms, Clock clock) {
+		this.ledger = ledger;
+		this.subscriptions = subscriptions;
+		this.atom = atom;
+		this.topics = topics;
+		this.sms = sms;
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<Void> distribute(PublishedWarning warning) {
+		return feed(warning).then(owed(warning).concatMap(d -> this.ledger.insert(d, this.clock.instant())).then());
+	}
+
+	private Mono<Void> feed(PublishedWarning warning) {
+		List<String> ended = warning.references().stream().map(DistributingWarnings::identifierOf).toList();
+		Mono<Long> end = this.atom.end(ended, this.clock.instant());
+		boolean listed = "Actual".equals(warning.status()) && !"Cancel".equals(warning.msgType());
+		return listed ? end.then(this.atom.add(warning, this.clock.instant())).then() : end.then();
+	}
+
+	private Flux<LedgerStore.NewDelivery> owed(PublishedWarning w) {
+		boolean exercise = !"Actual".equals(w.status());
+		List<String> areas = new ArrayList<>(w.cityCodes());
+		areas.addAll(w.countyCodes());
+		Flux<LedgerStore.NewDelivery> subscribed = this.subscriptions.wanting(areas)
+			.filter(s -> s.wants(w.cityCodes(), w.countyCodes()))
+			.filter(s -> s.channel() == Channel.WEBHOOK || this.sms)
+			.map(s -> new LedgerStore.NewDelivery(w.identifier(), s.channel(), s.id().toString(), s.address(),
+					s.secret(), w.cityCodes(), exercise, payload(s, w)));
+		MqttTopics mqtt = this.topics;
+		Flux<LedgerStore.NewDelivery> terminals = mqtt == null ? Flux.empty()
+				: Flux.fromIterable(mqtt.topicsFor(w))
+					.map(topic -> new LedgerStore.NewDelivery(w.identifier(), Channel.MQTT, topic, topic, null,
+							w.cityCodes(), exercise, w.capXml()));
+		return subscribed.concatWith(terminals);
+	}
+
+	private static String payload(Subscription s, PublishedWarning w) {
+		return s.channel() == Channel.SMS ? SmsText.of(w) : w.capXml();
+	}
+
+	/** A CAP reference is {@code sender,identifier,sent}. */
+	static String identifierOf(String reference) {
+		String[] parts = reference.split(",", -1);
+		return parts.length == 3 ? parts[1].trim() : reference.trim();
+	}
+
+}
