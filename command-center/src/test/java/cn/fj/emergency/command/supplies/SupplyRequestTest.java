@@ -120,8 +120,9 @@ class SupplyRequestTest {
 		receive("l-1", "350000-01", "GEN-5KW", 40);
 		JsonNode request = request("xm-gen-1", "GEN-5KW", 30);
 		JsonNode view = commit(request, "commit-gen", List.of(line(1, "350000-01", 20), line(1, "350000-01", 10)));
-		String delivered = view.get("commitments").get(0).get("id").asString();
-		String released = view.get("commitments").get(1).get("id").asString();
+		// commitments made in one call share their time: tell them apart by quantity, not by position
+		String delivered = commitmentOf(view, 20);
+		String released = commitmentOf(view, 10);
 
 		for (String step : List.of("requisition", "ship", "deliver")) {
 			post(hub, "/api/supplies/commitments/" + delivered + "/" + step, officer, Map.of());
@@ -140,6 +141,17 @@ class SupplyRequestTest {
 		assertThat(refusal(hub, HttpMethod.POST, "/api/supplies/commitments/" + released + "/deliver", officer, Map.of(), 409))
 			.isEqualTo("COMMITMENT_STATE_CONFLICT");
 		assertThat(hub.getJson("/api/supplies/verification", hub.adminToken()).get("consistent").asBoolean()).isTrue();
+	}
+
+	private static String commitmentOf(JsonNode view, long quantity) {
+		return view.get("commitments")
+			.valueStream()
+			.filter(c -> c.get("quantity").asLong() == quantity)
+			.map(c -> c.get("id").asString())
+			.reduce((a, b) -> {
+				throw new AssertionError("two commitments of " + quantity);
+			})
+			.orElseThrow(() -> new AssertionError("no commitment of " + quantity + " in " + view));
 	}
 
 	@Test
