@@ -28,6 +28,12 @@ public enum SupplyError {
 	NOT_FOUND,
 	/** The request id was already used for a different request. */
 	REQUEST_ID_REUSED,
+	/** The commit id was already used for a commitment call with other content (lines, depots, quantities, hold). */
+	COMMIT_ID_REUSED,
+	/** A depot or item with this code is already registered. */
+	CODE_TAKEN,
+	/** The depot is disabled: it takes no new commitments. */
+	DEPOT_DISABLED,
 	/** The commitment would exceed the remaining need of the request's line. */
 	EXCEEDS_REMAINING_NEED,
 	/** The commitment is not in a state that allows this step. */

@@ -87,6 +87,9 @@ public final class AccessPolicy {
 			HttpRule.of("POST", "/api/video/consultations/", DISPATCHERS),
 			// supplies (docs/supplies.md): cities act on their own depots and requests, the province commits stock
 			HttpRule.of("GET", "/api/supplies/verification", EnumSet.of(Role.ADMIN)),
+			// depots and the catalogue are reference data: the administrator's, not the officers' who operate them
+			HttpRule.of("POST", "/api/supplies/admin/", EnumSet.of(Role.ADMIN)),
+			HttpRule.of("PUT", "/api/supplies/admin/", EnumSet.of(Role.ADMIN)),
 			HttpRule.of("POST", "/api/supplies/movements", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("PUT", "/api/supplies/depots/", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("POST", "/api/supplies/requests", EnumSet.of(Role.CITY_PLATFORM, Role.DUTY_OFFICER, Role.COMMANDER)),

@@ -81,6 +81,12 @@ class SupplyRequestTest {
 		return view.get("needs").get(lineNo - 1).get("remaining").asLong();
 	}
 
+	/** The id of the view's commitment of this quantity (commitments of one call share their time: no order). */
+	static String commitmentOf(JsonNode view, long quantity) {
+		return view.get("commitments").valueStream().filter(c -> c.get("quantity").asLong() == quantity)
+			.findFirst().orElseThrow().get("id").asString();
+	}
+
 	static JsonNode level(String depot, String item) {
 		JsonNode stock = hub.getJson("/api/supplies/depots/" + depot + "/stock", officer);
 		return stock.valueStream().filter(b -> b.get("itemCode").asString().equals(item)).findFirst().orElseThrow();
@@ -105,7 +111,8 @@ class SupplyRequestTest {
 		assertThat(remaining(hub.getJson("/api/supplies/requests/" + id(request), xiamen), 1)).isEqualTo(200);
 
 		// the same call again commits nothing more; beyond the need or the stock is refused, and all of a call or none
-		assertThat(remaining(commit(request, "commit-1", List.of(line(1, "350000-01", 200))), 1)).isEqualTo(200);
+		assertThat(remaining(commit(request, "commit-1", List.of(line(1, "350000-01", 200), line(1, "350200-01", 100),
+				line(2, "350000-01", 800))), 1)).isEqualTo(200);
 		assertThat(refusal(hub, HttpMethod.POST, "/api/supplies/requests/" + id(request) + "/commitments", officer,
 				Map.of("commitId", "commit-2", "lines", List.of(line(1, "350000-01", 201))), 409))
 			.isEqualTo("EXCEEDS_REMAINING_NEED");
@@ -113,6 +120,29 @@ class SupplyRequestTest {
 				Map.of("commitId", "commit-3", "lines", List.of(line(1, "350200-01", 10), line(1, "350000-01", 101))), 409))
 			.isEqualTo("INSUFFICIENT_STOCK");
 		assertThat(level("350200-01", "TENT-36").get("reserved").asLong()).isEqualTo(100);
+	}
+
+	@Test
+	void refusesACommitIdReusedWithOtherContent() {
+		receive("r-1", "350000-01", "QUILT-COTTON", 100);
+		receive("r-2", "350200-01", "QUILT-COTTON", 100);
+		JsonNode request = request("xm-quilts-1", "QUILT-COTTON", 150);
+		commit(request, "commit-q", List.of(line(1, "350000-01", 40)));
+		String uri = "/api/supplies/requests/" + id(request) + "/commitments";
+
+		String otherQuantity = refusal(hub, HttpMethod.POST, uri, officer,
+				Map.of("commitId", "commit-q", "lines", List.of(line(1, "350000-01", 41))), 409);
+		String otherDepot = refusal(hub, HttpMethod.POST, uri, officer,
+				Map.of("commitId", "commit-q", "lines", List.of(line(1, "350200-01", 40))), 409);
+		String moreLines = refusal(hub, HttpMethod.POST, uri, officer,
+				Map.of("commitId", "commit-q", "lines", List.of(line(1, "350000-01", 40), line(1, "350200-01", 1))), 409);
+		JsonNode retried = commit(request, "commit-q", List.of(line(1, "350000-01", 40)));
+
+		assertThat(List.of(otherQuantity, otherDepot, moreLines)).containsOnly("COMMIT_ID_REUSED");
+		assertThat(retried.get("commitments").size()).isEqualTo(1);
+		assertThat(remaining(retried, 1)).isEqualTo(110);
+		assertThat(level("350000-01", "QUILT-COTTON").get("reserved").asLong()).isEqualTo(40);
+		assertThat(level("350200-01", "QUILT-COTTON").get("reserved").asLong()).isZero();
 	}
 
 	@Test
@@ -141,17 +171,6 @@ class SupplyRequestTest {
 		assertThat(refusal(hub, HttpMethod.POST, "/api/supplies/commitments/" + released + "/deliver", officer, Map.of(), 409))
 			.isEqualTo("COMMITMENT_STATE_CONFLICT");
 		assertThat(hub.getJson("/api/supplies/verification", hub.adminToken()).get("consistent").asBoolean()).isTrue();
-	}
-
-	private static String commitmentOf(JsonNode view, long quantity) {
-		return view.get("commitments")
-			.valueStream()
-			.filter(c -> c.get("quantity").asLong() == quantity)
-			.map(c -> c.get("id").asString())
-			.reduce((a, b) -> {
-				throw new AssertionError("two commitments of " + quantity);
-			})
-			.orElseThrow(() -> new AssertionError("no commitment of " + quantity + " in " + view));
 	}
 
 	@Test

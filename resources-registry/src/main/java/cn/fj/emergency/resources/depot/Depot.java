@@ -7,10 +7,12 @@ import org.jspecify.annotations.Nullable;
  * movements, or {@code 350000} for the province's own depots; {@code countyCode} is set for county depots.
  *
  * @param capacityM3 storage volume in cubic metres
+ * @param enabled false for a depot taken out of service: kept with its stock and ledger, not offered as a source
+ * and taking no new commitments
  */
 public record Depot(String code, String nameZh, String nameEn, DepotLevel level, String ownerCity,
 		@Nullable String countyCode, double latitude, double longitude, String address, String contactName,
-		String contactPhone, int capacityM3) {
+		String contactPhone, int capacityM3, boolean enabled) {
 
 	public static final String PROVINCE = "350000";
 

@@ -56,7 +56,7 @@ public class FindingSupplies {
 		List<SupplySource> sources = new ArrayList<>();
 		for (var entry : available.entrySet()) {
 			Depot depot = depots.get(entry.getKey());
-			if (depot == null) {
+			if (depot == null || !depot.enabled()) {
 				continue;
 			}
 			List<SupplySource.Offer> offers = new ArrayList<>();

@@ -115,8 +115,43 @@ public class CommittingSupplies {
 	private Mono<RequestView> commitLocked(Actor committer, UUID requestId, ValidCommit valid, Map<String, Depot> depots) {
 		return this.store.lockRequest(requestId)
 			.switchIfEmpty(Mono.error(() -> new SupplyException(SupplyError.NOT_FOUND, "No supply request " + requestId)))
-			.flatMap(request -> this.store.alreadyCommitted(requestId, valid.commitId())
-				.flatMap(done -> done ? this.requests.view(request) : reserve(committer, request, valid, depots)));
+			.flatMap(request -> this.store.committedWith(requestId, valid.commitId())
+				.collectList()
+				.flatMap(done -> done.isEmpty() ? reserve(committer, request, valid, depots)
+						: sameCall(valid, done).then(this.requests.view(request))));
+	}
+
+	/** A retry answers the request as it stands; the same commit id with other lines or hold is refused. */
+	private static Mono<Void> sameCall(ValidCommit valid, List<ReservationStore.Committed> done) {
+		return Mono.fromRunnable(() -> {
+			if (!sameContent(valid, done)) {
+				throw new SupplyException(SupplyError.COMMIT_ID_REUSED, "commitId", "The commit id " + valid.commitId()
+						+ " was already used for a commitment with other content");
+			}
+		});
+	}
+
+	static boolean sameContent(ValidCommit valid, List<ReservationStore.Committed> done) {
+		if (done.size() != valid.lines().size()) {
+			return false;
+		}
+		Map<String, ReservationStore.Committed> byKey = new HashMap<>();
+		done.forEach(c -> byKey.put(String.valueOf(c.resourceKey()), c));
+		for (int i = 0; i < valid.lines().size(); i++) {
+			ValidCommit.Line line = valid.lines().get(i);
+			ReservationStore.Committed committed = byKey.get("line#" + i);
+			if (committed == null || committed.lineNo() != line.lineNo()
+					|| !line.depotCode().equals(committed.depotCode()) || committed.quantity() != line.quantity()
+					|| !sameHold(valid.holdUntil(), committed.holdUntil())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** An absent hold matches any (the configured one was applied); a stated one to the microsecond stored. */
+	private static boolean sameHold(@Nullable Instant asked, Instant stored) {
+		return asked == null || Duration.between(asked, stored).abs().compareTo(Duration.ofNanos(1000)) < 0;
 	}
 
 	private Mono<RequestView> reserve(Actor committer, SupplyRequest request, ValidCommit valid, Map<String, Depot> depots) {
@@ -173,7 +208,15 @@ public class CommittingSupplies {
 			.map(ValidCommit.Line::depotCode)
 			.distinct()
 			.concatMap(this.depots::depot)
+			.doOnNext(CommittingSupplies::inService)
 			.collectMap(Depot::code, d -> d, LinkedHashMap::new);
+	}
+
+	private static void inService(Depot depot) {
+		if (!depot.enabled()) {
+			throw new SupplyException(SupplyError.DEPOT_DISABLED, "depotCode", "The depot " + depot.code()
+					+ " is disabled: it takes no new commitments");
+		}
 	}
 
 	private Instant now() {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.within;
 class GreatCircleTest {
 
 	static Depot depot(String code, double lat, double lon) {
-		return new Depot(code, code, code, DepotLevel.CITY, "350100", null, lat, lon, "", "", "", 1000);
+		return new Depot(code, code, code, DepotLevel.CITY, "350100", null, lat, lon, "", "", "", 1000, true);
 	}
 
 	@Test

@@ -150,6 +150,20 @@ public class ReservationStore {
 			.one();
 	}
 
+	/**
+	 * What a commitment call (commit id) or imported message committed to the request: each commitment's line,
+	 * depot, quantity and hold, by its resource key. Empty when nothing was committed with it.
+	 */
+	public Flux<Committed> committedWith(UUID requestId, String sourceMessage) {
+		return this.db.sql("select resource_id, line_no, depot_code, quantity, hold_until from supply_commitment "
+				+ "where request_id = $1 and source_message = $2")
+			.bind(0, requestId)
+			.bind(1, sourceMessage)
+			.map(r -> new Committed(r.get("resource_id", String.class), number(r, "line_no").intValue(),
+					r.get("depot_code", String.class), number(r, "quantity").longValue(), instant(r, "hold_until")))
+			.all();
+	}
+
 	public Mono<Void> insert(Commitment c, String sourceMessage, String resourceKey) {
 		return this.db.sql("""
 				insert into supply_commitment (id, request_id, line_no, depot_code, item_code, quantity, status, provider,
@@ -249,6 +263,11 @@ public class ReservationStore {
 			throw new IllegalStateException("Column " + column + " is null");
 		}
 		return value;
+	}
+
+	/** One commitment as a call made it: its resource key ({@code line#i} for a call's i-th line) and content. */
+	public record Committed(@Nullable String resourceKey, int lineNo, @Nullable String depotCode, long quantity,
+			Instant holdUntil) {
 	}
 
 	/** A request as first sent: where it is stored and the hash of its content. */
