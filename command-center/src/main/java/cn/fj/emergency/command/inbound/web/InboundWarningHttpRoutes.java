@@ -12,16 +12,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.alerting.cap.xml.CapNamespaces;
+import cn.fj.emergency.alerting.feed.DraftingFromInbound;
 import cn.fj.emergency.alerting.feed.FindingInboundWarnings;
 import cn.fj.emergency.alerting.feed.InboundReceipt;
 import cn.fj.emergency.alerting.feed.InboundWarning;
 import cn.fj.emergency.alerting.feed.ReceivingInboundWarnings;
+import cn.fj.emergency.alerting.warning.WarningView;
 import cn.fj.emergency.command.inbound.InboundErrors;
+import cn.fj.emergency.command.inbound.RaisingIncidentFromInbound;
+import cn.fj.emergency.command.incident.ReportReceipt;
 import cn.fj.emergency.command.security.HubPrincipal;
+import cn.fj.emergency.command.warning.Officers;
 
 /** HTTP endpoints of inbound warnings (docs/inbound-warnings.md, docs/http-api.md). */
 @RestController
@@ -34,9 +40,31 @@ class InboundWarningHttpRoutes {
 
 	private final FindingInboundWarnings finding;
 
-	InboundWarningHttpRoutes(ReceivingInboundWarnings receiving, FindingInboundWarnings finding) {
+	private final DraftingFromInbound drafting;
+
+	private final RaisingIncidentFromInbound raising;
+
+	InboundWarningHttpRoutes(ReceivingInboundWarnings receiving, FindingInboundWarnings finding,
+			DraftingFromInbound drafting, RaisingIncidentFromInbound raising) {
 		this.receiving = receiving;
 		this.finding = finding;
+		this.drafting = drafting;
+		this.raising = raising;
+	}
+
+	/** A public warning draft (201, the warning as {@code GET /api/warnings/{id}} answers it). */
+	@PostMapping("/{id}/draft")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<WarningView> draft(HubPrincipal principal, @PathVariable long id) {
+		return edge(this.drafting.draft(Officers.of(principal), id));
+	}
+
+	/** An incident (201, the report receipt); the body supplies category, level, county and position. */
+	@PostMapping("/{id}/incident")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<ReportReceipt> incident(HubPrincipal principal, @PathVariable long id,
+			@RequestBody RaisingIncidentFromInbound.Details details) {
+		return edge(this.raising.raise(principal, id, details));
 	}
 
 	/** 201 when any alert of the document is new, 200 when every one was a repeat. */
