@@ -1,7 +1,10 @@
 package cn.fj.emergency.alerting.feed;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -12,7 +15,7 @@ import cn.fj.emergency.alerting.cap.Reference;
 public interface InboundWarnings {
 
 	/** Stores it unless (sender, identifier, sent) is already stored: empty then. */
-	Mono<InboundWarning> insert(Alert alert, byte[] original, String via, java.time.Instant now);
+	Mono<InboundWarning> insert(Alert alert, byte[] original, String via, Instant now);
 
 	Mono<InboundWarning> find(Alert alert);
 
@@ -29,13 +32,13 @@ public interface InboundWarnings {
 	Mono<Ending> endingOf(Alert alert);
 
 	/** @param by the id of the Update or Cancel */
-	record Ending(InboundState state, @org.jspecify.annotations.Nullable Long by) {
+	record Ending(InboundState state, @Nullable Long by) {
 	}
 
 	Mono<InboundWarning> setEnding(long id, Ending ending);
 
 	/** How references are matched: sender, identifier and the sending instant to the second. */
-	static String key(String sender, String identifier, java.time.OffsetDateTime sent) {
+	static String key(String sender, String identifier, OffsetDateTime sent) {
 		return sender + "," + identifier + "," + sent.toEpochSecond();
 	}
 
