@@ -35,6 +35,15 @@ public final class ComposingWarning {
 			.map(WarningView::of);
 	}
 
+	/**
+	 * A draft from another sender's alert (an inbound department warning): of whatever message type it was, the
+	 * draft is a new Alert of the hub's, with its content.
+	 */
+	public Mono<WarningView> composeFrom(Officer author, Alert given) {
+		return this.lifecycle.create(id -> Warning.draft(id, author, asNew(given, id.toString())), null)
+			.map(WarningView::of);
+	}
+
 	/** The author's new content for a draft or rejected warning; refused once published. */
 	public Mono<WarningView> revise(Officer author, String identifier, WarningContent content) {
 		return this.lifecycle.change(identifier, WarningEvent.REVISED, warning -> warning.revise(author,
@@ -47,6 +56,10 @@ public final class ComposingWarning {
 			throw new WarningRefusal(WarningErrorCode.WARNING_ALERT_MISMATCH,
 					"a new warning is an Alert; update or cancel a published one instead");
 		}
+		return asNew(given, identifier);
+	}
+
+	private Alert asNew(Alert given, String identifier) {
 		return new Alert(identifier, this.lifecycle.settings.sender(), this.lifecycle.now(), given.status(),
 				MessageType.ALERT, given.source(), given.scope(), given.restriction(), given.addresses(), given.codes(),
 				given.note(), List.of(), given.incidents(), given.infos(), List.of());

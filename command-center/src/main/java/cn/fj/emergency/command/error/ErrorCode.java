@@ -110,6 +110,9 @@ public enum ErrorCode {
 	PUBLIC_WARNING_NOT_FOUND(404, false, "No published warning with that identifier"),
 	DELIVERIES_NOT_FOUND(404, false, "No deliveries recorded for that warning"),
 
+	// inbound warnings (docs/inbound-warnings.md)
+	INBOUND_WARNING_NOT_FOUND(404, false, "No inbound warning with that id"),
+
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),
 	STORAGE_UNAVAILABLE(503, true, "The database is unavailable; retry later"),

@@ -116,6 +116,12 @@ public final class AccessPolicy {
 			HttpRule.open("GET", "/api/public/warnings/"),
 			HttpRule.of("GET", "/api/deliveries/", OFFICERS),
 			HttpRule.of("POST", "/api/deliveries/*/republish", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			// inbound department warnings: departments push CAP; officers read them and act on them
+			HttpRule.of("POST", "/api/inbound-warnings", EnumSet.of(Role.DEPARTMENT)),
+			HttpRule.of("POST", "/api/inbound-warnings/*/draft", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("POST", "/api/inbound-warnings/*/incident", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			HttpRule.of("GET", "/api/inbound-warnings", OFFICERS),
+			HttpRule.of("GET", "/api/inbound-warnings/", OFFICERS),
 			HttpRule.open("GET", "/actuator/health"),
 			HttpRule.open("GET", "/actuator/prometheus"),
 			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));

@@ -1,0 +1,80 @@
+package cn.fj.emergency.alerting.feed;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import cn.fj.emergency.alerting.cap.Alert;
+import cn.fj.emergency.alerting.cap.CapDocument;
+import cn.fj.emergency.alerting.cap.xml.ReceivingCap;
+
+/**
+ * A department's CAP document (an alert or an EDXL-DE envelope of alerts) received, pushed or polled: refused whole
+ * if any alert fails the inbound profile; else each alert stored once per (sender, identifier, sent) with its
+ * {@code inbound-warning.received} event, in one transaction. A repeat answers the stored alert. A stored Update
+ * supersedes, a Cancel cancels, the ACTIVE alerts it references, whichever of them arrived first.
+ */
+public final class ReceivingInboundWarnings {
+
+	private final ReceivingCap reader;
+
+	private final InboundWarnings store;
+
+	private final InboundEvents events;
+
+	private final TransactionalOperator transactions;
+
+	private final Clock clock;
+
+	public ReceivingInboundWarnings(ReceivingCap reader, InboundWarnings store, InboundEvents events,
+			TransactionalOperator transactions, Clock clock) {
+		this.reader = reader;
+		this.store = store;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** @param via {@code push:<subject>} or the feed URL */
+	public Mono<List<InboundReceipt>> receive(byte[] xml, String via) {
+		return Mono.fromCallable(() -> this.reader.receive(xml))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(document -> store(document, xml, via));
+	}
+
+	private Mono<List<InboundReceipt>> store(CapDocument document, byte[] xml, String via) {
+		return Flux.fromIterable(document.alerts())
+			.concatMap(alert -> storeOne(alert, xml, via))
+			.collectList()
+			.as(this.transactions::transactional);
+	}
+
+	private Mono<InboundReceipt> storeOne(Alert alert, byte[] xml, String via) {
+		return this.store.insert(alert, xml, via, this.clock.instant())
+			.flatMap(stored -> chain(alert, stored))
+			.map(stored -> new InboundReceipt(stored, false))
+			.switchIfEmpty(Mono.defer(() -> this.store.find(alert).map(stored -> new InboundReceipt(stored, true))));
+	}
+
+	/** A new alert: it ends those it references, and is itself ended by a stored one referencing it. */
+	private Mono<InboundWarning> chain(Alert alert, InboundWarning stored) {
+		Mono<List<InboundWarning>> ended = switch (alert.msgType()) {
+			case UPDATE -> this.store.end(alert.references(), InboundState.SUPERSEDED, stored.id()).collectList();
+			case CANCEL -> this.store.end(alert.references(), InboundState.CANCELLED, stored.id()).collectList();
+			default -> Mono.just(List.of());
+		};
+		return ended.flatMap(list -> endedAlready(alert, stored)
+			.flatMap(current -> this.events.received(current, list).thenReturn(current)));
+	}
+
+	private Mono<InboundWarning> endedAlready(Alert alert, InboundWarning stored) {
+		return this.store.endingOf(alert)
+			.flatMap(ending -> ending.state() == InboundState.ACTIVE ? Mono.just(stored)
+					: this.store.setEnding(stored.id(), ending));
+	}
+
+}

@@ -1,0 +1,53 @@
+package cn.fj.emergency.command.inbound;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+import cn.fj.emergency.command.support.Hub;
+
+/** Test support of inbound warnings: the CAP corpus of ../shared/conformance/cap, a department's token, a push. */
+final class InboundCap {
+
+	static final MediaType CAP = MediaType.parseMediaType("application/cap+xml");
+
+	private InboundCap() {
+	}
+
+	static byte[] corpus(String folder, String name) {
+		Path dir = Path.of("").toAbsolutePath();
+		while (dir != null && !Files.isDirectory(dir.resolve("../shared/conformance/cap"))) {
+			dir = dir.getParent();
+		}
+		if (dir == null) {
+			throw new IllegalStateException("../shared/conformance/cap not found above the working directory");
+		}
+		try {
+			return Files.readAllBytes(dir.resolve("../shared/conformance/cap").resolve(folder).resolve(name));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String departmentToken(Hub hub, String subject) {
+		JsonNode issued = hub.http().post().uri("/api/admin/service-tokens").headers(h -> h.setBearerAuth(hub.adminToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("subject", subject, "roles", Set.of("DEPARTMENT"), "description", "test"))
+			.exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+		return issued.get("token").asString();
+	}
+
+	static WebTestClient.ResponseSpec push(Hub hub, String token, byte[] cap) {
+		return hub.http().post().uri("/api/inbound-warnings").headers(h -> h.setBearerAuth(token))
+			.contentType(CAP).bodyValue(cap).exchange();
+	}
+
+}
