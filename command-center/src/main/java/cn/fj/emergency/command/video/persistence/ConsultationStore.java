@@ -1,7 +1,6 @@
 package cn.fj.emergency.command.video.persistence;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +13,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.command.video.ConsultationSession;
+
+import static cn.fj.emergency.command.video.persistence.TextArrays.array;
+import static cn.fj.emergency.command.video.persistence.TextArrays.list;
 
 /** Consultation sessions. Writes must run inside the transaction that appends their events. */
 @Repository
@@ -83,15 +85,6 @@ public class ConsultationStore {
 			.bind(1, limit)
 			.map(ConsultationStore::session)
 			.all();
-	}
-
-	private static String[] array(List<String> values) {
-		return values.toArray(String[]::new);
-	}
-
-	private static List<String> list(Readable r, String column) {
-		String[] values = r.get(column, String[].class);
-		return values == null ? List.of() : Arrays.asList(values);
 	}
 
 	private static ConsultationSession session(Readable r) {

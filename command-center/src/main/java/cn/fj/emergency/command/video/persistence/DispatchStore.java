@@ -1,7 +1,6 @@
 package cn.fj.emergency.command.video.persistence;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +14,9 @@ import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.command.video.DispatchTargets;
 import cn.fj.emergency.command.video.VideoDispatch;
+
+import static cn.fj.emergency.command.video.persistence.TextArrays.array;
+import static cn.fj.emergency.command.video.persistence.TextArrays.list;
 
 /** Video dispatches. Writes must run inside the transaction that appends their events. */
 @Repository
@@ -80,15 +82,6 @@ public class DispatchStore {
 			.bind(1, limit)
 			.map(DispatchStore::dispatch)
 			.all();
-	}
-
-	private static String[] array(List<String> values) {
-		return values.toArray(String[]::new);
-	}
-
-	private static List<String> list(Readable r, String column) {
-		String[] values = r.get(column, String[].class);
-		return values == null ? List.of() : Arrays.asList(values);
 	}
 
 	private static VideoDispatch dispatch(Readable r) {
