@@ -1,6 +1,7 @@
 package cn.fj.emergency.command.channel;
 
 import java.io.ByteArrayInputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,12 +12,16 @@ import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import com.thaiopensource.util.PropertyMapBuilder;
+import com.thaiopensource.validate.ValidationDriver;
+import com.thaiopensource.validate.rng.CompactSchemaReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
 
 import cn.fj.emergency.alerting.channel.PublishedWarning;
 import cn.fj.emergency.command.support.Hub;
@@ -24,7 +29,8 @@ import cn.fj.emergency.command.support.Hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The public CAP Atom feed, read without a token, is valid Atom (RFC 4287's required elements, checked one by one)
+ * The public CAP Atom feed, read without a token, is valid Atom (RFC 4287's RELAX NG grammar, with Jing; the rules
+ * the grammar leaves to Schematron, such as a feed author, checked one by one)
  * and lists exactly the active warnings: not an expired one, not a cancelled one, not one an Update replaced, not an
  * exercise; each entry links to its CAP document as application/cap+xml, which is served as published.
  */
@@ -68,6 +74,7 @@ class PublicFeedListsActiveWarningsTest {
 			.expectHeader().contentTypeCompatibleWith("application/atom+xml")
 			.expectBody(byte[].class).returnResult();
 		Document feed = parse(result.getResponseBody());
+		assertValidAtom(result.getResponseBody());
 
 		// then it is an Atom feed with the elements RFC 4287 requires
 		Element root = feed.getDocumentElement();
@@ -109,6 +116,18 @@ class PublicFeedListsActiveWarningsTest {
 
 		// and an alert that is not (or no longer) public is not served either way it is asked for
 		hub.http().get().uri("/api/public/warnings/FJ-AT-NONE.cap").exchange().expectStatus().isNotFound();
+	}
+
+	/** Validated against RFC 4287's RELAX NG grammar (appendix B) with Jing. */
+	private static void assertValidAtom(byte[] xml) throws Exception {
+		ValidationDriver driver = new ValidationDriver(
+				new PropertyMapBuilder().toPropertyMap(), CompactSchemaReader.getInstance());
+		URL grammar = PublicFeedListsActiveWarningsTest.class.getResource("/atom/atom.rnc");
+		assertThat(grammar).as("atom.rnc on the test class path").isNotNull();
+		assertThat(driver.loadSchema(new InputSource(grammar.toString()))).as("grammar loads").isTrue();
+		assertThat(driver.validate(new InputSource(new ByteArrayInputStream(xml))))
+			.as("the feed is valid Atom (RFC 4287 appendix B); Jing reported the errors above")
+			.isTrue();
 	}
 
 	private static Document parse(byte[] xml) throws Exception {
