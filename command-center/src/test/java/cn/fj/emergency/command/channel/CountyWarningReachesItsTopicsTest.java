@@ -1,24 +1,12 @@
 package cn.fj.emergency.command.channel;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,54 +23,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CountyWarningReachesItsTopicsTest {
 
-	record Received(String topic, int qos, String payload) {
-	}
-
-	static Server broker;
-
-	static int brokerPort;
+	static MqttBroker broker;
 
 	static Hub hub;
 
-	static MqttClient terminal;
-
-	static final List<Received> received = new CopyOnWriteArrayList<>();
-
 	@BeforeAll
 	static void start() throws IOException, MqttException {
-		brokerPort = freePort();
-		Path data = Files.createTempDirectory("moquette");
-		Properties props = new Properties();
-		props.setProperty("host", "127.0.0.1");
-		props.setProperty("port", Integer.toString(brokerPort));
-		props.setProperty("websocket_port", "disabled");
-		props.setProperty("allow_anonymous", "true");
-		props.setProperty("persistence_enabled", "false");
-		props.setProperty("data_path", data.toString());
-		broker = new Server();
-		broker.startServer(new MemoryConfig(props));
-
-		// a monitoring terminal subscribed to every area's topic
-		terminal = new MqttClient("tcp://127.0.0.1:" + brokerPort, "test-terminal", new MemoryPersistence());
-		MqttConnectOptions options = new MqttConnectOptions();
-		options.setCleanSession(true);
-		terminal.connect(options);
-		terminal.subscribe("fj/warnings/#", 1, (topic, message) -> received
-			.add(new Received(topic, message.getQos(), new String(message.getPayload(), StandardCharsets.UTF_8))));
-
+		broker = MqttBroker.start();
 		Map<String, Object> settings = new HashMap<>(Hub.freshHubSettings());
 		settings.put("hub.channels.worker.poll-interval", "100ms");
 		settings.put("hub.channels.retry.first", "100ms");
-		settings.put("hub.channels.mqtt.broker-url", "tcp://127.0.0.1:" + brokerPort);
+		settings.put("hub.channels.mqtt.broker-url", broker.url());
 		hub = Hub.start(settings);
 	}
 
 	@AfterAll
 	static void stop() throws MqttException {
 		hub.close();
-		terminal.disconnect();
-		terminal.close();
-		broker.stopServer();
+		broker.close();
 	}
 
 	@Test
@@ -94,21 +52,21 @@ class CountyWarningReachesItsTopicsTest {
 		Warnings.distribute(hub, Warnings.alert("FJ-MQ-0001", List.of("350200"), List.of("350203")));
 
 		// then the terminal receives it on Siming's topic and Xiamen's, as the CAP document at QoS 1
-		Warnings.await(Duration.ofSeconds(20), () -> received.size() >= 2, "two MQTT messages");
+		Warnings.await(Duration.ofSeconds(20), () -> broker.received.size() >= 2, "two MQTT messages");
 		Warnings.await(Duration.ofSeconds(10), () -> acknowledged(officer, "FJ-MQ-0001") == 2, "PUBACKs recorded");
-		assertThat(received).extracting(Received::topic)
+		assertThat(broker.received).extracting(MqttBroker.Received::topic)
 			.containsExactlyInAnyOrder("fj/warnings/350203", "fj/warnings/350200");
-		assertThat(received).allSatisfy(r -> {
+		assertThat(broker.received).allSatisfy(r -> {
 			assertThat(r.qos()).isEqualTo(1);
 			assertThat(r.payload()).contains("<identifier>FJ-MQ-0001</identifier>");
 		});
 
 		// and a later warning for another county of the same city reaches only that county's topic and the city's
-		received.clear();
+		broker.received.clear();
 		Warnings.distribute(hub, Warnings.alert("FJ-MQ-0002", List.of("350200"), List.of("350211")));
 		Warnings.await(Duration.ofSeconds(20), () -> acknowledged(officer, "FJ-MQ-0002") == 2, "PUBACKs recorded");
-		Warnings.await(Duration.ofSeconds(10), () -> received.size() >= 2, "two MQTT messages");
-		assertThat(received).extracting(Received::topic)
+		Warnings.await(Duration.ofSeconds(10), () -> broker.received.size() >= 2, "two MQTT messages");
+		assertThat(broker.received).extracting(MqttBroker.Received::topic)
 			.containsExactlyInAnyOrder("fj/warnings/350211", "fj/warnings/350200")
 			.doesNotContain("fj/warnings/350203");
 	}
@@ -122,15 +80,6 @@ class CountyWarningReachesItsTopicsTest {
 			}
 		}
 		return n;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -1,8 +1,5 @@
 package cn.fj.emergency.command.channel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +47,7 @@ class FailingEndpointDeliversOnceTest {
 		failingWebhook = new Receiver(0, 3, a -> a.headers().get("X-Message-Id"), FailingEndpointDeliversOnceTest::signed);
 		healthyWebhook = new Receiver(0, 0, a -> a.headers().get("X-Message-Id"), FailingEndpointDeliversOnceTest::signed);
 		smsGateway = new Receiver(0, 3, a -> HubClient.JSON.readTree(a.body()).get("clientReference").asString(), a -> true);
-		refusedPort = freePort();
+		refusedPort = Warnings.freePort();
 		Map<String, Object> settings = new HashMap<>(Hub.freshHubSettings());
 		settings.put("hub.channels.worker.poll-interval", "100ms");
 		settings.put("hub.channels.retry.first", "100ms");
@@ -184,15 +181,6 @@ class FailingEndpointDeliversOnceTest {
 			}
 		}
 		return true;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

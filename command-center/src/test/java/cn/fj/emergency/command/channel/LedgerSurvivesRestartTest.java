@@ -1,8 +1,5 @@
 package cn.fj.emergency.command.channel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +21,7 @@ class LedgerSurvivesRestartTest {
 	@Test
 	void pendingDeliveryIsMadeAfterRestart() {
 		// given a webhook whose endpoint is down, and a warning for its area published on a hub that then stops
-		int port = freePort();
+		int port = Warnings.freePort();
 		Map<String, Object> settings = new HashMap<>(Hub.freshHubSettings());
 		settings.put("hub.channels.worker.poll-interval", "100ms");
 		settings.put("hub.channels.retry.first", "100ms");
@@ -61,15 +58,6 @@ class LedgerSurvivesRestartTest {
 
 	private static JsonNode row(Hub hub, String token) {
 		return hub.getJson("/api/deliveries/FJ-RS-0001", token).get(0);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

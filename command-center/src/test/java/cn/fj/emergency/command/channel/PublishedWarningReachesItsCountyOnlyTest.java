@@ -1,26 +1,15 @@
 package cn.fj.emergency.command.channel;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,54 +32,26 @@ class PublishedWarningReachesItsCountyOnlyTest {
 
 	static final Duration WAIT = Duration.ofSeconds(20);
 
-	record Received(String topic, String payload) {
-	}
-
-	static Server broker;
-
-	static MqttClient terminal;
+	static MqttBroker broker;
 
 	static Hub hub;
-
-	static final List<Received> mqtt = new CopyOnWriteArrayList<>();
 
 	static final List<Throwable> streamErrors = new CopyOnWriteArrayList<>();
 
 	@BeforeAll
 	static void start() throws IOException, MqttException {
-		int brokerPort = freePort();
-		Path data = Files.createTempDirectory("moquette");
-		Properties props = new Properties();
-		props.setProperty("host", "127.0.0.1");
-		props.setProperty("port", Integer.toString(brokerPort));
-		props.setProperty("websocket_port", "disabled");
-		props.setProperty("allow_anonymous", "true");
-		props.setProperty("persistence_enabled", "false");
-		props.setProperty("data_path", data.toString());
-		broker = new Server();
-		broker.startServer(new MemoryConfig(props));
-
-		// a monitoring terminal on every area's topic: it sees what every county's terminals would see
-		terminal = new MqttClient("tcp://127.0.0.1:" + brokerPort, "e2e-terminal", new MemoryPersistence());
-		MqttConnectOptions options = new MqttConnectOptions();
-		options.setCleanSession(true);
-		terminal.connect(options);
-		terminal.subscribe("fj/warnings/#", 1, (topic, message) -> mqtt
-			.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8))));
-
+		broker = MqttBroker.start();
 		Map<String, Object> settings = new HashMap<>(Hub.freshHubSettings());
 		settings.put("hub.channels.worker.poll-interval", "100ms");
 		settings.put("hub.channels.retry.first", "100ms");
-		settings.put("hub.channels.mqtt.broker-url", "tcp://127.0.0.1:" + brokerPort);
+		settings.put("hub.channels.mqtt.broker-url", broker.url());
 		hub = Hub.start(settings);
 	}
 
 	@AfterAll
 	static void stop() throws MqttException {
 		hub.close();
-		terminal.disconnect();
-		terminal.close();
-		broker.stopServer();
+		broker.close();
 	}
 
 	@Test
@@ -112,9 +73,9 @@ class PublishedWarningReachesItsCountyOnlyTest {
 			String siming = publish(author, reviewer, "350203");
 
 			// then Siming's terminals and Xiamen's city-wide terminals get it over MQTT, and no other area's
-			Warnings.await(WAIT, () -> mqttFor(siming).size() >= 2, "two MQTT messages for " + siming);
+			Warnings.await(WAIT, () -> broker.receivedFor(siming).size() >= 2, "two MQTT messages for " + siming);
 			Warnings.await(WAIT, () -> acknowledged(author, siming) == 2, "both PUBACKs in the ledger");
-			assertThat(mqttFor(siming)).extracting(Received::topic)
+			assertThat(broker.receivedFor(siming)).extracting(MqttBroker.Received::topic)
 				.containsExactlyInAnyOrder("fj/warnings/350203", "fj/warnings/350200");
 			// and Xiamen's platform gets it on warnings.stream, as the published CAP document
 			Warnings.await(WAIT, () -> !xiamen.isEmpty(), "Xiamen's warnings.stream");
@@ -128,21 +89,21 @@ class PublishedWarningReachesItsCountyOnlyTest {
 			String gulou = publish(author, reviewer, "350102");
 			String licheng = publish(author, reviewer, "350502");
 			Warnings.await(WAIT, () -> !fuzhou.isEmpty() && !quanzhou.isEmpty(), "Fuzhou's and Quanzhou's streams");
-			Warnings.await(WAIT, () -> mqttFor(gulou).size() >= 2 && mqttFor(licheng).size() >= 2,
+			Warnings.await(WAIT, () -> broker.receivedFor(gulou).size() >= 2 && broker.receivedFor(licheng).size() >= 2,
 					"MQTT messages for the later warnings");
 
 			// then those cities' first warning is their own: Siming's, published before, never reached them
 			assertThat(fuzhou.get(0).get("subjectId").asString()).isEqualTo(gulou);
 			assertThat(quanzhou.get(0).get("subjectId").asString()).isEqualTo(licheng);
-			assertThat(mqttFor(gulou)).extracting(Received::topic)
+			assertThat(broker.receivedFor(gulou)).extracting(MqttBroker.Received::topic)
 				.containsExactlyInAnyOrder("fj/warnings/350102", "fj/warnings/350100");
-			assertThat(mqttFor(licheng)).extracting(Received::topic)
+			assertThat(broker.receivedFor(licheng)).extracting(MqttBroker.Received::topic)
 				.containsExactlyInAnyOrder("fj/warnings/350502", "fj/warnings/350500");
 			// and Xiamen saw nothing of theirs: one message per warning on each topic, nothing else anywhere
 			assertThat(xiamen).extracting(e -> e.get("subjectId").asString()).containsOnly(siming);
 			assertThat(fuzhou).extracting(e -> e.get("subjectId").asString()).containsOnly(gulou);
 			assertThat(quanzhou).extracting(e -> e.get("subjectId").asString()).containsOnly(licheng);
-			assertThat(mqtt).hasSize(6);
+			assertThat(broker.received).hasSize(6);
 			assertThat(streamErrors).isEmpty();
 			streams.forEach(Disposable::dispose);
 		}
@@ -176,10 +137,6 @@ class PublishedWarningReachesItsCountyOnlyTest {
 		return id;
 	}
 
-	private static List<Received> mqttFor(String identifier) {
-		return mqtt.stream().filter(r -> r.payload().contains("<identifier>" + identifier + "</identifier>")).toList();
-	}
-
 	private static long acknowledged(String officer, String identifier) {
 		long n = 0;
 		for (JsonNode row : hub.getJson("/api/deliveries/" + identifier, officer)) {
@@ -188,15 +145,6 @@ class PublishedWarningReachesItsCountyOnlyTest {
 			}
 		}
 		return n;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -2,6 +2,7 @@ package cn.fj.emergency.command.channel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,16 @@ final class Warnings {
 				Thread.currentThread().interrupt();
 				throw new AssertionError("Interrupted waiting for " + what, ex);
 			}
+		}
+	}
+
+	/** A local port free at the time of asking. */
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,0 +1,82 @@
+package cn.fj.emergency.command.channel;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * A real MQTT broker (Moquette, in memory) on a free local port, with a monitoring terminal subscribed to every
+ * area's warning topic ({@code fj/warnings/#}, QoS 1): what every county's loudspeakers and boards would receive.
+ */
+final class MqttBroker implements AutoCloseable {
+
+	record Received(String topic, int qos, String payload) {
+	}
+
+	private final Server server;
+
+	private final MqttClient terminal;
+
+	private final int port;
+
+	/** Every message the terminal received, in arrival order. */
+	final List<Received> received = new CopyOnWriteArrayList<>();
+
+	private MqttBroker(Server server, int port, MqttClient terminal) {
+		this.server = server;
+		this.port = port;
+		this.terminal = terminal;
+	}
+
+	static MqttBroker start() throws IOException, MqttException {
+		int port = Warnings.freePort();
+		Path data = Files.createTempDirectory("moquette");
+		Properties props = new Properties();
+		props.setProperty("host", "127.0.0.1");
+		props.setProperty("port", Integer.toString(port));
+		props.setProperty("websocket_port", "disabled");
+		props.setProperty("allow_anonymous", "true");
+		props.setProperty("persistence_enabled", "false");
+		props.setProperty("data_path", data.toString());
+		Server server = new Server();
+		server.startServer(new MemoryConfig(props));
+		MqttClient terminal = new MqttClient("tcp://127.0.0.1:" + port, "test-terminal", new MemoryPersistence());
+		MqttBroker broker = new MqttBroker(server, port, terminal);
+		MqttConnectOptions options = new MqttConnectOptions();
+		options.setCleanSession(true);
+		terminal.connect(options);
+		terminal.subscribe("fj/warnings/#", 1, (topic, message) -> broker.received
+			.add(new Received(topic, message.getQos(), new String(message.getPayload(), StandardCharsets.UTF_8))));
+		return broker;
+	}
+
+	/** The URL for {@code hub.channels.mqtt.broker-url}. */
+	String url() {
+		return "tcp://127.0.0.1:" + this.port;
+	}
+
+	/** The messages carrying the CAP alert with this identifier. */
+	List<Received> receivedFor(String identifier) {
+		String element = "<identifier>" + identifier + "</identifier>";
+		return this.received.stream().filter(r -> r.payload().contains(element)).toList();
+	}
+
+	@Override
+	public void close() throws MqttException {
+		this.terminal.disconnect();
+		this.terminal.close();
+		this.server.stopServer();
+	}
+
+}
