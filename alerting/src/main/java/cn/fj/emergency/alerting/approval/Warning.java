@@ -55,14 +55,22 @@ public record Warning(WarningIdentifier id, String author, WarningState state, A
 		return new Warning(id, author.id(), WarningState.DRAFT, alert, List.of(), null, null);
 	}
 
-	/** The author replaces the content of a draft or of a rejected warning, which becomes a draft again. */
-	public Warning revise(Officer by, Alert revised) {
+	/**
+	 * The author replaces the content of a draft or of a rejected warning, which becomes a draft again. What the
+	 * warning is stays: an Update or Cancel draft keeps its message type and its reference to the published alert,
+	 * whatever {@code content} says of them (content composed as a plain Alert without references, as the HTTP API
+	 * gives it); content naming another message type or other references is refused.
+	 */
+	public Warning revise(Officer by, Alert content) {
 		requireEditable();
 		requireAuthor(by);
-		if (revised.msgType() != alert.msgType() || !revised.references().equals(alert.references())) {
+		boolean plainContent = content.msgType() == MessageType.ALERT && content.references().isEmpty();
+		boolean sameKind = content.msgType() == alert.msgType() && content.references().equals(alert.references());
+		if (!plainContent && !sameKind) {
 			throw new WarningRefusal(WarningErrorCode.WARNING_ALERT_MISMATCH,
 					"a revision keeps the message type and references of the draft");
 		}
+		Alert revised = content.asMessage(id.toString(), alert.msgType(), alert.references());
 		return new Warning(id, author, WarningState.DRAFT, revised, reviews, null, null);
 	}
 

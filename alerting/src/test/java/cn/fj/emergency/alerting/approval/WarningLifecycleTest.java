@@ -172,6 +172,22 @@ class WarningLifecycleTest {
 	}
 
 	@Test
+	void anUpdateDraftIsRevisedAndStaysAnUpdateOfTheSameAlert() {
+		Warning original = published(red());
+		Warning update = original.draftUpdate(ID.following(), COLLEAGUE, yellow());
+		// revised with plain content, as composed over HTTP: still an Update referencing the original
+		Warning revised = update.revise(COLLEAGUE, red());
+		assertThat(revised.state()).isEqualTo(WarningState.DRAFT);
+		assertThat(revised.alert().msgType()).isEqualTo(MessageType.UPDATE);
+		assertThat(revised.alert().references()).containsExactly(original.alert().asReference());
+		assertThat(revised.alert().infos()).isEqualTo(red().infos());
+		// content that claims to be something else is refused
+		refused(() -> update.revise(COLLEAGUE, red().asMessage(update.id().toString(), MessageType.CANCEL,
+				update.alert().references())), WarningErrorCode.WARNING_ALERT_MISMATCH);
+		refused(() -> update.revise(AUTHOR, red()), WarningErrorCode.WARNING_NOT_AUTHOR);
+	}
+
+	@Test
 	void cancelIsANewWarningUnderTheSameDualControl() {
 		Warning original = published(red());
 		Warning cancel = original.draftCancel(ID.following(), COLLEAGUE, red());

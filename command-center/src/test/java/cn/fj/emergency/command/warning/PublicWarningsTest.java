@@ -265,6 +265,13 @@ class PublicWarningsTest {
 		assertThat(update.get("replaces").asString()).isEqualTo(oldId);
 		assertThat(get(oldId).get("state").asString()).isEqualTo("PUBLISHED");
 
+		// the Update draft is revised like any draft, and stays an Update of the old warning
+		JsonNode revised = ok(hub.http().put().uri("/api/warnings/" + newId).headers(h -> h.setBearerAuth(author))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(content("orange", "Actual", List.of("350102", "350103"),
+					inHours(9))).exchange());
+		assertThat(revised.get("msgType").asString()).isEqualTo("Update");
+		assertThat(revised.get("replaces").asString()).isEqualTo(oldId);
+
 		ok(post(hub, "/api/warnings/" + newId + "/submit", author, Map.of()));
 		ok(post(hub, "/api/warnings/" + newId + "/approve", commander, Map.of()));
 		ok(post(hub, "/api/warnings/" + newId + "/publish", author, Map.of()));
@@ -273,7 +280,8 @@ class PublicWarningsTest {
 		assertThat(ended.get("state").asString()).isEqualTo("UPDATED");
 		assertThat(ended.get("endedBy").asString()).isEqualTo(newId);
 		assertThat(capXml(newId)).contains("<msgType>Update</msgType>")
-			.contains("<references>" + old.get("sender").asString() + "," + oldId + ",");
+			.contains("<references>" + old.get("sender").asString() + "," + oldId + ",")
+			.contains("<geocode>", "350103");
 	}
 
 	@Test
