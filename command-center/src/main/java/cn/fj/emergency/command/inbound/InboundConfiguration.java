@@ -16,7 +16,9 @@ import cn.fj.emergency.alerting.feed.FindingInboundWarnings;
 import cn.fj.emergency.alerting.feed.InboundEvents;
 import cn.fj.emergency.alerting.feed.InboundWarnings;
 import cn.fj.emergency.alerting.feed.ReceivingInboundWarnings;
+import cn.fj.emergency.alerting.feed.persistence.R2dbcFeedTurns;
 import cn.fj.emergency.alerting.feed.persistence.R2dbcInboundWarnings;
+import cn.fj.emergency.alerting.feed.poll.FeedTurns;
 import cn.fj.emergency.alerting.warning.ComposingWarning;
 
 /** Alerting's inbound store as beans, on the hub's database, transactions, event log and clock. */
@@ -34,6 +36,11 @@ class InboundConfiguration {
 		// the county table is read here, at start-up, not on an event loop
 		return new ReceivingInboundWarnings(new ReceivingCap(new CapXmlReader(), CapProfile.inbound(AreaCodes.fujian())),
 				store, events, transactions, clock);
+	}
+
+	@Bean
+	FeedTurns feedTurns(DatabaseClient db) {
+		return new R2dbcFeedTurns(db);
 	}
 
 	@Bean

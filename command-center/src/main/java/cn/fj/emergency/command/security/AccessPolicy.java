@@ -122,6 +122,7 @@ public final class AccessPolicy {
 			HttpRule.of("POST", "/api/inbound-warnings/*/incident", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("GET", "/api/inbound-warnings", OFFICERS),
 			HttpRule.of("GET", "/api/inbound-warnings/", OFFICERS),
+			HttpRule.of("GET", "/api/inbound-feeds", OFFICERS),
 			HttpRule.open("GET", "/actuator/health"),
 			HttpRule.open("GET", "/actuator/prometheus"),
 			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));

@@ -19,9 +19,11 @@ import cn.fj.emergency.command.support.Hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hub polls a department's Atom feed served by a real local HTTP server: it follows each entry's
- * {@code application/cap+xml} link, stores both alerts once however often it polls, and the Update supersedes the
- * alert it references; a feed path that fails (HTTP 500) is logged and polled again without stopping the others.
+ * Two hub instances poll a department's Atom feed served by a real local HTTP server: they follow each entry's
+ * {@code application/cap+xml} link, store both alerts once however often they poll, and the Update supersedes the
+ * alert it references; a linked document that is not served is counted as refused; a feed path that fails (HTTP 500)
+ * is recorded and polled again without stopping the others; the two instances take turns, so each feed is polled
+ * about once per interval, not once per instance.
  */
 class FeedPollingTest {
 
@@ -34,6 +36,8 @@ class FeedPollingTest {
 	static DisposableServer department;
 
 	static Hub hub;
+
+	static Hub other;
 
 	static String officer;
 
@@ -58,6 +62,8 @@ class FeedPollingTest {
 			  <entry><id>urn:test:1</id><title>Alert</title><updated>2003-06-12T03:30:00Z</updated>
 			    <link rel="alternate" type="text/html" href="/alerts/1.html"/>
 			    <link rel="alternate" type="application/cap+xml" href="alerts/1.cap"/></entry>
+			  <entry><id>urn:test:3</id><title>Gone</title><updated>2003-06-12T03:00:00Z</updated>
+			    <link rel="alternate" type="application/cap+xml" href="/alerts/3.cap"/></entry>
 			</feed>
 			""";
 
@@ -86,11 +92,13 @@ class FeedPollingTest {
 		settings.put("hub.feeds.sources[1].interval", "1s");
 		settings.put("hub.feeds.timeout", "2s");
 		hub = Hub.start(settings);
+		other = Hub.start(settings);
 		officer = hub.officerToken(null, "DUTY_OFFICER");
 	}
 
 	@AfterAll
 	static void stop() {
+		other.close();
 		hub.close();
 		department.disposeNow();
 	}
@@ -125,6 +133,43 @@ class FeedPollingTest {
 		assertThat(update.get("state").asString()).isEqualTo("ACTIVE");
 		assertThat(update.get("via").asString()).endsWith("/feeds/quakes.atom");
 		assertThat(brokenRequests.get()).as("the failing feed is polled again, with its retries").isGreaterThan(3);
+	}
+
+	@Test
+	void theInstancesTakeTurnsAndRecordEachPoll() throws InterruptedException {
+		// given both instances ticking every second for each feed
+		Thread.sleep(1500);
+		int before = feedRequests.get();
+		long started = System.nanoTime();
+
+		// when six seconds pass
+		Thread.sleep(6000);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		int polls = feedRequests.get() - before;
+
+		// then the feed was polled about once a second in all, not once a second per instance (that would be ~12)
+		assertThat(polls).as("feed polls in %.1f s by two instances", seconds)
+			.isBetween(3, (int) Math.ceil(seconds) + 2);
+
+		// and the officers see each feed's record: the good one read, with the unserved document counted as refused,
+		// the broken one failing with its reason
+		JsonNode feeds = other.getJson("/api/inbound-feeds", officer);
+		assertThat(feeds).hasSize(2);
+		JsonNode broken = feeds.get(0);
+		JsonNode quakes = feeds.get(1);
+		assertThat(broken.get("url").asString()).endsWith("/feeds/broken.atom");
+		assertThat(broken.get("lastOutcome").asString()).isEqualTo("FAILED");
+		assertThat(broken.get("lastError").asString()).contains("HTTP 500");
+		assertThat(broken.get("failures").asLong()).isEqualTo(broken.get("polls").asLong()).isPositive();
+		assertThat(quakes.get("url").asString()).endsWith("/feeds/quakes.atom");
+		assertThat(quakes.get("interval").asString()).isEqualTo("PT1S");
+		assertThat(quakes.get("lastOutcome").asString()).isEqualTo("OK");
+		assertThat(quakes.get("failures").asLong()).isZero();
+		assertThat(quakes.get("polls").asLong()).isGreaterThanOrEqualTo(polls);
+		assertThat(quakes.get("documentsRefused").asLong()).isEqualTo(quakes.get("polls").asLong());
+		assertThat(quakes.get("alertsStored").asLong()).isEqualTo(2);
+		assertThat(quakes.get("lastPolledBy").asString()).isNotBlank();
+		assertThat(quakes.get("nextDue").asString()).isNotBlank();
 	}
 
 }

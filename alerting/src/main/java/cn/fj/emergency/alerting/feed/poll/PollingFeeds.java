@@ -3,12 +3,14 @@ package cn.fj.emergency.alerting.feed.poll;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -20,16 +22,26 @@ import cn.fj.emergency.alerting.feed.ReceivingInboundWarnings;
 
 /**
  * Polls every configured feed on its own interval with Reactor Netty's client: the feed, then each CAP document it
- * links, one at a time, into the inbound store (which drops repeats). Each request has a response timeout and is
- * retried with exponential backoff; a poll that still fails is logged and the next one runs as planned.
+ * links, one at a time, into the inbound store (which drops repeats). Every instance ticks; at each tick it asks
+ * {@link FeedTurns} whether it is this instance's turn, so a feed is polled about once per interval however many
+ * instances run, and an instance that dies leaves the turn to the others at their next tick. Each request has a
+ * response timeout and is retried with exponential backoff; a poll that still fails is logged and recorded, and the
+ * next one runs as planned.
  */
 public final class PollingFeeds {
 
 	private static final Logger log = LoggerFactory.getLogger(PollingFeeds.class);
 
+	/** Retries of each request after its first attempt. */
+	private static final int RETRIES = 2;
+
 	private final List<FeedSource> sources;
 
 	private final ReceivingInboundWarnings receiving;
+
+	private final FeedTurns turns;
+
+	private final String instance;
 
 	private final HttpClient client;
 
@@ -40,12 +52,17 @@ public final class PollingFeeds {
 	private final Disposable.Composite running = Disposables.composite();
 
 	/**
+	 * @param turns whose turn it is, shared by the instances
+	 * @param instance this instance's name in {@code turns} (shown as the last poller)
 	 * @param timeout the bound on each request (connect and response)
 	 * @param maxBytes the largest feed or CAP document read
 	 */
-	public PollingFeeds(List<FeedSource> sources, ReceivingInboundWarnings receiving, Duration timeout, int maxBytes) {
+	public PollingFeeds(List<FeedSource> sources, ReceivingInboundWarnings receiving, FeedTurns turns, String instance,
+			Duration timeout, int maxBytes) {
 		this.sources = List.copyOf(sources);
 		this.receiving = receiving;
+		this.turns = turns;
+		this.instance = instance;
 		this.timeout = timeout;
 		this.maxBytes = maxBytes;
 		this.client = HttpClient.create()
@@ -58,8 +75,8 @@ public final class PollingFeeds {
 		for (FeedSource source : this.sources) {
 			this.running.add(Flux.interval(Duration.ZERO, source.interval(), Schedulers.parallel())
 				.onBackpressureDrop()
-				.concatMap(tick -> pollOnce(source), 1)
-				.subscribe());
+				.concatMap(tick -> pollIfOurTurn(source), 1)
+				.subscribe(done -> { }, error -> log.error("polling the feed {} stopped", source.url(), error)));
 		}
 	}
 
@@ -67,28 +84,54 @@ public final class PollingFeeds {
 		this.running.dispose();
 	}
 
-	/** One poll of one feed: the number of alerts newly stored; never an error. */
-	public Mono<Long> pollOnce(FeedSource source) {
-		return get(source.url())
-			.map(feed -> FeedLinks.of(source.url(), feed))
-			.flatMapMany(Flux::fromIterable)
-			.concatMap(link -> fetchCap(source, link))
-			.count()
+	/** The feed's poll if it is this instance's turn, recorded; never an error (a failure is logged). */
+	Mono<Boolean> pollIfOurTurn(FeedSource source) {
+		return this.turns.take(source.url(), source.interval(), this.instance)
+			.filter(ours -> ours)
+			.flatMap(ours -> pollOnce(source))
+			.flatMap(outcome -> this.turns.record(source.url(), this.instance, outcome).thenReturn(true))
+			.defaultIfEmpty(false)
 			.onErrorResume(error -> {
-				log.warn("polling the feed {} failed: {}", source.url(), error.toString());
-				return Mono.just(0L);
+				log.warn("the turn of the feed {} could not be taken or recorded: {}", source.url(), error.toString());
+				return Mono.just(false);
 			});
 	}
 
-	private Flux<InboundReceipt> fetchCap(FeedSource source, URI link) {
+	/** One poll of one feed: what it stored and refused; never an error (a failed poll is an outcome). */
+	public Mono<FeedPollOutcome> pollOnce(FeedSource source) {
+		AtomicInteger refused = new AtomicInteger();
+		return get(source.url())
+			.map(feed -> FeedLinks.of(source.url(), feed))
+			.flatMapMany(Flux::fromIterable)
+			.concatMap(link -> fetchCap(source, link, refused))
+			.count()
+			.map(stored -> new FeedPollOutcome(stored.intValue(), refused.get(), null))
+			.onErrorResume(error -> {
+				String reason = reason(error);
+				log.warn("polling the feed {} failed: {}", source.url(), reason);
+				return Mono.just(new FeedPollOutcome(0, refused.get(), reason));
+			});
+	}
+
+	private Flux<InboundReceipt> fetchCap(FeedSource source, URI link, AtomicInteger refused) {
 		return get(link)
 			.flatMap(cap -> this.receiving.receive(cap, source.url().toString()))
 			.flatMapMany(Flux::fromIterable)
 			.filter(receipt -> !receipt.repeat())
 			.onErrorResume(error -> {
-				log.warn("the CAP document {} of the feed {} was not stored: {}", link, source.url(), error.toString());
+				refused.incrementAndGet();
+				log.warn("the CAP document {} of the feed {} was not stored: {}", link, source.url(), reason(error));
 				return Flux.empty();
 			});
+	}
+
+	/** What went wrong, for the log and the officers: the last attempt's failure when the retries ran out. */
+	private static String reason(Throwable error) {
+		Throwable cause = error.getCause();
+		if (Exceptions.isRetryExhausted(error) && cause != null) {
+			return cause.getMessage() + " (after " + (RETRIES + 1) + " attempts)";
+		}
+		return error.getMessage() == null ? error.toString() : error.getMessage();
 	}
 
 	private Mono<byte[]> get(URI url) {
@@ -108,7 +151,7 @@ public final class PollingFeeds {
 					? Mono.error(new IllegalStateException(url + " is larger than " + this.maxBytes + " bytes"))
 					: Mono.just(bytes))
 			.timeout(this.timeout.multipliedBy(2))
-			.retryWhen(Retry.backoff(2, Duration.ofMillis(200)).maxBackoff(this.timeout));
+			.retryWhen(Retry.backoff(RETRIES, Duration.ofMillis(200)).maxBackoff(this.timeout));
 	}
 
 }
