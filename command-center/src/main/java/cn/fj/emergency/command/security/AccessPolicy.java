@@ -123,6 +123,8 @@ public final class AccessPolicy {
 			HttpRule.of("GET", "/api/inbound-warnings", OFFICERS),
 			HttpRule.of("GET", "/api/inbound-warnings/", OFFICERS),
 			HttpRule.of("GET", "/api/inbound-feeds", OFFICERS),
+			// an SMS gateway reports delivery receipts
+			HttpRule.of("POST", "/api/channels/sms/receipts", EnumSet.of(Role.CHANNEL_GATEWAY)),
 			HttpRule.open("GET", "/actuator/health"),
 			HttpRule.open("GET", "/actuator/prometheus"),
 			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));

@@ -26,7 +26,11 @@ import cn.fj.emergency.command.error.HubException;
 @Component
 public class IssuingServiceToken {
 
-	private static final Set<Role> SERVICE_ROLES = EnumSet.of(Role.CITY_PLATFORM, Role.DEPARTMENT, Role.INTAKE_SYSTEM);
+	private static final Set<Role> SERVICE_ROLES = EnumSet.of(Role.CITY_PLATFORM, Role.DEPARTMENT, Role.INTAKE_SYSTEM,
+			Role.CHANNEL_GATEWAY);
+
+	/** Roles of systems that do one thing: their tokens hold no other role. */
+	private static final Set<Role> ALONE = EnumSet.of(Role.INTAKE_SYSTEM, Role.CHANNEL_GATEWAY);
 
 	private final ServiceTokens serviceTokens;
 
@@ -79,10 +83,13 @@ public class IssuingServiceToken {
 		}
 		Set<Role> roles = request.roles() == null ? Set.of() : request.roles();
 		if (roles.isEmpty() || !SERVICE_ROLES.containsAll(roles)) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, "roles", "A service token holds CITY_PLATFORM, DEPARTMENT or INTAKE_SYSTEM");
+			throw HubException.field(ErrorCode.INVALID_FIELD, "roles",
+					"A service token holds CITY_PLATFORM, DEPARTMENT, INTAKE_SYSTEM or CHANNEL_GATEWAY");
 		}
-		if (roles.contains(Role.INTAKE_SYSTEM) && roles.size() > 1) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, "roles", "An intake system's token holds INTAKE_SYSTEM alone");
+		for (Role alone : ALONE) {
+			if (roles.contains(alone) && roles.size() > 1) {
+				throw HubException.field(ErrorCode.INVALID_FIELD, "roles", "A token with " + alone + " holds it alone");
+			}
 		}
 		String city = request.cityCode();
 		if (roles.contains(Role.CITY_PLATFORM)) {

@@ -26,6 +26,7 @@ import cn.fj.emergency.alerting.channel.delivery.DeliveryWorker;
 import cn.fj.emergency.alerting.channel.delivery.DistributingWarnings;
 import cn.fj.emergency.alerting.channel.delivery.ManagingSubscriptions;
 import cn.fj.emergency.alerting.channel.delivery.ReadingChannels;
+import cn.fj.emergency.alerting.channel.delivery.RecordingSmsReceipts;
 import cn.fj.emergency.alerting.channel.delivery.Republishing;
 import cn.fj.emergency.alerting.channel.mqtt.MqttSender;
 import cn.fj.emergency.alerting.channel.persistence.AtomStore;
@@ -107,6 +108,12 @@ public class ChannelConfiguration {
 	@Bean
 	Republishing republishing(LedgerStore ledger, DeliveryEvents events, TransactionalOperator tx, Clock clock) {
 		return new Republishing(ledger, events, tx, clock);
+	}
+
+	@Bean
+	RecordingSmsReceipts recordingSmsReceipts(LedgerStore ledger, DeliveryEvents events, TransactionalOperator tx,
+			Clock clock) {
+		return new RecordingSmsReceipts(ledger, events, tx, clock);
 	}
 
 	@Bean

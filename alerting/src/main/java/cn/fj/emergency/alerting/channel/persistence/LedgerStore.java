@@ -107,6 +107,34 @@ public class LedgerStore {
 			.all();
 	}
 
+	/**
+	 * Applies an SMS gateway's delivery receipt to the delivery with that message id: delivered makes a SENT (or still
+	 * PENDING, when the receipt overtook the attempt's own record) delivery ACKNOWLEDGED; undelivered makes a SENT one
+	 * FAILED with {@code error}. Answers the change, or nothing when the delivery was already past that point.
+	 */
+	public Mono<DeliveryChange> smsReceipt(UUID messageId, boolean delivered, @Nullable String error, Instant now) {
+		var spec = this.db.sql("""
+				UPDATE channel_delivery SET state = :state, last_error = COALESCE(:error, last_error),
+				    lease_owner = NULL, lease_until = NULL, updated_at = :now
+				WHERE message_id = :id AND channel = 'SMS' AND state = ANY(:from)
+				RETURNING identifier, channel, recipient, message_id, state, attempts, city_codes, exercise, last_error""")
+			.bind("state", delivered ? DeliveryState.ACKNOWLEDGED.name() : DeliveryState.FAILED.name())
+			.bind("now", now)
+			.bind("id", messageId)
+			.bind("from", delivered ? new String[] { "PENDING", "SENT" } : new String[] { "SENT" });
+		spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", error);
+		return spec.map(LedgerStore::change).one();
+	}
+
+	/** Whether an SMS delivery with this message id exists. */
+	public Mono<Boolean> smsDeliveryExists(UUID messageId) {
+		return this.db.sql("SELECT 1 FROM channel_delivery WHERE message_id = :id AND channel = 'SMS'")
+			.bind("id", messageId)
+			.map(row -> true)
+			.one()
+			.defaultIfEmpty(false);
+	}
+
 	public Flux<DeliveryView> forWarning(String identifier) {
 		return this.db.sql("""
 				SELECT message_id, identifier, channel, recipient, state, attempts, next_attempt_at, last_error,
