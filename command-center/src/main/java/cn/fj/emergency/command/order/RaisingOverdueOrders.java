@@ -6,16 +6,12 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import cn.fj.emergency.command.schedule.PeriodicCheck;
 import cn.fj.emergency.command.stream.EventLog;
 import cn.fj.emergency.command.stream.NewEvent;
 
@@ -30,8 +26,6 @@ import cn.fj.emergency.command.stream.NewEvent;
 @Component
 public class RaisingOverdueOrders implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(RaisingOverdueOrders.class);
-
 	/** A check that takes longer has gone wrong: it is abandoned (rolled back) and the next one tries again. */
 	private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -43,15 +37,11 @@ public class RaisingOverdueOrders implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final Duration interval;
-
 	private final int batch;
 
 	private final Counter raised;
 
-	private final Counter failures;
-
-	private volatile @Nullable Disposable checker;
+	private final PeriodicCheck checker;
 
 	RaisingOverdueOrders(Orders orders, EventLog events, TransactionalOperator transactions, Clock clock,
 			OrderProperties properties, MeterRegistry meters) {
@@ -59,14 +49,15 @@ public class RaisingOverdueOrders implements SmartLifecycle {
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
-		this.interval = properties.overdueCheckInterval();
 		this.batch = properties.overdueBatch();
 		this.raised = Counter.builder("hub.orders.overdue")
 			.description("Order targets found overdue by this instance")
 			.register(meters);
-		this.failures = Counter.builder("hub.orders.overdue.check.failures")
+		Counter failures = Counter.builder("hub.orders.overdue.check.failures")
 			.description("Overdue checks of this instance that failed")
 			.register(meters);
+		this.checker = new PeriodicCheck("Checking orders for missed deadlines", properties.overdueCheckInterval(),
+				CHECK_TIMEOUT, () -> check().doOnNext(this.raised::increment), error -> failures.increment());
 	}
 
 	/** One check: marks every target now overdue, a batch per transaction; answers how many it marked. */
@@ -91,38 +82,19 @@ public class RaisingOverdueOrders implements SmartLifecycle {
 			.flatMap(seqs -> seqs.isEmpty() ? Mono.just(0) : this.orders.setOverdueSeqs(due, seqs).thenReturn(seqs.size()));
 	}
 
-	private Mono<Long> checkLogged() {
-		return check().timeout(CHECK_TIMEOUT)
-			.doOnNext(this.raised::increment)
-			.onErrorResume(error -> {
-				// the loop must outlive a failed check: counted and logged, and the next tick checks again
-				this.failures.increment();
-				log.warn("Checking orders for missed deadlines failed; the next check retries: {}", error.toString());
-				return Mono.empty();
-			});
-	}
-
 	@Override
 	public void start() {
-		this.checker = Flux.interval(this.interval, this.interval)
-			.onBackpressureDrop()
-			.concatMap(tick -> checkLogged(), 1)
-			.subscribe(marked -> {
-			}, error -> log.error("The overdue check of orders stopped", error));
+		this.checker.start();
 	}
 
 	@Override
 	public void stop() {
-		Disposable d = this.checker;
-		if (d != null) {
-			d.dispose();
-		}
-		this.checker = null;
+		this.checker.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.checker != null;
+		return this.checker.isRunning();
 	}
 
 }
