@@ -35,6 +35,7 @@ class IncidentBoardLiveTest {
 	static void start() {
 		hub = Hub.start(Hub.freshHubSettings());
 		Browser.createOfficer(hub, "lin.hai", "duty-password-2", null, "DUTY_OFFICER");
+		Browser.createOfficer(hub, "wu.fang", "duty-password-4", "350100", "DUTY_OFFICER");
 		xiamen = hub.city("350200");
 		browser = Browser.start(IncidentBoardLiveTest.class);
 	}
@@ -132,6 +133,30 @@ class IncidentBoardLiveTest {
 		row(incident).click();
 		browser.waitUntil(() -> browser.driver().getCurrentUrl().endsWith("#/incidents/" + incident), "the detail route");
 		browser.screenshot("after-click");
+	}
+
+	@Test
+	void aCityScopedOfficerSeesOnlyTheOwnCitysIncidents() {
+		String xiamenBefore = report(Reports.xiamen("scoped-xm-before")).get("incidentId").asString();
+		browser.open(hub, "/console/");
+		browser.script("sessionStorage.clear(); localStorage.setItem('hub.console.lang', 'en')");
+		browser.driver().navigate().refresh();
+		browser.signIn("wu.fang", "duty-password-4");
+		browser.waitForLive();
+		assertThat(browser.find("shell-user").getText()).contains("Fuzhou");
+		assertThat(browser.find("board-filter-city").isEnabled()).isFalse();
+		assertThat(new Select(browser.find("board-filter-city")).getFirstSelectedOption().getText()).isEqualTo("Fuzhou");
+
+		try (HubClient fuzhou = hub.city("350100")) {
+			String own = fuzhou.request("incidents.report", Reports.fuzhou("scoped-fz")).block(Duration.ofSeconds(10))
+				.get("incidentId").asString();
+			String other = report(Reports.xiamen("scoped-xm-live")).get("incidentId").asString();
+			browser.waitUntil(() -> rowIds().contains(own), "the own city's live incident");
+			// the Xiamen report was acknowledged before the Fuzhou row was checked: had it been delivered, it would show
+			browser.waitUntil(() -> "live".equals(browser.find("stream-status").getAttribute("data-status")), "still live");
+			assertThat(rowIds()).containsExactly(own).doesNotContain(other, xiamenBefore);
+		}
+		browser.screenshot("city-scoped");
 	}
 
 }
