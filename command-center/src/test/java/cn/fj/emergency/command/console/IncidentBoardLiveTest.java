@@ -148,13 +148,17 @@ class IncidentBoardLiveTest {
 		assertThat(new Select(browser.find("board-filter-city")).getFirstSelectedOption().getText()).isEqualTo("Fuzhou");
 
 		try (HubClient fuzhou = hub.city("350100")) {
-			String own = fuzhou.request("incidents.report", Reports.fuzhou("scoped-fz")).block(Duration.ofSeconds(10))
-				.get("incidentId").asString();
-			String other = report(Reports.xiamen("scoped-xm-live")).get("incidentId").asString();
-			browser.waitUntil(() -> rowIds().contains(own), "the own city's live incident");
-			// the Xiamen report was acknowledged before the Fuzhou row was checked: had it been delivered, it would show
-			browser.waitUntil(() -> "live".equals(browser.find("stream-status").getAttribute("data-status")), "still live");
-			assertThat(rowIds()).containsExactly(own).doesNotContain(other, xiamenBefore);
+			// Xiamen first: the stream is in seq order, so once the Fuzhou event is in, a delivered Xiamen one would be too
+			JsonNode other = report(Reports.xiamen("scoped-xm-live"));
+			JsonNode own = fuzhou.request("incidents.report", Reports.fuzhou("scoped-fz")).block(Duration.ofSeconds(10));
+			String ownId = own.get("incidentId").asString();
+			browser.waitUntil(() -> rowIds().contains(ownId), "the own city's live incident");
+			assertThat(rowIds()).containsExactly(ownId).doesNotContain(other.get("incidentId").asString(), xiamenBefore);
+			@SuppressWarnings("unchecked")
+			List<Number> handed = (List<Number>) browser.script("return window.__hub.dispatched.slice()");
+			assertThat(handed.stream().map(Number::longValue).toList()).as("events given to the screens")
+				.contains(own.get("seq").asLong())
+				.doesNotContain(other.get("seq").asLong());
 		}
 		browser.screenshot("city-scoped");
 	}
