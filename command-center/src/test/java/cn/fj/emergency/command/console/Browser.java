@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -190,7 +191,10 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public void waitUntil(Supplier<Boolean> condition, Duration timeout, String what) {
-		new WebDriverWait(this.driver, timeout).withMessage(() -> "waiting for " + what).until(d -> condition.get());
+		// screens re-render: an element found a moment ago may be replaced while the condition reads it
+		new WebDriverWait(this.driver, timeout).withMessage(() -> "waiting for " + what)
+			.ignoring(StaleElementReferenceException.class)
+			.until(d -> condition.get());
 	}
 
 	/** Runs JavaScript in the page ({@code arguments[i]} are the args). */

@@ -8,8 +8,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 import cn.fj.emergency.command.support.Hub;
@@ -21,8 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The console's live stream resumes after its WebSocket is cut: incidents reported while it is down all reach the
  * board once, in order, after it reconnects by itself, without a reload; the events handed to the screens are in
- * strictly increasing seq order and include every report's seq exactly once.
+ * strictly increasing seq order and include every report's seq exactly once. The same holds when the hub cuts
+ * the console off as too slow (SUBSCRIBER_TOO_SLOW) because the page stopped reading. (The first test expects an
+ * empty board, hence the order.)
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StreamResumeTest {
 
 	static Hub hub;
@@ -33,7 +40,10 @@ class StreamResumeTest {
 
 	@BeforeAll
 	static void start() {
-		hub = Hub.start(Hub.freshHubSettings());
+		Map<String, Object> settings = Hub.freshHubSettings();
+		// a small queue, so that a console that stops reading is cut off with SUBSCRIBER_TOO_SLOW (second test)
+		settings.put("hub.stream.subscriber-buffer", "8");
+		hub = Hub.start(settings);
 		Browser.createOfficer(hub, "zhao.min", "duty-password-3", null, "DUTY_OFFICER");
 		fuzhou = hub.city("350100");
 		browser = Browser.start(StreamResumeTest.class);
@@ -70,8 +80,11 @@ class StreamResumeTest {
 	}
 
 	@Test
+	@Order(1)
 	void incidentsReportedWhileTheWebSocketIsCutAppearOnceAndInOrderAfterItResumes() {
 		browser.open(hub, "/console/");
+		browser.script("sessionStorage.clear()");
+		browser.driver().navigate().refresh();
 		browser.signIn("zhao.min", "duty-password-3");
 		browser.waitForLive();
 		browser.script("window.__pageMark = 'no reload'");
@@ -115,6 +128,41 @@ class StreamResumeTest {
 		assertThat(handed.stream().filter(seqs::contains).toList()).containsExactlyElementsOf(seqs);
 		assertThat(((Number) browser.script("return window.__hub.connections")).intValue())
 			.as("a second WebSocket connection").isEqualTo(2);
+		assertThat(browser.script("return window.__pageMark")).isEqualTo("no reload");
+	}
+
+	@Test
+	@Order(2)
+	void aConsoleCutOffAsTooSlowResumesWithoutLosingOrRepeatingEvents() {
+		browser.open(hub, "/console/");
+		browser.script("sessionStorage.clear()");
+		browser.driver().navigate().refresh();
+		browser.signIn("zhao.min", "duty-password-3");
+		browser.waitForLive();
+		browser.script("window.__pageMark = 'no reload'; window.__hub.dispatched.length = 0;"
+				+ " window.__slowWarnings = 0; const warn = console.warn;"
+				+ " console.warn = (...a) => { if (String(a[1] && a[1].code) === 'SUBSCRIBER_TOO_SLOW') window.__slowWarnings++; warn(...a); };");
+		int before = rowIds().size();
+
+		// the page stops reading for 6 s (a long task), while more events than its demand (256) plus the hub's
+		// queue (8) are committed
+		browser.script("setTimeout(() => { const end = Date.now() + 6000; while (Date.now() < end) {} }, 0)");
+		int reports = 300;
+		List<Long> seqs = Flux.range(0, reports)
+			.flatMapSequential(i -> fuzhou.request("incidents.report", Reports.fuzhou("slow-" + i)), 32)
+			.map(receipt -> receipt.get("seq").asLong())
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		browser.waitUntil(() -> rowIds().size() == before + reports, Duration.ofSeconds(40), "every incident on the board");
+		browser.waitForLive();
+		browser.screenshot("after-too-slow");
+		assertThat(((Number) browser.script("return window.__slowWarnings")).intValue()).as("cut off as too slow")
+			.isGreaterThanOrEqualTo(1);
+		List<Long> handed = dispatched();
+		assertThat(handed).isSorted().doesNotHaveDuplicates();
+		assertThat(handed.stream().filter(seqs::contains).toList()).containsExactlyInAnyOrderElementsOf(seqs);
+		assertThat(rowIds()).doesNotHaveDuplicates();
 		assertThat(browser.script("return window.__pageMark")).isEqualTo("no reload");
 	}
 

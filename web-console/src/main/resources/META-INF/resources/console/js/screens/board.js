@@ -120,8 +120,19 @@ export default {
     // Registered before the first page is read, so nothing committed after that read is missed; what arrives
     // before the page waits in `pending`, and versions keep an event from undoing a newer page (or vice versa).
     const off = ctx.events.on('incident.', event => {
-      if (loading) pending.push(event); else { apply(event); render(); }
+      if (loading) pending.push(event); else { apply(event); scheduleRender(); }
     });
+
+    // a burst of events (a resume's backfill) renders once per frame, not once per event
+    let renderQueued = false;
+    function scheduleRender() {
+      if (renderQueued) return;
+      renderQueued = true;
+      requestAnimationFrame(() => {
+        renderQueued = false;
+        if (!disposed) render();
+      });
+    }
 
     function apply(event) {
       const d = event.data || {};
@@ -153,7 +164,7 @@ export default {
           const now = incidents.get(id);
           if (!now || now.version < inc.version) {
             incidents.set(id, { ...inc, fresh: true });
-            render();
+            scheduleRender();
           }
         }).catch(err => ctx.toast(err.code + ': ' + err.message, 'error'));
       }
