@@ -13,7 +13,7 @@ const CATEGORIES = ['Met', 'Geo', 'Safety', 'Security', 'Rescue', 'Fire', 'Healt
 const URGENCIES = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'];
 const CERTAINTIES = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'];
 const RESPONSE_TYPES = ['Shelter', 'Evacuate', 'Prepare', 'Execute', 'Avoid', 'Monitor', 'Assess', 'AllClear', 'None'];
-const CAP_NS = 'urn:oasis:names:tc:emergency:cap:1.2';
+const PRE = { whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: '24em', overflow: 'auto' };
 
 const zh = {
   'nav.warnings': '预警发布',
@@ -213,6 +213,15 @@ function showError(ctx, err) {
   ctx.toast(code + ': ' + message, 'error');
 }
 
+/** The screen's own layout rules, once per page (colours and fonts come from css/console.css). */
+function ensureStyle() {
+  if (document.getElementById('screen-style-warnings')) return;
+  const style = document.createElement('style');
+  style.id = 'screen-style-warnings';
+  style.textContent = '.warnings{display:flex;gap:1.2em;align-items:flex-start}.warnings .warnings-list-col{flex:1 1 40%;min-width:0}.warnings .warnings-pane{flex:1 1 60%;min-width:0}.warnings .row{display:flex;flex-wrap:wrap;gap:.6em;align-items:flex-end;margin:.3em 0}.warnings .field{display:inline-flex;flex-direction:column;margin:0 .6em .4em 0}.warnings fieldset .field{display:flex}.warnings fieldset input[type=text],.warnings fieldset textarea{width:100%;box-sizing:border-box}.warnings .chip{display:inline-block;border:1px solid #999;border-radius:1em;padding:0 .5em;margin:0 .3em}.warnings tr.selected{outline:2px solid #36c}.warnings dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.2em .8em}.warnings dl.summary dd{margin:0}';
+  document.head.append(style);
+}
+
 export default {
   id: 'warnings',
   titleKey: 'nav.warnings',
@@ -220,6 +229,7 @@ export default {
   messages: { 'zh-CN': zh, en },
 
   mount(el, ctx, param) {
+    ensureStyle();
     const t = (k, v) => ctx.t(k, v);
     const colourOf = c => (ctx.levelColour ? ctx.levelColour(LEVEL_OF_COLOUR[c]) : null) || c;
     const fmt = iso => iso ? (ctx.fmtTime ? ctx.fmtTime(iso) : iso) : '';
@@ -300,7 +310,7 @@ export default {
       pane.replaceChildren(box);
       let lastState = null;
       let capXml = null;
-      const capPre = h('pre', { class: 'cap', 'data-testid': 'warnings-cap' });
+      const capPre = h('pre', { class: 'cap', 'data-testid': 'warnings-cap', style: PRE });
       const deliveries = h('div', { 'data-testid': 'warnings-deliveries' });
       const summary = h('div', {});
       const actions = h('div', { class: 'actions', 'data-testid': 'warnings-actions' });
@@ -465,6 +475,8 @@ export default {
       renderList();
       const content = spec ? spec.content : blankContent();
       const f = {};
+      let paintMapImpl = null; // set once the map is there
+      const paintMap = () => { if (paintMapImpl) paintMapImpl(); };
       const sel = (testid, values, value, label) => h('select', { 'data-testid': testid }, options(values, value, label));
       f.status = sel('warnings-compose-status', STATUSES, content.status, s => t('warnings.status.' + s));
       const severity = h('span', { 'data-testid': 'warnings-compose-severity' });
@@ -599,7 +611,7 @@ export default {
           readable = h('p', {}, String(e.message || e));
         }
         preview.replaceChildren(h('h3', {}, t('warnings.preview')), h('h4', {}, t('warnings.preview.summary')), readable,
-          h('h4', {}, t('warnings.preview.cap')), h('pre', { class: 'cap', 'data-testid': 'warnings-preview-cap' }, xml));
+          h('h4', {}, t('warnings.preview.cap')), h('pre', { class: 'cap', 'data-testid': 'warnings-preview-cap', style: PRE }, xml));
       };
 
       const title = h('h3', {}, spec && spec.mode === 'update' ? t('warnings.compose.updateOf', { id: spec.of.identifier })
@@ -638,8 +650,6 @@ export default {
       showSeverity();
 
       // the map picker, when js/map.js is there (else the code picker above is all there is)
-      let paintMapImpl = null;
-      function paintMap() { if (paintMapImpl) paintMapImpl(); }
       import('../map.js').then(mod => {
         if (disposed || !form.isConnected || typeof mod.createMap !== 'function') throw new Error('no map');
         return mod.createMap(mapBox, ctx, { pick: 'county' });
