@@ -115,7 +115,7 @@ function ensureStyle() {
   if (document.getElementById('screen-style-supplies')) return;
   const style = document.createElement('style');
   style.id = 'screen-style-supplies';
-  style.textContent = '.supplies .columns{display:flex;gap:1.2em;align-items:flex-start}.supplies .col{flex:1 1 50%;min-width:0}.supplies .field{display:inline-flex;flex-direction:column;margin:0 .6em .4em 0}.supplies tr.low td{background:rgba(214,39,40,.15)}.supplies tr.selected,.supplies li.selected{outline:2px solid #36c}.supplies .row{display:flex;gap:.5em;margin:.2em 0}';
+  style.textContent = '.supplies .columns{display:flex;gap:1.2em;align-items:flex-start}.supplies .col{flex:1 1 50%;min-width:0}.supplies .field{display:inline-flex;flex-direction:column;margin:0 .6em .4em 0}.supplies tr.low td{background:rgba(214,39,40,.15)}.supplies tr.selected,.supplies li.selected{outline:2px solid #36c}.supplies .row{display:flex;gap:.5em;margin:.2em 0}.supplies .depot-box{max-height:22em;overflow:auto}.supplies .depot-box td:first-child{white-space:nowrap}.supplies .movements{max-height:12em;overflow:auto}';
   document.head.append(style);
 }
 
@@ -165,8 +165,8 @@ export default {
       h('div', { class: 'columns' },
         h('div', { class: 'col' },
           h('div', { class: 'toolbar' }, h('h3', {}, t('supplies.depots')), cityFilterSel),
-          h('table', { class: 'grid' }, th(['supplies.col.code', 'supplies.col.name', 'supplies.col.level', 'supplies.col.owner',
-            'supplies.col.enabled']), depotBody)),
+          h('div', { class: 'depot-box' }, h('table', { class: 'grid' }, th(['supplies.col.code', 'supplies.col.name',
+            'supplies.col.level', 'supplies.col.owner', 'supplies.col.enabled']), depotBody))),
         h('div', { class: 'col' },
           stockTitle,
           h('table', { class: 'grid' }, th(['supplies.col.item', 'supplies.col.onHand', 'supplies.col.reserved',
