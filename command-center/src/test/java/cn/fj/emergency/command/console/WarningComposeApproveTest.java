@@ -110,6 +110,7 @@ class WarningComposeApproveTest {
 		assertThat(cap).contains("<language>zh-CN</language>", "<headline>Siming rainstorm yellow warning</headline>",
 				"<value>350203</value>", "<value>yellow</value>");
 		assertThat(browser.find("warnings-preview-summary").getText()).contains("Moderate");
+		browser.script("arguments[0].scrollIntoView()", browser.find("warnings-preview"));
 		browser.screenshot("2-preview");
 
 		// submitted, A is offered no approval, and the hub refuses A's approval anyway
