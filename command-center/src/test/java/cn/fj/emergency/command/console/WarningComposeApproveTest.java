@@ -130,6 +130,11 @@ class WarningComposeApproveTest {
 		browser.signIn("officer.b", "officer-password");
 		browser.waitForLive();
 		OpsSteps.waitForAttribute(browser, "warnings-detail", "data-state", "SUBMITTED");
+		// a rejection without a comment is the hub's to refuse, and its code is shown
+		OpsSteps.click(browser, "warnings-reject");
+		browser.waitUntil(() -> browser.findAll("toast").stream().anyMatch(t -> t.getText().startsWith("WARNING_COMMENT_REQUIRED")),
+				"the WARNING_COMMENT_REQUIRED toast");
+		assertThat(browser.find("warnings-detail").getAttribute("data-state")).isEqualTo("SUBMITTED");
 		OpsSteps.type(browser, "warnings-review-comment", "核对无误 checked");
 		OpsSteps.click(browser, "warnings-approve");
 		OpsSteps.waitForAttribute(browser, "warnings-detail", "data-state", "APPROVED");
