@@ -134,7 +134,8 @@ export default {
     const items = new Map();     // code → SupplyItem
     const stock = new Map();     // itemCode → Balance of the selected depot
     const requests = new Map();  // id → RequestView (seen in this session)
-    let cityFilter = '';
+    const ownCity = ctx.user && ctx.user.cityCode ? ctx.user.cityCode : '';
+    let cityFilter = ownCity; // a city-scoped officer reads only its own city's depots
     let selected = null;         // depot code
     let shownRequest = null;     // request id
     let disposed = false;
@@ -147,7 +148,7 @@ export default {
     // ------------------------------------------------------------ layout
     const cityFilterSel = h('select', { 'data-testid': 'supplies-city-filter', 'on:change': e => { cityFilter = e.target.value; renderDepots(); } },
       h('option', { value: '' }, t('supplies.allCities')), h('option', { value: '350000' }, t('supplies.province')),
-      PLATFORMS.map(p => h('option', { value: p.code }, (ctx.lang === 'en' ? p.en : p.zh))));
+      PLATFORMS.map(p => h('option', { value: p.code, selected: p.code === ownCity }, (ctx.lang === 'en' ? p.en : p.zh))));
     const depotBody = h('tbody', { 'data-testid': 'supplies-depots' });
     const stockTitle = h('h3', { 'data-testid': 'supplies-stock-title' }, t('supplies.stock.pick'));
     const stockBody = h('tbody', { 'data-testid': 'supplies-stock' });
@@ -486,7 +487,7 @@ export default {
       renderRequestForm();
       renderRequestList();
       const first = param && depots.has(decodeURIComponent(param)) ? decodeURIComponent(param)
-        : (ds.find(d => d.level === 'PROVINCE') || ds[0] || {}).code;
+        : (ds.find(d => ownCity ? d.ownerCity === ownCity : d.level === 'PROVINCE') || ds[0] || {}).code;
       if (first) selectDepot(first);
     }, err => showError(ctx, err));
 
