@@ -29,6 +29,17 @@ export class HubError extends Error {
 
 let session = loadSession();
 const sessionListeners = [];
+let expiryTimer = null;
+scheduleExpiry();
+
+/** Ends the session at the token's expiry even when nothing else notices (no refresh exists). */
+function scheduleExpiry() {
+  clearTimeout(expiryTimer);
+  if (!session) return;
+  const left = Date.parse(session.expiresAt) - Date.now();
+  // setTimeout holds at most 2^31-1 ms; a longer token is checked again then
+  expiryTimer = setTimeout(() => (tokenExpired() ? signOut('expired') : scheduleExpiry()), Math.min(left, 0x7FFFFFFF));
+}
 
 function loadSession() {
   const raw = sessionStorage.getItem(SESSION_KEY);
@@ -57,6 +68,7 @@ export async function signIn(username, password) {
   const issued = await http('POST', '/api/auth/token', { username, password }, {}, null);
   session = issued;
   sessionStorage.setItem(SESSION_KEY, JSON.stringify(issued));
+  scheduleExpiry();
   return issued;
 }
 
@@ -64,6 +76,7 @@ export async function signIn(username, password) {
 export function signOut(reason = 'signout') {
   if (!session) return;
   session = null;
+  clearTimeout(expiryTimer);
   sessionStorage.removeItem(SESSION_KEY);
   events.stop();
   for (const l of sessionListeners) l(reason);
@@ -218,6 +231,7 @@ async function runStream(generation) {
     let connection = stream.connection;
     if (!connection || !connection.open) {
       connection = await RSocketConnection.connect(wsUrl(), { token: session.token });
+      testHook.connections++;
       if (!stream.running || generation !== stream.generation) {
         connection.close();
         return;
@@ -321,9 +335,10 @@ export const events = {
 /**
  * Test hooks (`window.__hub`): `dropConnection(holdMs)` closes the WebSocket as a network cut would and keeps
  * the console from reconnecting for `holdMs`; `dispatched` and `dropped` list the seqs handed to listeners and
- * those dropped as already seen.
+ * those dropped as already seen; `connections` counts the WebSocket connections opened.
  */
 const testHook = {
+  connections: 0,
   dispatched: [],
   dropped: [],
   dropConnection(holdMs = 0) {
