@@ -14,6 +14,7 @@
 //                                   {id, areaCode, colour} a city (platform) or county coloured;
 //   m.onPick(cb)             cb({code, name, level: 'city' | 'county'}) when a county area is clicked;
 //   m.onPointClick(cb)       cb({layer, id}) when a point is clicked;
+//   m.layer(name)            the layer's items as last set;
 //   m.pixelOf(lat, lon)      [x, y] in the element (for tests and overlays);
 //   m.dispose().
 
@@ -257,6 +258,7 @@ export async function createMap(el, ctx, opts = {}) {
 
   const m = {
     setLayer(name, items) { layers.set(name, items || []); render(); },
+    layer(name) { return (layers.get(name) || []).slice(); },
     onPick(cb) { pickCbs.push(cb); return () => pickCbs.splice(pickCbs.indexOf(cb), 1); },
     onPointClick(cb) { pointCbs.push(cb); return () => pointCbs.splice(pointCbs.indexOf(cb), 1); },
     pixelOf(lat, lon) { return chart.convertToPixel({ geoIndex: 0 }, [lon, lat]); },
