@@ -9,7 +9,7 @@
 // the legal boundaries.
 //
 //   const m = await createMap(el, ctx, {pick: 'none' | 'county' | 'city'});
-//   m.setLayer(name, items)  items: {id, lat, lon, label, colour} points,
+//   m.setLayer(name, items)  items: {id, lat, lon, label, colour} points (optional: shape 'square', size px, z),
 //                                   {id, polygon: [[lat, lon], ...], label, colour} polygons,
 //                                   {id, areaCode, colour} a city (platform) or county coloured;
 //   m.onPick(cb)             cb({code, name, level: 'city' | 'county'}) when a county area is clicked;
@@ -215,8 +215,9 @@ export async function createMap(el, ctx, opts = {}) {
           } });
       }
       if (pts.length) {
-        series.push({ id: 'pts-' + name, name, type: 'scatter', coordinateSystem: 'geo', z: 10, symbolSize: 11,
+        series.push({ id: 'pts-' + name, name, type: 'scatter', coordinateSystem: 'geo', z: 10 + (pts[0].z || 0),
           data: pts.map(p => ({ name: p.label || '', id: String(p.id), value: [p.lon, p.lat],
+            symbol: p.shape === 'square' ? 'rect' : 'circle', symbolSize: p.size || 11,
             itemStyle: { color: p.colour || '#1f6fb2', borderColor: '#fff', borderWidth: 1 } })) });
       }
       el.setAttribute('data-layer-' + name, String(items.length));

@@ -50,7 +50,7 @@ export default {
       counts.incidents.textContent = String(incidents.size);
       if (!map) return;
       map.setLayer('incidents', [...incidents.values()].map(i => ({
-        id: i.id, lat: i.latitude, lon: i.longitude, colour: ctx.levelColour(i.level),
+        id: i.id, lat: i.latitude, lon: i.longitude, colour: ctx.levelColour(i.level), size: 13, z: 2,
         label: `${i.level} ${i.title} (${i.status})`
       })));
     }
@@ -58,7 +58,7 @@ export default {
       counts.depots.textContent = String(depots.length);
       if (!map) return;
       map.setLayer('depots', depots.map(d => ({
-        id: d.code, lat: d.latitude, lon: d.longitude, colour: d.enabled ? '#2b6e3f' : '#9b9b9b',
+        id: d.code, lat: d.latitude, lon: d.longitude, colour: d.enabled ? '#2b6e3f' : '#9b9b9b', shape: 'square', size: 7,
         label: (ctx.lang === 'en' ? d.nameEn : d.nameZh) || d.code
       })));
     }

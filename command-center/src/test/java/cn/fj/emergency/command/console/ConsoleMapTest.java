@@ -1,0 +1,120 @@
+package cn.fj.emergency.command.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.HubClient;
+import cn.fj.emergency.command.support.Reports;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The province map in a real Chromium: the nine cities' outlines and the 84 county areas from the offline ECharts
+ * WebJar data, an incident reported by a city platform appearing on it live, and a click on a county picking it.
+ */
+class ConsoleMapTest {
+
+	static Hub hub;
+
+	static Browser browser;
+
+	@BeforeAll
+	static void start() {
+		hub = Hub.start(Hub.freshHubSettings());
+		hub.postJson("/api/admin/officers", hub.adminToken(), Map.of("username", "map.officer", "password",
+				"map-officer-password", "roles", Set.of("DUTY_OFFICER")), 201);
+		browser = new Browser(ConsoleMapTest.class);
+		browser.open(hub, "/console/");
+		browser.signIn("map.officer", "map-officer-password");
+	}
+
+	@AfterAll
+	static void stop() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (hub != null) {
+			hub.close();
+		}
+	}
+
+	static Object js(String script, Object... args) {
+		return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
+	}
+
+	static void await(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
+		new WebDriverWait(browser.driver(), timeout).withMessage(what).until(d -> condition.getAsBoolean());
+	}
+
+	@Test
+	void citiesCountiesAndALiveIncident() {
+		browser.open(hub, "/console/#/map");
+		WebElement canvas = browser.waitFor("map-canvas");
+		await(Duration.ofSeconds(20), "the map is drawn", () -> "true".equals(canvas.getDomAttribute("data-map-ready")));
+		assertThat(canvas.getDomAttribute("data-map-cities")).isEqualTo("9");
+		assertThat(canvas.getDomAttribute("data-map-counties")).isEqualTo("84");
+		// ECharts drew the regions: one canvas, the size of the element
+		assertThat(canvas.findElements(org.openqa.selenium.By.tagName("canvas"))).isNotEmpty();
+
+		String incidentId;
+		try (HubClient xiamen = hub.city("350200")) {
+			Map<String, Object> report = Reports.xiamen("map-1");
+			report.put("level", "I");
+			JsonNode receipt = xiamen.request("incidents.report", report).block(Duration.ofSeconds(10));
+			incidentId = receipt.get("incidentId").asString();
+		}
+		String id = incidentId;
+		await(Duration.ofSeconds(5), "the reported incident is on the map", () -> Boolean.TRUE.equals(js(
+				"const m = arguments[0].hubMap; return !!m && m.layer('incidents').some(i => i.id === arguments[1]"
+						+ " && Math.abs(i.lat - 24.48) < 1e-9 && Math.abs(i.lon - 118.09) < 1e-9);",
+				canvas, id)));
+		@SuppressWarnings("unchecked")
+		List<Object> colours = (List<Object>) js(
+				"return arguments[0].hubMap.layer('incidents').filter(i => i.id === arguments[1]).map(i => i.colour);",
+				canvas, id);
+		assertThat(colours).hasSize(1);
+		assertThat(browser.waitFor("map-count-incidents").getText()).isEqualTo("1");
+		browser.screenshot("map-with-incident");
+	}
+
+	@Test
+	void aClickOnACountyPicksItAndItsCity() {
+		browser.open(hub, "/console/#/map");
+		browser.waitFor("map-canvas");
+		// a second map with picking, made by the module the screens use, in a box of its own
+		// (ECharts makes its element position: relative, so the fixed frame is a wrapper)
+		js("const frame = document.createElement('div'); frame.id = 'pick-frame';"
+				+ "frame.style.cssText = 'position:fixed;left:0;top:0;z-index:9999;background:#fff';"
+				+ "const box = document.createElement('div'); box.id = 'pick-box'; box.style.cssText = 'width:700px;height:700px';"
+				+ "frame.appendChild(box); document.body.appendChild(frame); window.picked = [];"
+				+ "import('/console/js/map.js').then(mod => mod.createMap(box, {lang: 'en'}, {pick: 'county'}))"
+				+ ".then(m => { m.onPick(p => window.picked.push(p)); window.pickMap = m; },"
+				+ " e => { window.pickError = String(e); });");
+		await(Duration.ofSeconds(20), "the picking map is drawn", () -> Boolean.TRUE.equals(js("return !!window.pickMap || !!window.pickError;")));
+		assertThat(js("return window.pickError || null;")).isNull();
+		// Youxi's county seat (Sanming, 26.17 N 118.19 E), inland and away from any other seat
+		@SuppressWarnings("unchecked")
+		List<Number> xy = (List<Number>) js("return window.pickMap.pixelOf(26.17, 118.19);");
+		WebElement box = browser.driver().findElement(org.openqa.selenium.By.cssSelector("#pick-box canvas"));
+		int x = (int) Math.round(xy.get(0).doubleValue()) - 350;
+		int y = (int) Math.round(xy.get(1).doubleValue()) - 350;
+		new Actions(browser.driver()).moveToElement(box, x, y).click().perform();
+		await(Duration.ofSeconds(5), "a county is picked", () -> ((Number) js("return window.picked.length;")).intValue() > 0);
+		assertThat(js("return JSON.stringify(window.picked[0]);")).isEqualTo("{\"code\":\"350426\",\"name\":\"Youxi\",\"level\":\"county\"}");
+		browser.screenshot("map-pick");
+		js("window.pickMap.dispose(); document.getElementById('pick-frame').remove();");
+	}
+
+}

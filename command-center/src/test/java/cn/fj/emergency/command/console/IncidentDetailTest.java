@@ -1,0 +1,99 @@
+package cn.fj.emergency.command.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.Reports;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The incident detail in a real Chromium: the timeline, a status change made over HTTP appearing live, one made in
+ * the page, and an order issued for the incident with a city's acknowledgements appearing live.
+ */
+class IncidentDetailTest {
+
+	static Hub hub;
+
+	static Browser browser;
+
+	@BeforeAll
+	static void start() {
+		hub = Hub.start(Hub.freshHubSettings());
+		hub.postJson("/api/admin/officers", hub.adminToken(), Map.of("username", "detail.officer", "password",
+				"detail-officer-password", "roles", Set.of("DUTY_OFFICER")), 201);
+		browser = new Browser(IncidentDetailTest.class);
+		browser.open(hub, "/console/");
+		browser.signIn("detail.officer", "detail-officer-password");
+	}
+
+	@AfterAll
+	static void stop() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (hub != null) {
+			hub.close();
+		}
+	}
+
+	static WebElement awaitCss(String css) {
+		return new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).withMessage(css)
+			.until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+	}
+
+	@Test
+	void timelineStatusOrdersAndAcknowledgementsLive() {
+		String cityToken = hub.cityPlatformToken("350200").get("token").asString();
+		JsonNode receipt = hub.postJson("/api/incidents", cityToken, Reports.xiamen("detail-1"), 200);
+		String id = receipt.get("incidentId").asString();
+
+		browser.open(hub, "/console/#/incidents/" + id);
+		awaitCss("[data-testid=incident-timeline-entry][data-type='incident.reported']");
+		assertThat(browser.waitFor("incident-status").getDomAttribute("data-status")).isEqualTo("REPORTED");
+		assertThat(browser.waitFor("incident-title").getText()).contains("Waterlogging detail-1");
+
+		// a change made elsewhere, over HTTP, appears without reload
+		hub.postJson("/api/incidents/" + id + "/status", hub.dutyOfficerToken(), Map.of("status", "VERIFIED"), 200);
+		awaitCss("[data-testid=incident-status][data-status=VERIFIED]");
+		awaitCss("[data-testid=incident-timeline-entry][data-type='incident.status-changed']");
+
+		// a change made here
+		new Select(browser.waitFor("incident-status-select")).selectByValue("RESPONDING");
+		browser.waitFor("incident-status-submit").click();
+		awaitCss("[data-testid=incident-status][data-status=RESPONDING]");
+		assertThat(hub.getJson("/api/incidents/" + id, hub.dutyOfficerToken()).get("status").asString())
+			.isEqualTo("RESPONDING");
+		assertThat(browser.driver().findElements(By.cssSelector("[data-testid=incident-timeline-entry]"))).hasSize(3);
+
+		// an order for the incident, then the city's acknowledgements
+		String commander = hub.officerToken(null, "COMMANDER");
+		String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(2).withNano(0).toString();
+		JsonNode order = hub.postJson("/api/orders", commander, Map.of("orderRef", "detail-order-1", "text",
+				"Open the shelters on Hubin Road", "incidentId", id, "targetCities", List.of("350200"), "deadline",
+				deadline), 200);
+		String orderId = order.get("id").asString();
+		awaitCss("[data-testid=incident-order][data-order-id='" + orderId + "'] [data-testid=incident-order-target][data-city='350200'][data-state=NONE]");
+		hub.postJson("/api/orders/" + orderId + "/acknowledgements", cityToken,
+				Map.of("state", "RECEIVED", "ackId", "detail-ack-1"), 200);
+		hub.postJson("/api/orders/" + orderId + "/acknowledgements", cityToken,
+				Map.of("state", "ACCEPTED", "ackId", "detail-ack-2"), 200);
+		awaitCss("[data-testid=incident-order-target][data-city='350200'][data-state=ACCEPTED]");
+		browser.screenshot("incident-detail");
+	}
+
+}
