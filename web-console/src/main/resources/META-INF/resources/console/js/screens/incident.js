@@ -75,11 +75,11 @@ export default {
             style: `background:${ctx.levelColour(i.level)};color:#fff;padding:0 .4em;border-radius:3px;margin-right:.5em` }, i.level),
           i.title, i.exercise ? h('small', {}, ' [' + t('incident.exercise') + ']') : ''),
         h('dl', { class: 'incident-facts', style: 'display:grid;grid-template-columns:max-content 1fr;gap:2px 12px' },
-          h('dt', {}, t('incident.status')), h('dd', { style: 'margin:0',  'data-testid': 'incident-status', 'data-status': i.status }, i.status),
+          h('dt', {}, t('incident.status')), h('dd', { style: 'margin:0', 'data-testid': 'incident-status', 'data-status': i.status }, i.status),
           h('dt', {}, t('incident.area')), h('dd', { style: 'margin:0' }, platformName(i.cityCode, ctx.lang) + ' / ' + countyName(i.countyCode, ctx.lang)),
           h('dt', {}, t('incident.occurred')), h('dd', { style: 'margin:0' }, ctx.fmtTime(i.occurredAt)),
-          h('dt', {}, t('incident.assignee')), h('dd', { style: 'margin:0',  'data-testid': 'incident-assignee' }, i.assignee || '–'),
-          h('dt', {}, t('incident.version')), h('dd', { style: 'margin:0',  'data-testid': 'incident-version' }, String(i.version))),
+          h('dt', {}, t('incident.assignee')), h('dd', { style: 'margin:0', 'data-testid': 'incident-assignee' }, i.assignee || '–'),
+          h('dt', {}, t('incident.version')), h('dd', { style: 'margin:0', 'data-testid': 'incident-version' }, String(i.version))),
         i.description ? h('p', {}, i.description) : '');
       if (statusSel) {
         statusSel.replaceChildren(...(NEXT[i.status] || []).map(s => h('option', { value: s }, s)));
