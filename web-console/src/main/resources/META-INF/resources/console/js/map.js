@@ -223,6 +223,7 @@ export async function createMap(el, ctx, opts = {}) {
       el.setAttribute('data-layer-' + name, String(items.length));
     }
     const geoOpt = { map: MAP_NAME, roam: true, silent: pick === 'none', selectedMode: false,
+      layoutCenter: ['50%', '50%'], layoutSize: '96%',
       label: { show: false, emphasis: { show: false } },
       itemStyle: { areaColor: '#eef2f5', borderColor: '#a9b7c4', borderWidth: 0.6,
         emphasis: { areaColor: pick === 'none' ? '#eef2f5' : '#cfe3f5' } },

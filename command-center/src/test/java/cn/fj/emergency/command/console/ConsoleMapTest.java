@@ -3,6 +3,8 @@ package cn.fj.emergency.command.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,6 +89,36 @@ class ConsoleMapTest {
 		assertThat(colours).hasSize(1);
 		assertThat(browser.waitFor("map-count-incidents").getText()).isEqualTo("1");
 		browser.screenshot("map-with-incident");
+	}
+
+	@Test
+	void aPublishedWarningColoursItsCountiesLive() {
+		browser.open(hub, "/console/#/map");
+		WebElement canvas = browser.waitFor("map-canvas");
+		await(Duration.ofSeconds(20), "the map is drawn", () -> "true".equals(canvas.getDomAttribute("data-map-ready")));
+
+		String author = hub.dutyOfficerToken();
+		Map<String, Object> area = Map.of("description", "宁德市 Ningde, 厦门市思明区 Siming", "codes", List.of("350900", "350203"));
+		Map<String, Object> content = Map.of("status", "Exercise", "colour", "yellow", "expires",
+				OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(6).withNano(0).toString(), "texts",
+				List.of(Map.of("language", "zh-CN", "event", "暴雨", "headline", "暴雨黄色预警", "description", "未来6小时有暴雨"),
+						Map.of("language", "en", "event", "Rainstorm", "headline", "Rainstorm yellow warning",
+								"description", "Heavy rain within 6 hours")),
+				"areas", List.of(area));
+		String id = hub.postJson("/api/warnings", author, content, 201).get("identifier").asString();
+		hub.postJson("/api/warnings/" + id + "/submit", author, Map.of(), 200);
+		hub.postJson("/api/warnings/" + id + "/approve", hub.dutyOfficerToken(), Map.of(), 200);
+		JsonNode published = hub.postJson("/api/warnings/" + id + "/publish", author, Map.of(), 200);
+		int counties = published.get("countyCodes").size();
+		assertThat(counties).isEqualTo(10); // Ningde's nine and Siming
+
+		await(Duration.ofSeconds(5), "the warning's counties are coloured", () -> Boolean.TRUE.equals(js(
+				"const l = arguments[0].hubMap.layer('warnings'); return l.length === arguments[1]"
+						+ " && l.some(a => a.areaCode === '350203') && l.some(a => a.areaCode === '350982')"
+						+ " && l.every(a => a.colour === '#f8e71c');",
+				canvas, counties)));
+		assertThat(browser.waitFor("map-count-warnings").getText()).isEqualTo("1");
+		browser.screenshot("map-with-warning");
 	}
 
 	@Test
