@@ -19,11 +19,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.Reports;
+import cn.fj.emergency.command.support.Supplies;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The incident detail in a real Chromium: the timeline, a status change made over HTTP appearing live, one made in
- * the page, and an order issued for the incident with a city's acknowledgements appearing live.
+ * the page, an order issued for the incident with a city's acknowledgements, a situation report, and a supply
+ * request for the incident with stock reserved for it, all appearing live.
  */
 class IncidentDetailTest {
 
@@ -93,6 +95,22 @@ class IncidentDetailTest {
 		hub.postJson("/api/orders/" + orderId + "/acknowledgements", cityToken,
 				Map.of("state", "ACCEPTED", "ackId", "detail-ack-2"), 200);
 		awaitCss("[data-testid=incident-order-target][data-city='350200'][data-state=ACCEPTED]");
+
+		// the city's situation report and a supply request for the incident, with stock committed to it
+		hub.postJson("/api/incidents/" + id + "/sitreps", cityToken, Map.of("sitrepId", "detail-sr-1", "kind",
+				"CASUALTY_AND_ILLNESS_SUMMARY", "reportedAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0).toString(),
+				"casualtyAndIllnessSummary", Map.of("dead", 0, "injured", 2, "missing", 0, "ill", 0, "trapped", 1, "rescued",
+						1, "evacuated", 40, "sheltered", 30)), 200);
+		awaitCss("[data-testid=incident-sitrep][data-kind=CASUALTY_AND_ILLNESS_SUMMARY]");
+		String officer = hub.dutyOfficerToken();
+		hub.postJson("/api/supplies/movements", officer, Supplies.movement("detail-m-1", "350000-01", "TENT-12", "RECEIPT", 50), 200);
+		JsonNode request = hub.postJson("/api/supplies/requests", cityToken, Map.of("requestId", "detail-req-1", "incidentId", id,
+				"lines", List.of(Map.of("itemCode", "TENT-12", "quantity", 20))), 200);
+		String requestId = request.get("request").get("id").asString();
+		awaitCss("[data-testid=incident-supply-request][data-request-id='" + requestId + "']");
+		hub.postJson("/api/supplies/requests/" + requestId + "/commitments", officer, Map.of("commitId", "detail-c-1", "lines",
+				List.of(Map.of("lineNo", 1, "depotCode", "350000-01", "quantity", 20))), 200);
+		awaitCss("[data-testid=incident-supply-request] [data-testid=incident-commitment][data-status=RESERVED]");
 		browser.screenshot("incident-detail");
 	}
 
