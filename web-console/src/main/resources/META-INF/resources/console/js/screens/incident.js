@@ -169,7 +169,8 @@ export default {
       const list = [...sitreps.values()].sort((a, b) => a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : 0);
       sitrepsEl.replaceChildren(...list.map(s => h('div', { class: 'sitrep', 'data-testid': 'incident-sitrep', 'data-kind': s.kind },
         h('b', {}, s.kind), ' ', ctx.fmtTime(s.reportedAt), ' \u00b7 ', platformName(s.source, ctx.lang),
-        h('pre', { class: 'sitrep-content' }, JSON.stringify(s.content, null, 1)))));
+        h('div', { class: 'sitrep-content' }, Object.entries(s.content || {})
+          .filter(([, v]) => v !== null && v !== '').map(([k, v]) => k + ': ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(' \u00b7 ')))));
     }
 
     // ---- supplies (requests naming the incident, seen on the stream: the hub has no query by incident)
