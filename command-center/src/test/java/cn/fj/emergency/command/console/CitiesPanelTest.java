@@ -22,8 +22,8 @@ import cn.fj.emergency.command.support.HubClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The cities panel in a real Chromium: a city platform connecting over RSocket shows as connected, and an order
- * whose deadline passes unanswered shows as overdue.
+ * The cities panel in a real Chromium: a city platform connecting over RSocket shows as connected (and as not
+ * connected once it has closed), and an order whose deadline passes unanswered shows as overdue.
  */
 class CitiesPanelTest {
 
@@ -79,6 +79,8 @@ class CitiesPanelTest {
 					+ "'] [data-testid=cities-overdue-target][data-city='350500']", Duration.ofSeconds(10));
 			browser.screenshot("cities-panel");
 		}
+		// closed: the hub drops its presence, the panel shows it at its next read
+		awaitCss("[data-testid=cities-row][data-city='350500'][data-connected=false]", Duration.ofSeconds(12));
 	}
 
 }
