@@ -56,6 +56,10 @@ class ConsoleMapTest {
 		return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
 	}
 
+	static Object jsAsync(String script, Object... args) {
+		return ((JavascriptExecutor) browser.driver()).executeAsyncScript(script, args);
+	}
+
 	static void await(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
 		new WebDriverWait(browser.driver(), timeout).withMessage(what).until(d -> condition.getAsBoolean());
 	}
@@ -146,6 +150,17 @@ class ConsoleMapTest {
 		await(Duration.ofSeconds(5), "a county is picked", () -> ((Number) js("return window.picked.length;")).intValue() > 0);
 		assertThat(js("return JSON.stringify(window.picked[0]);")).isEqualTo("{\"code\":\"350426\",\"name\":\"Youxi\",\"level\":\"county\"}");
 		browser.screenshot("map-pick");
+
+		// and every county's seat lies in that county's derived area: a click there picks it
+		Object wrong = jsAsync("const done = arguments[arguments.length - 1];"
+				+ "import('/console/js/map-areas.js').then(({COUNTIES}) => {"
+				+ " const canvas = document.querySelector('#pick-box canvas'); const r = canvas.getBoundingClientRect(); const bad = [];"
+				+ " for (const c of COUNTIES) { window.picked = []; const [x, y] = window.pickMap.pixelOf(c.lat, c.lon);"
+				+ "  for (const type of ['mousemove', 'mousedown', 'mouseup', 'click'])"
+				+ "   canvas.dispatchEvent(new MouseEvent(type, {bubbles: true, clientX: r.left + x, clientY: r.top + y}));"
+				+ "  const got = window.picked[0] && window.picked[0].code; if (got !== c.code) bad.push(c.code + '->' + got); }"
+				+ " done(bad.join(' ') + '/' + COUNTIES.length); }, e => done(String(e)));");
+		assertThat(wrong).isEqualTo("/84");
 		js("window.pickMap.dispose(); document.getElementById('pick-frame').remove();");
 	}
 
