@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,11 +35,15 @@ class CitiesPanelTest {
 		Map<String, Object> settings = Hub.freshHubSettings();
 		settings.put("hub.orders.overdue-check-interval", "500ms");
 		hub = Hub.start(settings);
-		hub.postJson("/api/admin/officers", hub.adminToken(), Map.of("username", "cities.officer", "password",
-				"cities-officer-password", "roles", Set.of("DUTY_OFFICER")), 201);
-		browser = new Browser(CitiesPanelTest.class);
+		Browser.createOfficer(hub, "cities.officer", "cities-officer-password", null, "DUTY_OFFICER");
+		browser = Browser.start(CitiesPanelTest.class);
 		browser.open(hub, "/console/");
 		browser.signIn("cities.officer", "cities-officer-password");
+	}
+
+	/** Navigates inside the signed-in console. */
+	static void go(String hash) {
+		browser.script("location.hash = arguments[0];", hash);
 	}
 
 	@AfterAll
@@ -60,7 +63,7 @@ class CitiesPanelTest {
 
 	@Test
 	void aConnectedPlatformAndAnOverdueOrder() {
-		browser.open(hub, "/console/#/cities");
+		go("#/cities");
 		awaitCss("[data-testid=cities-row][data-city='350500'][data-connected=false]", Duration.ofSeconds(10));
 		assertThat(browser.driver().findElements(By.cssSelector("[data-testid=cities-row]"))).hasSize(10);
 

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,11 +34,15 @@ class ConsoleMapTest {
 	@BeforeAll
 	static void start() {
 		hub = Hub.start(Hub.freshHubSettings());
-		hub.postJson("/api/admin/officers", hub.adminToken(), Map.of("username", "map.officer", "password",
-				"map-officer-password", "roles", Set.of("DUTY_OFFICER")), 201);
-		browser = new Browser(ConsoleMapTest.class);
+		Browser.createOfficer(hub, "map.officer", "map-officer-password", null, "DUTY_OFFICER");
+		browser = Browser.start(ConsoleMapTest.class);
 		browser.open(hub, "/console/");
 		browser.signIn("map.officer", "map-officer-password");
+	}
+
+	/** Navigates inside the signed-in console. */
+	static void go(String hash) {
+		browser.script("location.hash = arguments[0];", hash);
 	}
 
 	@AfterAll
@@ -66,7 +69,7 @@ class ConsoleMapTest {
 
 	@Test
 	void citiesCountiesAndALiveIncident() {
-		browser.open(hub, "/console/#/map");
+		go("#/map");
 		WebElement canvas = browser.waitFor("map-canvas");
 		await(Duration.ofSeconds(20), "the map is drawn", () -> "true".equals(canvas.getDomAttribute("data-map-ready")));
 		assertThat(canvas.getDomAttribute("data-map-cities")).isEqualTo("9");
@@ -97,7 +100,7 @@ class ConsoleMapTest {
 
 	@Test
 	void aPublishedWarningColoursItsCountiesLive() {
-		browser.open(hub, "/console/#/map");
+		go("#/map");
 		WebElement canvas = browser.waitFor("map-canvas");
 		await(Duration.ofSeconds(20), "the map is drawn", () -> "true".equals(canvas.getDomAttribute("data-map-ready")));
 
@@ -127,7 +130,7 @@ class ConsoleMapTest {
 
 	@Test
 	void aClickOnACountyPicksItAndItsCity() {
-		browser.open(hub, "/console/#/map");
+		go("#/map");
 		browser.waitFor("map-canvas");
 		// a second map with picking, made by the module the screens use, in a box of its own
 		// (ECharts makes its element position: relative, so the fixed frame is a wrapper)

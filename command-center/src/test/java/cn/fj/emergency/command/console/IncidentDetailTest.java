@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,11 +35,15 @@ class IncidentDetailTest {
 	@BeforeAll
 	static void start() {
 		hub = Hub.start(Hub.freshHubSettings());
-		hub.postJson("/api/admin/officers", hub.adminToken(), Map.of("username", "detail.officer", "password",
-				"detail-officer-password", "roles", Set.of("DUTY_OFFICER")), 201);
-		browser = new Browser(IncidentDetailTest.class);
+		Browser.createOfficer(hub, "detail.officer", "detail-officer-password", null, "DUTY_OFFICER");
+		browser = Browser.start(IncidentDetailTest.class);
 		browser.open(hub, "/console/");
 		browser.signIn("detail.officer", "detail-officer-password");
+	}
+
+	/** Navigates inside the signed-in console. */
+	static void go(String hash) {
+		browser.script("location.hash = arguments[0];", hash);
 	}
 
 	@AfterAll
@@ -64,7 +67,7 @@ class IncidentDetailTest {
 		JsonNode receipt = hub.postJson("/api/incidents", cityToken, Reports.xiamen("detail-1"), 200);
 		String id = receipt.get("incidentId").asString();
 
-		browser.open(hub, "/console/#/incidents/" + id);
+		go("#/incidents/" + id);
 		awaitCss("[data-testid=incident-timeline-entry][data-type='incident.reported']");
 		assertThat(browser.waitFor("incident-status").getDomAttribute("data-status")).isEqualTo("REPORTED");
 		assertThat(browser.waitFor("incident-title").getText()).contains("Waterlogging detail-1");

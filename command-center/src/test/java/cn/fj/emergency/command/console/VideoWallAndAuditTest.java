@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,11 +34,15 @@ class VideoWallAndAuditTest {
 	@BeforeAll
 	static void start() {
 		hub = Hub.start(Hub.freshHubSettings());
-		hub.postJson("/api/admin/officers", hub.adminToken(), Map.of("username", USER, "password",
-				"wall-officer-password", "roles", Set.of("DUTY_OFFICER", "ADMIN")), 201);
-		browser = new Browser(VideoWallAndAuditTest.class);
+		Browser.createOfficer(hub, USER, "wall-officer-password", null, "DUTY_OFFICER", "ADMIN");
+		browser = Browser.start(VideoWallAndAuditTest.class);
 		browser.open(hub, "/console/");
 		browser.signIn(USER, "wall-officer-password");
+	}
+
+	/** Navigates inside the signed-in console. */
+	static void go(String hash) {
+		browser.script("location.hash = arguments[0];", hash);
 	}
 
 	@AfterAll
@@ -70,7 +73,7 @@ class VideoWallAndAuditTest {
 				"Hubin Road underpass", "cityCode", "350200", "latitude", 24.45, "longitude", 118.08, "streamUrl",
 				"https://cams.xm.example/hubin/live.m3u8"), 201).get("id").asString();
 
-		browser.open(hub, "/console/#/video");
+		go("#/video");
 		browser.waitFor("video-wall");
 		browser.waitFor("video-none");
 
@@ -99,7 +102,7 @@ class VideoWallAndAuditTest {
 		hub.postJson("/api/video/dispatches/" + dispatch.get("id").asString() + "/withdraw", officer, Map.of(), 200);
 		awaitGone(tile);
 
-		browser.open(hub, "/console/#/audit");
+		go("#/audit");
 		awaitCss("[data-testid=audit-intact][data-intact=true]");
 		awaitCss("[data-testid=audit-row][data-action='officer.sign-in']");
 		int rows = browser.driver().findElements(By.cssSelector("[data-testid=audit-row]")).size();
