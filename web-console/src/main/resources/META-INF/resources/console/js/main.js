@@ -1,0 +1,246 @@
+/**
+ * The console's shell: sign-in, navigation among the screens the officer's roles allow (hash routes
+ * `#/<screen id>[/<param>]`), the language switch, the stream status, toasts, and the `ctx` each screen gets
+ * (docs/web-console.md#screens-and-ctx).
+ */
+
+import * as hub from './hub.js';
+import * as i18n from './i18n.js';
+import screens from './screens/index.js';
+
+for (const screen of screens) i18n.addMessages(screen.messages);
+document.documentElement.lang = i18n.lang();
+
+const root = document.getElementById('app');
+let unmountScreen = null;
+let shell = null;
+
+const LEVEL_COLOURS = { I: '#d7263d', II: '#f28c28', III: '#f2c318', IV: '#1e6fd9' };
+
+/** The small DOM helper of ctx: attrs `class`, `data-*`, `on:<event>`, `style`, properties `value`, `checked`… */
+export function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith('on:')) {
+      node.addEventListener(key.slice(3), value);
+    } else if (key === 'value' || key === 'checked' || key === 'selected' || key === 'disabled') {
+      node[key] = value;
+    } else if (key === 'style' && typeof value === 'object') {
+      Object.assign(node.style, value);
+    } else {
+      node.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(node, child);
+    else node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+function toast(message, kind = 'info') {
+  const box = document.getElementById('toasts');
+  const item = el('div', { class: 'toast toast-' + kind, 'data-testid': 'toast', 'data-kind': kind, role: 'status' },
+    String(message));
+  box.append(item);
+  setTimeout(() => item.remove(), kind === 'error' ? 10000 : 4000);
+}
+
+function fmtTime(iso) {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return new Intl.DateTimeFormat(i18n.lang(), {
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+    minute: '2-digit', second: '2-digit', hour12: false,
+  }).format(date);
+}
+
+function visibleScreens(user) {
+  return screens.filter(s => !s.roles || s.roles.some(r => user.roles.includes(r)));
+}
+
+/** The ctx of one mounted screen: its event listeners are dropped on unmount even if the screen forgets. */
+function makeCtx(user) {
+  const owned = [];
+  const ctx = {
+    user,
+    hasRole: (...roles) => roles.some(r => user.roles.includes(r)),
+    api: hub.api,
+    events: {
+      on(filter, handler) {
+        const off = hub.events.on(filter, handler);
+        owned.push(off);
+        return off;
+      },
+      lastSeq: hub.events.lastSeq,
+      status: hub.events.status,
+    },
+    t: i18n.t,
+    lang: i18n.lang(),
+    navigate: hash => { location.hash = hash; },
+    toast,
+    el,
+    levelColour: level => LEVEL_COLOURS[level] || '#888888',
+    fmtTime,
+  };
+  return { ctx, release: () => owned.splice(0).forEach(off => off()) };
+}
+
+// ---------------------------------------------------------------- sign-in
+
+function langSwitch(onChange) {
+  return el('select', {
+    'data-testid': 'lang-switch', 'aria-label': i18n.t('shell.lang'),
+    'on:change': e => { i18n.setLang(e.target.value); onChange(); },
+  }, i18n.LANGUAGES.map(l => el('option', { value: l, selected: l === i18n.lang() },
+    l === 'zh-CN' ? '中文' : 'English')));
+}
+
+function showSignIn(notice) {
+  teardownShell();
+  root.replaceChildren();
+  const username = el('input', { 'data-testid': 'signin-username', name: 'username', autocomplete: 'username',
+    required: true });
+  const password = el('input', { 'data-testid': 'signin-password', name: 'password', type: 'password',
+    autocomplete: 'current-password', required: true });
+  const error = el('p', { class: 'signin-error', 'data-testid': 'signin-error', role: 'alert', hidden: true });
+  const submit = el('button', { type: 'submit', 'data-testid': 'signin-submit' }, i18n.t('signin.submit'));
+  const form = el('form', {
+    class: 'signin', 'data-testid': 'signin-form',
+    'on:submit': async e => {
+      e.preventDefault();
+      submit.disabled = true;
+      error.hidden = true;
+      try {
+        await hub.signIn(username.value.trim(), password.value);
+        if (!location.hash || location.hash === '#/') location.hash = '#/board';
+        showShell();
+      } catch (err) {
+        error.textContent = (err.code || 'ERROR') + ': ' + err.message;
+        error.hidden = false;
+        submit.disabled = false;
+      }
+    },
+  },
+  el('h1', {}, i18n.t('app.title')),
+  el('h2', {}, i18n.t('signin.title')),
+  notice ? el('p', { class: 'signin-notice', 'data-testid': 'signin-notice' }, notice) : null,
+  el('label', {}, i18n.t('signin.username'), username),
+  el('label', {}, i18n.t('signin.password'), password),
+  error,
+  submit,
+  el('div', { class: 'signin-lang' }, langSwitch(() => showSignIn(notice))));
+  root.append(el('main', { class: 'signin-page' }, form));
+  username.focus();
+}
+
+// ---------------------------------------------------------------- shell
+
+function teardownShell() {
+  if (unmountScreen) {
+    const u = unmountScreen;
+    unmountScreen = null;
+    u();
+  }
+  if (shell) {
+    shell.offStatus();
+    shell = null;
+  }
+}
+
+function showShell() {
+  teardownShell();
+  const session = hub.currentSession();
+  if (!session) {
+    showSignIn();
+    return;
+  }
+  const user = { subject: session.subject, roles: session.roles, cityCode: session.cityCode };
+  const allowed = visibleScreens(user);
+  const status = el('span', { class: 'stream-status', 'data-testid': 'stream-status' });
+  const renderStatus = s => {
+    status.dataset.status = s;
+    status.className = 'stream-status stream-' + s;
+    status.textContent = i18n.t('stream.' + s);
+    status.title = s;
+  };
+  renderStatus(hub.events.status());
+  const nav = el('nav', { class: 'nav', 'data-testid': 'nav' }, allowed.map(s =>
+    el('a', { href: '#/' + s.id, 'data-testid': 'nav-' + s.id, 'data-screen': s.id }, i18n.t(s.titleKey))));
+  const main = el('main', { class: 'screen', 'data-testid': 'screen' });
+  const header = el('header', { class: 'topbar' },
+    el('span', { class: 'brand' }, i18n.t('app.title')),
+    nav,
+    el('span', { class: 'spacer' }),
+    status,
+    el('span', { class: 'user', 'data-testid': 'shell-user' },
+      user.subject, ' · ', user.roles.map(r => i18n.t('role.' + r)).join(', '),
+      user.cityCode ? ' · ' + i18n.t('city.' + user.cityCode) : ''),
+    langSwitch(() => showShell()),
+    el('button', { type: 'button', 'data-testid': 'shell-signout', 'on:click': () => hub.signOut('signout') },
+      i18n.t('shell.signout')));
+  root.replaceChildren(header, main);
+  shell = { user, allowed, nav, main, offStatus: hub.events.onStatus(renderStatus) };
+  document.title = i18n.t('app.title');
+  // screens read their data once the stream's start position is known (or the hub is slow to tell it)
+  const started = shell;
+  Promise.race([hub.events.start(), new Promise(resolve => setTimeout(resolve, 5000))]).then(() => {
+    if (shell === started) route();
+  });
+}
+
+function route() {
+  if (!shell) return;
+  const hash = location.hash.replace(/^#\/?/, '');
+  const [id, ...rest] = hash.split('/');
+  const param = rest.length ? decodeURIComponent(rest.join('/')) : undefined;
+  const screen = shell.allowed.find(s => s.id === id)
+    || (!id ? shell.allowed.find(s => s.id === 'board') || shell.allowed[0] : null);
+  if (unmountScreen) {
+    const u = unmountScreen;
+    unmountScreen = null;
+    u();
+  }
+  shell.main.replaceChildren();
+  for (const a of shell.nav.querySelectorAll('a')) a.classList.toggle('active', screen && a.dataset.screen === screen.id);
+  if (!screen) {
+    shell.main.append(el('p', { class: 'empty', 'data-testid': 'screen-unknown' },
+      id ? i18n.t('screen.unknown', { id }) : i18n.t('screen.none')));
+    return;
+  }
+  const container = el('section', { class: 'screen-' + screen.id, 'data-testid': 'screen-' + screen.id });
+  shell.main.append(container);
+  const { ctx, release } = makeCtx(shell.user);
+  let unmount = null;
+  try {
+    unmount = screen.mount(container, ctx, param);
+  } catch (e) {
+    console.error('screen ' + screen.id + ' failed to mount', e);
+    toast(screen.id + ': ' + e.message, 'error');
+  }
+  unmountScreen = () => {
+    try {
+      if (typeof unmount === 'function') unmount();
+    } catch (e) {
+      console.error('screen ' + screen.id + ' failed to unmount', e);
+    }
+    release();
+  };
+}
+
+window.addEventListener('hashchange', route);
+hub.onSessionEnd(reason => showSignIn(reason === 'expired' ? i18n.t('session.ended') : null));
+window.addEventListener('unhandledrejection', e => {
+  const err = e.reason || {};
+  console.error('unhandled', err);
+  if (err.code) toast(err.code + ': ' + err.message, 'error');
+});
+
+if (hub.currentSession()) showShell(); else showSignIn();
