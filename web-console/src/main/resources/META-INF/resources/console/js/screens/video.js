@@ -47,7 +47,7 @@ export default {
         const player = g
           ? h('div', {},
             g.protocol === 'HLS' ? h('video', { 'data-testid': 'video-player', controls: '', muted: '', src: g.playbackUrl, style: 'width:100%' }) : '',
-            h('a', { href: g.playbackUrl, target: '_blank', rel: 'noreferrer', 'data-testid': 'video-link' }, t('video.open')),
+            h('a', { href: g.playbackUrl, target: '_blank', rel: 'noreferrer', 'data-testid': 'video-link', style: 'color:#9cf' }, t('video.open')),
             h('small', {}, ' ' + g.protocol + ' \u00b7 ' + ctx.fmtTime(g.expiresAt)))
           : h('button', { 'data-testid': 'video-play', 'on:click': () =>
             ctx.api('POST', `/api/video/dispatches/${d.id}/playback`).then(grant => { grants.set(d.id, grant); drawWall(); }, fail) }, t('video.play'));
