@@ -218,6 +218,7 @@ async function runStream(generation) {
     let connection = stream.connection;
     if (!connection || !connection.open) {
       connection = await RSocketConnection.connect(wsUrl(), { token: session.token });
+      testHook.connections++;
       if (!stream.running || generation !== stream.generation) {
         connection.close();
         return;
@@ -321,9 +322,10 @@ export const events = {
 /**
  * Test hooks (`window.__hub`): `dropConnection(holdMs)` closes the WebSocket as a network cut would and keeps
  * the console from reconnecting for `holdMs`; `dispatched` and `dropped` list the seqs handed to listeners and
- * those dropped as already seen.
+ * those dropped as already seen; `connections` counts the WebSocket connections opened.
  */
 const testHook = {
+  connections: 0,
   dispatched: [],
   dropped: [],
   dropConnection(holdMs = 0) {

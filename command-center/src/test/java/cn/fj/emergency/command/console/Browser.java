@@ -42,6 +42,9 @@ public final class Browser implements AutoCloseable {
 
 	private static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
 
+	/** Kept, so that the level holds: Debian's Chromium is usually newer than the CDP versions Selenium ships. */
+	private static final java.util.logging.Logger CDP_VERSION_LOG = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
+
 	private final ChromeDriver driver;
 
 	private final ChromeDriverService service;
@@ -98,6 +101,12 @@ public final class Browser implements AutoCloseable {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().scriptTimeout(TIMEOUT);
 		return new Browser(driver, service, screenshots);
+	}
+
+	private static java.util.logging.Logger quiet(String name) {
+		java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+		logger.setLevel(java.util.logging.Level.SEVERE);
+		return logger;
 	}
 
 	/** Registers an officer who signs in with a password ({@code POST /api/admin/officers}); city may be null. */
