@@ -67,7 +67,10 @@ class IncidentDetailTest {
 		JsonNode receipt = hub.postJson("/api/incidents", cityToken, Reports.xiamen("detail-1"), 200);
 		String id = receipt.get("incidentId").asString();
 
-		go("#/incidents/" + id);
+		// reached from the board's row
+		go("#/board");
+		awaitCss("[data-testid=board-row][data-incident-id='" + id + "']").click();
+		browser.waitUntil(() -> browser.driver().getCurrentUrl().endsWith("#/incidents/" + id), "the detail's route");
 		awaitCss("[data-testid=incident-timeline-entry][data-type='incident.reported']");
 		assertThat(browser.waitFor("incident-status").getDomAttribute("data-status")).isEqualTo("REPORTED");
 		assertThat(browser.waitFor("incident-title").getText()).contains("Waterlogging detail-1");
