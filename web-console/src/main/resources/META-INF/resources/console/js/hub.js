@@ -29,6 +29,17 @@ export class HubError extends Error {
 
 let session = loadSession();
 const sessionListeners = [];
+let expiryTimer = null;
+scheduleExpiry();
+
+/** Ends the session at the token's expiry even when nothing else notices (no refresh exists). */
+function scheduleExpiry() {
+  clearTimeout(expiryTimer);
+  if (!session) return;
+  const left = Date.parse(session.expiresAt) - Date.now();
+  // setTimeout holds at most 2^31-1 ms; a longer token is checked again then
+  expiryTimer = setTimeout(() => (tokenExpired() ? signOut('expired') : scheduleExpiry()), Math.min(left, 0x7FFFFFFF));
+}
 
 function loadSession() {
   const raw = sessionStorage.getItem(SESSION_KEY);
@@ -57,6 +68,7 @@ export async function signIn(username, password) {
   const issued = await http('POST', '/api/auth/token', { username, password }, {}, null);
   session = issued;
   sessionStorage.setItem(SESSION_KEY, JSON.stringify(issued));
+  scheduleExpiry();
   return issued;
 }
 
@@ -64,6 +76,7 @@ export async function signIn(username, password) {
 export function signOut(reason = 'signout') {
   if (!session) return;
   session = null;
+  clearTimeout(expiryTimer);
   sessionStorage.removeItem(SESSION_KEY);
   events.stop();
   for (const l of sessionListeners) l(reason);
