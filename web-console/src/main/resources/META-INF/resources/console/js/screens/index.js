@@ -1,6 +1,11 @@
 // The console's screens, in navigation order: one import line per screen (docs/web-console.md#screens-and-ctx).
 import board from './board.js';
+import map from './map.js';
+import incident from './incident.js';
 import warnings from './warnings.js';
 import supplies from './supplies.js';
+import video from './video.js';
+import cities from './cities.js';
+import audit from './audit.js';
 
-export default [board, warnings, supplies];
+export default [board, map, incident, warnings, supplies, video, cities, audit];

@@ -1,0 +1,276 @@
+// The province map (contract: docs/web-console.md, "Map").
+//
+// Apache ECharts 4.1.0 from the WebJar org.webjars.npm:echarts, offline: no tile server. The cities' outlines are
+// the WebJar's map/json/province/fujian.json (features keyed by GB/T 2260 city code). No WebJar ships county
+// boundaries for Fujian, so the county areas are DERIVED here from the county seats (js/map-areas.js): inside each
+// city outline, every separate part (island, exclave) that holds county seats is split between them by nearest
+// seat (a Voronoi partition, clipped to the part); a part without a seat goes whole to the nearest seat of the
+// city. The result tiles each city exactly, but the lines between counties of one city are approximations, not
+// the legal boundaries.
+//
+//   const m = await createMap(el, ctx, {pick: 'none' | 'county' | 'city'});
+//   m.setLayer(name, items)  items: {id, lat, lon, label, colour} points (optional: shape 'square', size px, z),
+//                                   {id, polygon: [[lat, lon], ...], label, colour} polygons,
+//                                   {id, areaCode, colour} a city (platform) or county coloured;
+//   m.onPick(cb)             cb({code, name, level: 'city' | 'county'}) when a county area is clicked;
+//   m.onPointClick(cb)       cb({layer, id}) when a point is clicked;
+//   m.layer(name)            the layer's items as last set;
+//   m.pixelOf(lat, lon)      [x, y] in the element (for tests and overlays);
+//   m.dispose().
+
+import { PLATFORMS, COUNTIES } from './map-areas.js';
+
+export const ECHARTS_URL = '/webjars/echarts/4.1.0/dist/echarts.min.js';
+export const CITIES_URL = '/webjars/echarts/4.1.0/map/json/province/fujian.json';
+const MAP_NAME = 'fujian-counties';
+
+const countyByCode = new Map(COUNTIES.map(c => [c.code, c]));
+const platformByCode = new Map(PLATFORMS.map(p => [p.code, p]));
+
+let echartsLoading = null;
+let geoLoading = null;
+
+function loadEcharts() {
+  if (window.echarts) return Promise.resolve(window.echarts);
+  if (!echartsLoading) {
+    echartsLoading = new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = ECHARTS_URL;
+      s.onload = () => window.echarts ? resolve(window.echarts) : reject(new Error('ECharts did not load'));
+      s.onerror = () => { echartsLoading = null; reject(new Error('cannot load ' + ECHARTS_URL)); };
+      document.head.appendChild(s);
+    });
+  }
+  return echartsLoading;
+}
+
+// ECharts' compressed GeoJSON ("UTF8Encoding": zigzag, delta-coded pairs of characters, scale 1024).
+function decodeRing(text, offsets, scale) {
+  const out = [];
+  let px = offsets[0], py = offsets[1];
+  for (let i = 0; i < text.length; i += 2) {
+    let x = text.charCodeAt(i) - 64, y = text.charCodeAt(i + 1) - 64;
+    x = (x >> 1) ^ (-(x & 1));
+    y = (y >> 1) ^ (-(y & 1));
+    x += px; y += py; px = x; py = y;
+    out.push([x / scale, y / scale]);
+  }
+  return out;
+}
+
+/** Outer rings ([lon, lat] points) of every part of a city feature. */
+function cityRings(feature, encoded, scale) {
+  const g = feature.geometry;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const offs = g.type === 'Polygon' ? [g.encodeOffsets] : g.encodeOffsets;
+  return polys.map((poly, i) => encoded ? decodeRing(poly[0], offs[i][0], scale) : poly[0]);
+}
+
+const KX = Math.cos(25.9 * Math.PI / 180); // metres per degree of longitude relative to latitude, mid-Fujian
+
+function inside([x, y], ring) {
+  let c = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [x1, y1] = ring[j], [x2, y2] = ring[i];
+    if ((y1 > y) !== (y2 > y) && x < (x2 - x1) * (y - y1) / (y2 - y1) + x1) c = !c;
+  }
+  return c;
+}
+
+/** Sutherland-Hodgman: the part of ring where a·p <= b (p in the KX-scaled plane). */
+function clip(ring, ax, ay, b) {
+  const f = ([lon, lat]) => ax * lon * KX + ay * lat - b;
+  const out = [];
+  for (let i = 0; i < ring.length; i++) {
+    const p = ring[i === 0 ? ring.length - 1 : i - 1], q = ring[i];
+    const fp = f(p), fq = f(q);
+    if ((fp <= 0) !== (fq <= 0)) {
+      const t = fp / (fp - fq);
+      out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
+    }
+    if (fq <= 0) out.push(q);
+  }
+  return out;
+}
+
+function voronoiCell(ring, seat, others) {
+  let cell = ring;
+  const sx = seat.lon * KX, sy = seat.lat;
+  for (const o of others) {
+    const ox = o.lon * KX, oy = o.lat;
+    // closer to seat than to o:  (o - s)·p <= (|o|² - |s|²) / 2
+    cell = clip(cell, ox - sx, oy - sy, (ox * ox + oy * oy - sx * sx - sy * sy) / 2);
+    if (cell.length < 3) return [];
+  }
+  return cell;
+}
+
+/** The province's data: city outlines, and the derived county GeoJSON registered with ECharts. */
+async function loadGeo(echarts) {
+  if (!geoLoading) {
+    geoLoading = (async () => {
+      const res = await fetch(CITIES_URL);
+      if (!res.ok) throw new Error('cannot load ' + CITIES_URL + ': HTTP ' + res.status);
+      const json = await res.json();
+      const scale = json.UTF8Scale || 1024;
+      const cities = json.features.map(f => ({
+        code: String(f.id || f.properties.id), name: f.properties.name, cp: f.properties.cp,
+        rings: cityRings(f, json.UTF8Encoding, scale)
+      }));
+      const parts = new Map(COUNTIES.map(c => [c.code, []]));
+      for (const city of cities) {
+        // Pingtan (350128) is its own platform but lies inside Fuzhou's outline.
+        const seats = COUNTIES.filter(c => c.city === city.code || (city.code === '350100' && c.city === '350128'));
+        for (const ring of city.rings) {
+          const held = seats.filter(s => inside([s.lon, s.lat], ring));
+          if (held.length === 0) {
+            const cx = ring.reduce((a, p) => a + p[0], 0) / ring.length, cy = ring.reduce((a, p) => a + p[1], 0) / ring.length;
+            let best = null, bd = Infinity;
+            for (const s of seats) {
+              const d = ((s.lon - cx) * KX) ** 2 + (s.lat - cy) ** 2;
+              if (d < bd) { bd = d; best = s; }
+            }
+            if (best) parts.get(best.code).push(ring);
+          } else {
+            for (const s of held) {
+              const cell = held.length === 1 ? ring : voronoiCell(ring, s, held.filter(o => o !== s));
+              if (cell.length >= 3) parts.get(s.code).push(cell);
+            }
+          }
+        }
+      }
+      const features = COUNTIES.filter(c => parts.get(c.code).length > 0).map(c => ({
+        type: 'Feature', id: c.code,
+        properties: { name: c.code, cp: [c.lon, c.lat] },
+        geometry: { type: 'MultiPolygon', coordinates: parts.get(c.code).map(r => [r]) }
+      }));
+      echarts.registerMap(MAP_NAME, { type: 'FeatureCollection', features });
+      return { cities, countyCount: features.length };
+    })().catch(e => { geoLoading = null; throw e; });
+  }
+  return geoLoading;
+}
+
+export function countyName(code, lang) {
+  const c = countyByCode.get(code);
+  return c ? (lang === 'en' ? c.en : c.zh) : code;
+}
+
+export function platformName(code, lang) {
+  const p = platformByCode.get(code);
+  return p ? (lang === 'en' ? p.en : p.zh) : code;
+}
+
+/** The counties an area code stands for: a county itself, or every county of a platform. */
+function countiesOf(code) {
+  if (platformByCode.has(code)) return COUNTIES.filter(c => c.city === code).map(c => c.code);
+  return countyByCode.has(code) ? [code] : [];
+}
+
+export async function createMap(el, ctx, opts = {}) {
+  const pick = opts.pick || 'none';
+  const echarts = await loadEcharts();
+  const geo = await loadGeo(echarts);
+  const lang = ctx.lang;
+  const chart = echarts.init(el);
+  const layers = new Map();
+  const pickCbs = [], pointCbs = [];
+  let view = null;
+
+  function baseSeries() {
+    const borders = [];
+    for (const c of geo.cities) for (const r of c.rings) borders.push({ coords: r });
+    return [
+      { id: 'city-borders', type: 'lines', coordinateSystem: 'geo', polyline: true, silent: true, z: 3,
+        lineStyle: { color: '#3a4a5c', width: 1.4, opacity: 0.9 }, data: borders },
+      { id: 'county-labels', type: 'scatter', coordinateSystem: 'geo', silent: true, z: 4, symbolSize: 2,
+        itemStyle: { color: '#7d8a96' },
+        label: { show: true, position: 'right', fontSize: 9, color: '#5a6672', formatter: p => p.name },
+        data: COUNTIES.map(c => ({ name: lang === 'en' ? c.en : c.zh, value: [c.lon, c.lat] })) },
+      { id: 'city-labels', type: 'scatter', coordinateSystem: 'geo', silent: true, z: 5, symbolSize: 1,
+        itemStyle: { color: 'rgba(0,0,0,0)' },
+        label: { show: true, position: 'top', fontSize: 13, fontWeight: 'bold', color: '#1f2d3a', formatter: p => p.name },
+        data: geo.cities.map(c => ({ name: platformName(c.code, lang), value: [c.cp[0], c.cp[1] + 0.12] })) }
+    ];
+  }
+
+  function render() {
+    const regions = [];
+    const series = baseSeries();
+    for (const [name, items] of layers) {
+      const pts = items.filter(i => i.lat != null && i.lon != null);
+      const polys = items.filter(i => Array.isArray(i.polygon));
+      for (const a of items.filter(i => i.areaCode)) {
+        for (const code of countiesOf(String(a.areaCode))) {
+          regions.push({ name: code, itemStyle: { areaColor: a.colour || '#f5a623', opacity: 0.85 } });
+        }
+      }
+      if (polys.length) {
+        series.push({ id: 'poly-' + name, type: 'custom', coordinateSystem: 'geo', z: 6,
+          data: polys.map((p, i) => ({ name: p.label || p.id, value: [i] })),
+          renderItem: (params, api) => {
+            const p = polys[params.dataIndex];
+            return { type: 'polygon', shape: { points: p.polygon.map(([lat, lon]) => api.coord([lon, lat])) },
+              style: { fill: p.colour || '#f5a623', opacity: 0.45, stroke: p.colour || '#f5a623', lineWidth: 1.5 } };
+          } });
+      }
+      if (pts.length) {
+        series.push({ id: 'pts-' + name, name, type: 'scatter', coordinateSystem: 'geo', z: 10 + (pts[0].z || 0),
+          data: pts.map(p => ({ name: p.label || '', id: String(p.id), value: [p.lon, p.lat],
+            symbol: p.shape === 'square' ? 'rect' : 'circle', symbolSize: p.size || 11,
+            itemStyle: { color: p.colour || '#1f6fb2', borderColor: '#fff', borderWidth: 1 } })) });
+      }
+      el.setAttribute('data-layer-' + name, String(items.length));
+    }
+    const geoOpt = { map: MAP_NAME, roam: true, silent: pick === 'none', selectedMode: false,
+      layoutCenter: ['50%', '50%'], layoutSize: '96%',
+      label: { show: false, emphasis: { show: false } },
+      itemStyle: { areaColor: '#eef2f5', borderColor: '#a9b7c4', borderWidth: 0.6,
+        emphasis: { areaColor: pick === 'none' ? '#eef2f5' : '#cfe3f5' } },
+      regions };
+    if (view) { geoOpt.center = view.center; geoOpt.zoom = view.zoom; }
+    chart.setOption({ animation: false, tooltip: { trigger: 'item', formatter: p => p.name || '' },
+      geo: geoOpt, series }, true);
+  }
+
+  chart.on('georoam', () => {
+    const g = chart.getOption().geo[0];
+    view = { center: g.center, zoom: g.zoom };
+  });
+  chart.on('click', p => {
+    if (p.componentType === 'geo' && pick !== 'none') {
+      const county = countyByCode.get(p.name);
+      if (!county) return;
+      const picked = pick === 'city'
+        ? { code: county.city, name: platformName(county.city, lang), level: 'city' }
+        : { code: county.code, name: lang === 'en' ? county.en : county.zh, level: 'county' };
+      pickCbs.forEach(cb => cb(picked));
+    } else if (p.componentType === 'series' && typeof p.seriesId === 'string' && p.seriesId.startsWith('pts-')) {
+      const layer = p.seriesId.slice(4);
+      pointCbs.forEach(cb => cb({ layer, id: p.data && p.data.id }));
+    }
+  });
+  const onResize = () => chart.resize();
+  window.addEventListener('resize', onResize);
+
+  render();
+  el.setAttribute('data-map-cities', String(geo.cities.length));
+  el.setAttribute('data-map-counties', String(geo.countyCount));
+  el.setAttribute('data-map-ready', 'true');
+
+  const m = {
+    setLayer(name, items) { layers.set(name, items || []); render(); },
+    layer(name) { return (layers.get(name) || []).slice(); },
+    onPick(cb) { pickCbs.push(cb); return () => pickCbs.splice(pickCbs.indexOf(cb), 1); },
+    onPointClick(cb) { pointCbs.push(cb); return () => pointCbs.splice(pointCbs.indexOf(cb), 1); },
+    pixelOf(lat, lon) { return chart.convertToPixel({ geoIndex: 0 }, [lon, lat]); },
+    dispose() {
+      window.removeEventListener('resize', onResize);
+      el.removeAttribute('data-map-ready');
+      delete el.hubMap;
+      chart.dispose();
+    }
+  };
+  el.hubMap = m;
+  return m;
+}

@@ -1,0 +1,71 @@
+// Audit view (ADMIN): the hash-chained audit trail, page by page (GET /api/admin/audit?after=&limit=), and its
+// verification (GET /api/admin/audit/verification).
+const PAGE = 50;
+
+export default {
+  id: 'audit',
+  titleKey: 'nav.audit',
+  roles: ['ADMIN'],
+  messages: {
+    'zh-CN': {
+      'nav.audit': '审计', 'audit.title': '审计记录', 'audit.verify': '校验哈希链', 'audit.intact': '完整',
+      'audit.broken': '已损坏，首个不符记录', 'audit.records': '条记录', 'audit.prev': '上一页', 'audit.next': '下一页',
+      'audit.first': '最早', 'audit.latest': '最新', 'audit.seq': '序号', 'audit.at': '时间', 'audit.actor': '操作者',
+      'audit.action': '操作', 'audit.subject': '对象', 'audit.outcome': '结果', 'audit.details': '详情', 'audit.empty': '无记录'
+    },
+    en: {
+      'nav.audit': 'Audit', 'audit.title': 'Audit trail', 'audit.verify': 'Verify the hash chain', 'audit.intact': 'intact',
+      'audit.broken': 'BROKEN, first record that does not fit', 'audit.records': 'records', 'audit.prev': 'Previous',
+      'audit.next': 'Next', 'audit.first': 'Oldest', 'audit.latest': 'Latest', 'audit.seq': 'Seq', 'audit.at': 'At',
+      'audit.actor': 'Actor', 'audit.action': 'Action', 'audit.subject': 'Subject', 'audit.outcome': 'Outcome',
+      'audit.details': 'Details', 'audit.empty': 'No records'
+    }
+  },
+
+  mount(el, ctx) {
+    const { el: h, t } = ctx;
+    const fail = err => ctx.toast((err.code ? err.code + ': ' : '') + err.message, 'error');
+    const verification = h('div', { 'data-testid': 'audit-verification' });
+    const tbody = h('tbody', {});
+    const pos = h('span', { 'data-testid': 'audit-position' });
+    let after = 0;
+    let records = 0; // length of the chain, from the last verification
+    let shown = [];
+
+    function load(from) {
+      after = Math.max(0, from);
+      ctx.api('GET', `/api/admin/audit?after=${after}&limit=${PAGE}`).then(list => {
+        shown = list;
+        tbody.replaceChildren(...(list.length ? list.map(r => h('tr', { 'data-testid': 'audit-row', 'data-seq': String(r.seq),
+          'data-action': r.action, 'data-outcome': r.outcome, class: r.outcome === 'REFUSED' ? 'refused' : '' },
+          h('td', {}, String(r.seq)), h('td', {}, ctx.fmtTime(r.at)), h('td', {}, r.actor + ' (' + r.actorKind + ')'),
+          h('td', {}, r.action), h('td', {}, r.subject || ''), h('td', {}, r.outcome),
+          h('td', {}, h('code', {}, r.details)), h('td', { title: r.hash }, h('code', {}, r.hash.slice(0, 12) + '\u2026'))))
+          : [h('tr', {}, h('td', { colspan: '8' }, t('audit.empty')))]));
+        pos.textContent = list.length ? `${list[0].seq}–${list[list.length - 1].seq}` + (records ? ` / ${records}` : '') : '';
+      }, fail);
+    }
+    function verify() {
+      return ctx.api('GET', '/api/admin/audit/verification').then(v => {
+        records = v.records;
+        verification.replaceChildren(h('span', { 'data-testid': 'audit-intact', 'data-intact': String(v.intact),
+          style: `font-weight:bold;color:${v.intact ? '#2e7d32' : '#c62828'}` },
+          v.intact ? '\u2714 ' + t('audit.intact') : '\u2716 ' + t('audit.broken') + ' ' + v.brokenAt),
+          ` \u00b7 ${v.records} ${t('audit.records')} \u00b7 `, h('code', { title: v.lastHash }, (v.lastHash || '').slice(0, 16) + '\u2026'));
+      }, fail);
+    }
+
+    el.append(h('h2', {}, t('audit.title')),
+      h('p', {}, h('button', { 'data-testid': 'audit-verify', 'on:click': verify }, t('audit.verify')), ' ', verification),
+      h('p', {},
+        h('button', { 'data-testid': 'audit-first', 'on:click': () => load(0) }, t('audit.first')), ' ',
+        h('button', { 'data-testid': 'audit-prev', 'on:click': () => load(after - PAGE) }, t('audit.prev')), ' ',
+        h('button', { 'data-testid': 'audit-next', 'on:click': () => { if (shown.length === PAGE) load(shown[shown.length - 1].seq); } }, t('audit.next')), ' ',
+        h('button', { 'data-testid': 'audit-latest', 'on:click': () => verify().then(() => load(records - PAGE)) }, t('audit.latest')), ' ', pos),
+      h('table', { class: 'audit-table', 'data-testid': 'audit-table' },
+        h('thead', {}, h('tr', {}, ...['seq', 'at', 'actor', 'action', 'subject', 'outcome', 'details'].map(k => h('th', {}, t('audit.' + k))), h('th', {}, 'hash'))),
+        tbody));
+    verify().then(() => load(Math.max(0, records - PAGE)));
+    return () => {};
+  }
+};

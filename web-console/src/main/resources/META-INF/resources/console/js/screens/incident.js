@@ -1,0 +1,236 @@
+// Incident detail (#/incidents/<id>): the record, its timeline, officers' actions, orders and acknowledgements,
+// situation reports, reserved supplies and video, all kept live from the shared event stream.
+import { countyName, platformName } from '../map.js';
+
+const NEXT = {
+  REPORTED: ['VERIFIED', 'MERGED', 'DISMISSED'], VERIFIED: ['RESPONDING', 'MERGED', 'DISMISSED'],
+  RESPONDING: ['CONTAINED', 'MERGED', 'DISMISSED'], CONTAINED: ['CLOSED', 'MERGED', 'DISMISSED']
+};
+
+export default {
+  id: 'incidents',
+  titleKey: 'nav.incident',
+  roles: ['DUTY_OFFICER', 'COMMANDER', 'ADMIN'],
+  hidden: true, // reached from the board's rows, not from the navigation
+  messages: {
+    'zh-CN': {
+      'nav.incident': '事件详情', 'incident.none': '未指定事件', 'incident.status': '状态', 'incident.level': '等级',
+      'incident.area': '地区', 'incident.assignee': '负责人', 'incident.occurred': '发生时间', 'incident.version': '版本',
+      'incident.exercise': '演练', 'incident.timeline': '时间线', 'incident.actions': '处置', 'incident.reason': '理由',
+      'incident.mergedInto': '并入事件编号', 'incident.setStatus': '变更状态', 'incident.setLevel': '调整等级',
+      'incident.assign': '指派', 'incident.note': '备注', 'incident.addNote': '添加备注', 'incident.orders': '指令与回执',
+      'incident.noOrders': '暂无指令', 'incident.deadline': '时限', 'incident.overdue': '已超时', 'incident.noAck': '未回执',
+      'incident.sitreps': '态势报告', 'incident.noSitreps': '暂无报告', 'incident.supplies': '预留物资',
+      'incident.noSupplies': '本页打开后暂无该事件的物资申请', 'incident.video': '视频', 'incident.noVideo': '暂无调度视频',
+      'incident.play': '播放', 'incident.done': '已提交', 'incident.back': '返回事件列表'
+    },
+    en: {
+      'nav.incident': 'Incident', 'incident.none': 'No incident given', 'incident.status': 'Status', 'incident.level': 'Level',
+      'incident.area': 'Area', 'incident.assignee': 'Assignee', 'incident.occurred': 'Occurred', 'incident.version': 'Version',
+      'incident.exercise': 'Exercise', 'incident.timeline': 'Timeline', 'incident.actions': 'Actions', 'incident.reason': 'Reason',
+      'incident.mergedInto': 'Merge into incident id', 'incident.setStatus': 'Change status', 'incident.setLevel': 'Change level',
+      'incident.assign': 'Assign', 'incident.note': 'Note', 'incident.addNote': 'Add note', 'incident.orders': 'Orders and acknowledgements',
+      'incident.noOrders': 'No orders', 'incident.deadline': 'Deadline', 'incident.overdue': 'overdue', 'incident.noAck': 'no acknowledgement',
+      'incident.sitreps': 'Situation reports', 'incident.noSitreps': 'No reports', 'incident.supplies': 'Reserved supplies',
+      'incident.noSupplies': 'No supply request for this incident since this page opened', 'incident.video': 'Video',
+      'incident.noVideo': 'No video dispatched', 'incident.play': 'Play', 'incident.done': 'Done', 'incident.back': 'Back to the board'
+    }
+  },
+
+  mount(el, ctx, id) {
+    const { el: h, t } = ctx;
+    if (!id) { el.append(h('p', { 'data-testid': 'incident-none' }, t('incident.none'))); return () => {}; }
+    const fail = err => ctx.toast((err.code ? err.code + ': ' : '') + err.message, 'error');
+    const officer = ctx.hasRole('DUTY_OFFICER', 'COMMANDER');
+    const offs = [];
+    let incident = null;
+    let lastTimelineSeq = 0;
+    let statusSel = null;
+    let timelineLoading = null;
+    const orders = new Map();      // id -> OrderView
+    const requests = new Map();    // supply request id -> RequestView
+    const dispatches = new Map();  // id -> VideoDispatch.View
+    const sitreps = new Map();     // id -> Sitrep
+
+    const header = h('div', { class: 'incident-header', 'data-testid': 'incident-header' });
+    const timeline = h('ol', { class: 'incident-timeline', 'data-testid': 'incident-timeline' });
+    const ordersEl = h('div', { 'data-testid': 'incident-orders' });
+    const sitrepsEl = h('div', { 'data-testid': 'incident-sitreps' });
+    const suppliesEl = h('div', { 'data-testid': 'incident-supplies' });
+    const videoEl = h('div', { 'data-testid': 'incident-video' });
+    const section = (key, body) => h('section', { class: 'incident-section' }, h('h3', {}, t(key)), body);
+
+    el.append(h('p', {}, h('a', { href: '#/board', 'data-testid': 'incident-back' }, '\u2190 ' + t('incident.back'))),
+      header, officer ? section('incident.actions', actions()) : '',
+      section('incident.timeline', timeline), section('incident.orders', ordersEl),
+      section('incident.sitreps', sitrepsEl), section('incident.supplies', suppliesEl),
+      section('incident.video', videoEl));
+
+    // ---- record
+    function drawHeader() {
+      const i = incident;
+      header.replaceChildren(
+        h('h2', { 'data-testid': 'incident-title' },
+          h('span', { class: 'level-badge', 'data-testid': 'incident-level', 'data-level': i.level,
+            style: `background:${ctx.levelColour(i.level)};color:#fff;padding:0 .4em;border-radius:3px;margin-right:.5em` }, i.level),
+          i.title, i.exercise ? h('small', {}, ' [' + t('incident.exercise') + ']') : ''),
+        h('dl', { class: 'incident-facts', style: 'display:grid;grid-template-columns:max-content 1fr;gap:2px 12px' },
+          h('dt', {}, t('incident.status')), h('dd', { style: 'margin:0', 'data-testid': 'incident-status', 'data-status': i.status }, i.status),
+          h('dt', {}, t('incident.area')), h('dd', { style: 'margin:0' }, platformName(i.cityCode, ctx.lang) + ' / ' + countyName(i.countyCode, ctx.lang)),
+          h('dt', {}, t('incident.occurred')), h('dd', { style: 'margin:0' }, ctx.fmtTime(i.occurredAt)),
+          h('dt', {}, t('incident.assignee')), h('dd', { style: 'margin:0', 'data-testid': 'incident-assignee' }, i.assignee || '–'),
+          h('dt', {}, t('incident.version')), h('dd', { style: 'margin:0', 'data-testid': 'incident-version' }, String(i.version))),
+        i.description ? h('p', {}, i.description) : '');
+      if (statusSel) {
+        statusSel.replaceChildren(...(NEXT[i.status] || []).map(s => h('option', { value: s }, s)));
+      }
+    }
+    const loadIncident = () => ctx.api('GET', '/api/incidents/' + id).then(i => { incident = i; drawHeader(); }, fail);
+
+    // ---- actions
+    function actions() {
+      statusSel = h('select', { 'data-testid': 'incident-status-select' });
+      const reason = h('input', { 'data-testid': 'incident-status-reason', placeholder: t('incident.reason') });
+      const merged = h('input', { 'data-testid': 'incident-merged-into', placeholder: t('incident.mergedInto') });
+      const levelSel = h('select', { 'data-testid': 'incident-level-select' }, ...['I', 'II', 'III', 'IV'].map(l => h('option', { value: l }, l)));
+      const levelReason = h('input', { 'data-testid': 'incident-level-reason', placeholder: t('incident.reason') });
+      const assignee = h('input', { 'data-testid': 'incident-assignee-input', placeholder: 'username' });
+      const note = h('textarea', { 'data-testid': 'incident-note-text', rows: 2, placeholder: t('incident.note') });
+      const post = (path, body, after) => ctx.api('POST', '/api/incidents/' + id + path, body)
+        .then(r => { ctx.toast(t('incident.done'), 'info'); if (after) after(r); }, fail);
+      return h('div', { class: 'incident-actions' },
+        h('div', {}, statusSel, reason, merged, h('button', { 'data-testid': 'incident-status-submit', 'on:click': () => {
+          const body = { status: statusSel.value, expectedVersion: incident && incident.version };
+          if (reason.value.trim()) body.reason = reason.value.trim();
+          if (body.status === 'MERGED') body.mergedInto = merged.value.trim();
+          post('/status', body, () => { reason.value = ''; });
+        } }, t('incident.setStatus'))),
+        h('div', {}, levelSel, levelReason, h('button', { 'data-testid': 'incident-level-submit', 'on:click': () =>
+          post('/level', { level: levelSel.value, reason: levelReason.value.trim(), expectedVersion: incident && incident.version },
+            () => { levelReason.value = ''; }) }, t('incident.setLevel'))),
+        h('div', {}, assignee, h('button', { 'data-testid': 'incident-assign-submit', 'on:click': () =>
+          post('/assignment', { assignee: assignee.value.trim() }) }, t('incident.assign'))),
+        h('div', {}, note, h('button', { 'data-testid': 'incident-note-submit', 'on:click': () =>
+          post('/notes', { text: note.value }, () => { note.value = ''; }) }, t('incident.addNote'))));
+    }
+
+    // ---- timeline
+    function describe(e) {
+      const d = e.data || {};
+      switch (e.type) {
+        case 'incident.reported': return 'reported (' + (d.source || '') + ')';
+        case 'incident.status-changed': return `${d.previousStatus} \u2192 ${d.status}` + (d.reason ? ': ' + d.reason : '');
+        case 'incident.level-changed': return `${d.previousLevel} \u2192 ${d.level}: ${d.reason || ''}`;
+        case 'incident.assigned': return '\u2192 ' + d.assignee;
+        case 'incident.note-added': return d.text;
+        case 'incident.duplicate-suspected': return JSON.stringify(d.candidates || d);
+        default: return '';
+      }
+    }
+    function loadTimeline() {
+      // one reader at a time; events arriving meanwhile trigger one more read
+      if (timelineLoading) { timelineLoading.again = true; return; }
+      timelineLoading = { again: false };
+      ctx.api('GET', `/api/incidents/${id}/timeline?after=${lastTimelineSeq}&limit=500`).then(list => {
+        for (const e of list) {
+          if (e.seq <= lastTimelineSeq) continue;
+          lastTimelineSeq = e.seq;
+          timeline.append(h('li', { 'data-testid': 'incident-timeline-entry', 'data-type': e.type, 'data-seq': String(e.seq) },
+            h('time', {}, ctx.fmtTime(e.at)), ' ', h('b', {}, e.type.replace('incident.', '')), ' ',
+            h('span', { class: 'by' }, e.by), ' ', h('span', {}, describe(e))));
+        }
+        const again = timelineLoading.again;
+        timelineLoading = null;
+        if (again || list.length === 500) loadTimeline();
+      }, err => { timelineLoading = null; fail(err); });
+    }
+
+    // ---- orders
+    function drawOrders() {
+      if (!orders.size) { ordersEl.replaceChildren(h('p', {}, t('incident.noOrders'))); return; }
+      ordersEl.replaceChildren(...[...orders.values()].map(o => h('div', { class: 'order', 'data-testid': 'incident-order', 'data-order-id': o.id },
+        h('div', {}, h('b', {}, o.ref), ' ', o.text, ' \u00b7 ', t('incident.deadline') + ' ' + ctx.fmtTime(o.deadline), ' \u00b7 ', o.issuedBy),
+        h('ul', {}, ...(o.targets || []).map(tg => h('li', { 'data-testid': 'incident-order-target', 'data-city': tg.cityCode,
+          'data-state': tg.state || 'NONE', 'data-overdue': tg.overdueAt ? 'true' : 'false' },
+          platformName(tg.cityCode, ctx.lang) + ': ', tg.state || t('incident.noAck'),
+          tg.acknowledgedAt ? ' (' + ctx.fmtTime(tg.acknowledgedAt) + ')' : '',
+          tg.overdueAt ? h('b', { class: 'overdue' }, ' ' + t('incident.overdue')) : '',
+          ...(tg.acknowledgements || []).filter(a => a.reason).map(a => h('div', { class: 'ack-reason' }, a.state + ': ' + a.reason))))))));
+    }
+    const loadOrder = oid => ctx.api('GET', '/api/orders/' + oid).then(o => { orders.set(o.id, o); drawOrders(); }, fail);
+    const loadOrders = () => ctx.api('GET', `/api/orders?incident=${id}&size=200`).then(page => {
+      for (const o of page.orders || []) loadOrder(o.id);
+      drawOrders();
+    }, fail);
+
+    // ---- situation reports
+    function drawSitreps() {
+      if (!sitreps.size) { sitrepsEl.replaceChildren(h('p', {}, t('incident.noSitreps'))); return; }
+      const list = [...sitreps.values()].sort((a, b) => a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : 0);
+      sitrepsEl.replaceChildren(...list.map(s => h('div', { class: 'sitrep', 'data-testid': 'incident-sitrep', 'data-kind': s.kind },
+        h('b', {}, s.kind), ' ', ctx.fmtTime(s.reportedAt), ' \u00b7 ', platformName(s.source, ctx.lang),
+        h('div', { class: 'sitrep-content' }, Object.entries(s.content || {})
+          .filter(([, v]) => v !== null && v !== '').map(([k, v]) => k + ': ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(' \u00b7 ')))));
+    }
+
+    // ---- supplies (requests naming the incident, seen on the stream: the hub has no query by incident)
+    function drawSupplies() {
+      if (!requests.size) { suppliesEl.replaceChildren(h('p', {}, t('incident.noSupplies'))); return; }
+      suppliesEl.replaceChildren(...[...requests.values()].map(rv => h('div', { 'data-testid': 'incident-supply-request', 'data-request-id': rv.request.id },
+        h('b', {}, rv.request.messageId), ' ', platformName(rv.request.cityCode, ctx.lang),
+        h('ul', {}, ...(rv.needs || []).map(n => h('li', {}, `${n.itemCode || n.resourceName}: ${n.committed}/${n.requested} (${n.delivered})`))),
+        h('ul', {}, ...(rv.commitments || []).map(c => h('li', { 'data-testid': 'incident-commitment', 'data-status': c.status },
+          `${c.itemCode || c.resourceName} \u00d7${c.quantity} @ ${c.depotCode || c.provider}: ${c.status}`))))));
+    }
+    const loadRequest = rid => ctx.api('GET', '/api/supplies/requests/' + rid).then(rv => { requests.set(rv.request.id, rv); drawSupplies(); }, fail);
+
+    // ---- video
+    function drawVideo() {
+      if (!dispatches.size) { videoEl.replaceChildren(h('p', {}, t('incident.noVideo'))); return; }
+      videoEl.replaceChildren(...[...dispatches.values()].map(d => h('div', { 'data-testid': 'incident-dispatch', 'data-dispatch-id': d.id, 'data-status': d.status },
+        h('b', {}, d.source && d.source.name), ' ', d.source && d.source.protocol, ' \u00b7 ', d.status, ' \u00b7 ', d.dispatchedBy,
+        d.note ? ' \u00b7 ' + d.note : '',
+        d.status === 'ACTIVE' ? h('button', { 'data-testid': 'incident-dispatch-play', 'on:click': () =>
+          ctx.api('POST', `/api/video/dispatches/${d.id}/playback`).then(g => window.open(g.playbackUrl, '_blank'), fail) }, t('incident.play')) : '')));
+    }
+
+    // ---- live
+    offs.push(ctx.events.on('incident.', ev => {
+      if (ev.subjectId !== id && !(ev.data && ev.data.id === id)) return;
+      loadTimeline();
+      if (ev.type !== 'incident.note-added') loadIncident();
+    }));
+    offs.push(ctx.events.on('order.', ev => {
+      const d = ev.data || {};
+      if (ev.type === 'order.issued' && d.incidentId === id) loadOrder(d.id);
+      else if (orders.has(d.orderId)) loadOrder(d.orderId);
+    }));
+    offs.push(ctx.events.on('sitrep.submitted', ev => {
+      if (ev.data && ev.data.incidentId === id) { sitreps.set(ev.data.id, ev.data); drawSitreps(); }
+    }));
+    offs.push(ctx.events.on('supply.', ev => {
+      const d = ev.data || {};
+      if (ev.type === 'supply.requested' && d.request && d.request.incidentId === id) { requests.set(d.request.id, d); drawSupplies(); }
+      else if (d.requestId && requests.has(d.requestId)) loadRequest(d.requestId);
+    }));
+    offs.push(ctx.events.on('video.', ev => {
+      const d = ev.data || {};
+      if ((ev.type === 'video.dispatched' || ev.type === 'video.withdrawn') && d.incidentId === id) { dispatches.set(d.id, d); drawVideo(); }
+    }));
+
+    loadIncident();
+    loadTimeline();
+    loadOrders();
+    ctx.api('GET', `/api/incidents/${id}/sitreps`).then(list => {
+      for (const s of list) if (!sitreps.has(s.id)) sitreps.set(s.id, s);
+      drawSitreps();
+    }, fail);
+    ctx.api('GET', '/api/video/dispatches?incidentId=' + encodeURIComponent(id)).then(list => {
+      for (const d of list) if (!dispatches.has(d.id)) dispatches.set(d.id, d);
+      drawVideo();
+    }, fail);
+    drawSupplies();
+
+    return () => offs.forEach(off => off());
+  }
+};
