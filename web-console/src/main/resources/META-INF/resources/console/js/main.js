@@ -62,6 +62,7 @@ function fmtTime(iso) {
   }).format(date);
 }
 
+/** The screens the user's roles allow; those marked {@code hidden} are routed to but not in the navigation. */
 function visibleScreens(user) {
   return screens.filter(s => !s.roles || s.roles.some(r => user.roles.includes(r)));
 }
@@ -172,7 +173,7 @@ function showShell() {
     status.title = s;
   };
   renderStatus(hub.events.status());
-  const nav = el('nav', { class: 'nav', 'data-testid': 'nav' }, allowed.map(s =>
+  const nav = el('nav', { class: 'nav', 'data-testid': 'nav' }, allowed.filter(s => !s.hidden).map(s =>
     el('a', { href: '#/' + s.id, 'data-testid': 'nav-' + s.id, 'data-screen': s.id }, i18n.t(s.titleKey))));
   const main = el('main', { class: 'screen', 'data-testid': 'screen' });
   const header = el('header', { class: 'topbar' },
