@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console's live stream resumes after its WebSocket is cut: incidents reported while it is down all reach the
  * board once, in order, after it reconnects by itself, without a reload; the events handed to the screens are in
  * strictly increasing seq order and include every report's seq exactly once. The same holds when the hub cuts
- * the console off as too slow (SUBSCRIBER_TOO_SLOW) because the page stopped reading. (The first test expects an
- * empty board, hence the order.)
+ * the console off as too slow (SUBSCRIBER_TOO_SLOW) because the page stopped reading, and when the network between
+ * browser and hub resets every connection and stays down for a while (a relay standing for the link). (The first
+ * test expects an empty board, hence the order.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StreamResumeTest {
@@ -164,6 +165,54 @@ class StreamResumeTest {
 		assertThat(handed.stream().filter(seqs::contains).toList()).containsExactlyInAnyOrderElementsOf(seqs);
 		assertThat(rowIds()).doesNotHaveDuplicates();
 		assertThat(browser.script("return window.__pageMark")).isEqualTo("no reload");
+	}
+
+	@Test
+	@Order(3)
+	void theStreamResumesAfterTheNetworkDropsTheWebSocket() {
+		// given a console reaching the hub through the network (a relay), live
+		try (TcpRelay network = new TcpRelay(hub.httpPort())) {
+			browser.driver().get("http://127.0.0.1:" + network.port() + "/console/");
+			browser.script("sessionStorage.clear()");
+			browser.driver().navigate().refresh();
+			browser.signIn("zhao.min", "duty-password-3");
+			browser.waitForLive();
+			browser.script("window.__pageMark = 'no reload'; window.__hub.dispatched.length = 0;");
+			JsonNode first = report("network-0");
+			browser.waitUntil(() -> rowIds().contains(first.get("incidentId").asString()), "the first incident, live");
+			int connections = ((Number) browser.script("return window.__hub.connections")).intValue();
+
+			// when the link drops (every connection reset, no close handshake) and stays down while incidents come in
+			network.cut();
+			browser.waitUntil(() -> !"live".equals(browser.find("stream-status").getAttribute("data-status")),
+					"the console notices the cut");
+			browser.screenshot("network-down");
+			List<String> ids = new ArrayList<>();
+			List<Long> seqs = new ArrayList<>();
+			for (int i = 1; i <= 5; i++) {
+				JsonNode receipt = report("network-" + i);
+				ids.add(receipt.get("incidentId").asString());
+				seqs.add(receipt.get("seq").asLong());
+			}
+			assertThat(rowIds()).as("nothing arrives while the link is down").doesNotContainAnyElementsOf(ids);
+
+			// then, once the link is back, the console reconnects by itself and shows each incident once, in order
+			network.up();
+			browser.waitForLive();
+			browser.waitUntil(() -> rowIds().containsAll(ids), Duration.ofSeconds(20), "the incidents of the outage");
+			browser.screenshot("network-back");
+			List<String> onBoard = rowIds().stream().filter(ids::contains).toList();
+			List<String> newestFirst = new ArrayList<>(ids);
+			Collections.reverse(newestFirst);
+			assertThat(onBoard).containsExactlyElementsOf(newestFirst);
+			assertThat(rowIds()).doesNotHaveDuplicates();
+			List<Long> handed = dispatched();
+			assertThat(handed).isSorted().doesNotHaveDuplicates();
+			assertThat(handed.stream().filter(seqs::contains).toList()).containsExactlyElementsOf(seqs);
+			assertThat(((Number) browser.script("return window.__hub.connections")).intValue())
+				.as("a new WebSocket connection").isGreaterThan(connections);
+			assertThat(browser.script("return window.__pageMark")).isEqualTo("no reload");
+		}
 	}
 
 }

@@ -1,0 +1,133 @@
+package cn.fj.emergency.command.console;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP relay on a free local port to a target port, standing for the network between a browser and the hub: it can
+ * cut every connection through it at once with a reset (as a dropped link or a restarted router does, without a
+ * WebSocket close handshake) and refuse new connections for a while (the link still down).
+ */
+final class TcpRelay implements AutoCloseable {
+
+	private final ServerSocket server;
+
+	private final int target;
+
+	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean down;
+
+	TcpRelay(int target) {
+		this.target = target;
+		try {
+			this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		daemon("relay-accept", this::accept);
+	}
+
+	int port() {
+		return this.server.getLocalPort();
+	}
+
+	/** Resets every connection through the relay, and refuses new ones until {@link #up()}. */
+	void cut() {
+		this.down = true;
+		for (Socket socket : this.sockets) {
+			reset(socket);
+		}
+	}
+
+	void up() {
+		this.down = false;
+	}
+
+	/** Connections open through the relay now (each counted on both sides). */
+	int openSockets() {
+		return this.sockets.size();
+	}
+
+	private void accept() {
+		while (!this.server.isClosed()) {
+			try {
+				Socket client = this.server.accept();
+				if (this.down) {
+					reset(client);
+					continue;
+				}
+				Socket hub = new Socket(InetAddress.getLoopbackAddress(), this.target);
+				this.sockets.add(client);
+				this.sockets.add(hub);
+				pump(client, hub);
+				pump(hub, client);
+			}
+			catch (IOException ex) {
+				if (!this.server.isClosed()) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+	}
+
+	private void pump(Socket from, Socket to) {
+		daemon("relay-pump", () -> {
+			byte[] buffer = new byte[16 * 1024];
+			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+				for (int n; (n = in.read(buffer)) >= 0;) {
+					out.write(buffer, 0, n);
+					out.flush();
+				}
+			}
+			catch (IOException ex) {
+				// the other side went away or the relay cut it: the pair ends below
+			}
+			finally {
+				reset(from);
+				reset(to);
+			}
+		});
+	}
+
+	private static void daemon(String name, Runnable work) {
+		Thread thread = new Thread(work, name);
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private void reset(Socket socket) {
+		this.sockets.remove(socket);
+		try {
+			socket.setSoLinger(true, 0);
+			socket.close();
+		}
+		catch (SocketException ex) {
+			// already closed
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		cut();
+		try {
+			this.server.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
