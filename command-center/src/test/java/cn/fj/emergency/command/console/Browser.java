@@ -198,6 +198,16 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/** Runs JavaScript in the page ({@code arguments[i]} are the args). */
+	/**
+	 * A wait for conditions on the page, with this message on timeout: it retries through elements found stale
+	 * (a screen re-rendered between finding an element and reading it) as through elements not found yet.
+	 */
+	public WebDriverWait await(Duration timeout, String what) {
+		WebDriverWait wait = new WebDriverWait(this.driver, timeout);
+		wait.withMessage(what).ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
+
 	public Object script(String script, Object... args) {
 		return ((JavascriptExecutor) this.driver).executeScript(script, args);
 	}

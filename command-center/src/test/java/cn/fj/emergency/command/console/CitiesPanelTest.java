@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.HubClient;
@@ -57,7 +56,7 @@ class CitiesPanelTest {
 	}
 
 	static WebElement awaitCss(String css, Duration timeout) {
-		return new WebDriverWait(browser.driver(), timeout).withMessage(css)
+		return browser.await(timeout, css)
 			.until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
 	}
 

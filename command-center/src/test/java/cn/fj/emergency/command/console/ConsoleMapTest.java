@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.HubClient;
@@ -64,7 +63,7 @@ class ConsoleMapTest {
 	}
 
 	static void await(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(browser.driver(), timeout).withMessage(what).until(d -> condition.getAsBoolean());
+		browser.await(timeout, what).until(d -> condition.getAsBoolean());
 	}
 
 	@Test

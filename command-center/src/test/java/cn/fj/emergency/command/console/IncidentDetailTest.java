@@ -2,7 +2,6 @@ package cn.fj.emergency.command.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.Reports;
@@ -57,7 +55,7 @@ class IncidentDetailTest {
 	}
 
 	static WebElement awaitCss(String css) {
-		return new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).withMessage(css)
+		return browser.await(Browser.TIMEOUT, css)
 			.until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
 	}
 

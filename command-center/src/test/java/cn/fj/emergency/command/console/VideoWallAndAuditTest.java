@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.HubClient;
@@ -56,12 +55,12 @@ class VideoWallAndAuditTest {
 	}
 
 	static WebElement awaitCss(String css) {
-		return new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).withMessage(css)
+		return browser.await(Browser.TIMEOUT, css)
 			.until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
 	}
 
 	static void awaitGone(String css) {
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).withMessage("gone: " + css)
+		browser.await(Browser.TIMEOUT, "gone: " + css)
 			.until(d -> d.findElements(By.cssSelector(css)).isEmpty());
 	}
 
@@ -91,10 +90,10 @@ class VideoWallAndAuditTest {
 		awaitCss(card);
 		try (HubClient xiamen = hub.city("350200")) {
 			xiamen.request("consultations.join", Map.of("sessionId", session.get("id").asString())).block(Duration.ofSeconds(10));
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).withMessage("Xiamen present")
+			browser.await(Browser.TIMEOUT, "Xiamen present")
 				.until(d -> awaitCss(card + " [data-testid=video-session-present]").getText().contains("city:350200"));
 			awaitCss(card + " [data-testid=video-session-join]").click();
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).withMessage("the officer present")
+			browser.await(Browser.TIMEOUT, "the officer present")
 				.until(d -> awaitCss(card + " [data-testid=video-session-present]").getText().contains("officer:" + USER));
 			browser.screenshot("video-wall");
 		}
