@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The incident detail in a real Chromium: the timeline, a status change made over HTTP appearing live, one made in
  * the page, an order issued for the incident with a city's acknowledgements, a situation report, and a supply
- * request for the incident with stock reserved for it, all appearing live.
+ * request for the incident with stock reserved for it, all appearing live; and supply requests made before the
+ * detail was opened, read by incident when it opens and kept live from then on.
  */
 class IncidentDetailTest {
 
@@ -116,6 +117,45 @@ class IncidentDetailTest {
 				List.of(Map.of("lineNo", 1, "depotCode", "350000-01", "quantity", 20))), 200);
 		awaitCss("[data-testid=incident-supply-request] [data-testid=incident-commitment][data-status=RESERVED]");
 		browser.screenshot("incident-detail");
+	}
+
+	@Test
+	void supplyRequestsMadeBeforeTheDetailOpensAreShownAndKeptLive() {
+		String cityToken = hub.cityPlatformToken("350200").get("token").asString();
+		String officer = hub.dutyOfficerToken();
+		String id = hub.postJson("/api/incidents", cityToken, Reports.xiamen("detail-before-1"), 200).get("incidentId").asString();
+		String otherIncident = hub.postJson("/api/incidents", cityToken, Reports.xiamen("detail-before-2"), 200)
+			.get("incidentId")
+			.asString();
+		hub.postJson("/api/supplies/movements", officer, Supplies.movement("detail-m-2", "350200-01", "WATER-5L", "RECEIPT", 300), 200);
+		// before the detail is opened: a request for the incident with stock committed to it, one for another incident
+		String requestId = hub.postJson("/api/supplies/requests", cityToken, Map.of("requestId", "detail-before-req-1",
+				"incidentId", id, "lines", List.of(Map.of("itemCode", "WATER-5L", "quantity", 250))), 200)
+			.get("request").get("id").asString();
+		JsonNode committed = hub.postJson("/api/supplies/requests/" + requestId + "/commitments", officer, Map.of("commitId",
+				"detail-before-c-1", "lines", List.of(Map.of("lineNo", 1, "depotCode", "350200-01", "quantity", 200))), 200);
+		String commitmentId = committed.get("commitments").get(0).get("id").asString();
+		String otherRequestId = hub.postJson("/api/supplies/requests", cityToken, Map.of("requestId", "detail-before-req-2",
+				"incidentId", otherIncident, "lines", List.of(Map.of("itemCode", "WATER-5L", "quantity", 5))), 200)
+			.get("request").get("id").asString();
+
+		go("#/incidents/" + id);
+		String shown = "[data-testid=incident-supply-request][data-request-id='" + requestId + "']";
+		awaitCss(shown + " [data-testid=incident-commitment][data-status=RESERVED][data-depot='350200-01']");
+		assertThat(awaitCss(shown + " [data-testid=incident-supply-need][data-line='1']").getDomAttribute("data-remaining"))
+			.isEqualTo("50");
+		assertThat(browser.driver().findElements(By.cssSelector("[data-testid=incident-supply-request]"))).hasSize(1);
+		assertThat(browser.driver().findElements(By.cssSelector("[data-request-id='" + otherRequestId + "']"))).isEmpty();
+
+		// and it stays live: a step of its commitment and a further commitment appear without reload
+		hub.postJson("/api/supplies/commitments/" + commitmentId + "/requisition", officer, Map.of(), 200);
+		awaitCss(shown + " [data-testid=incident-commitment][data-status=SHIPMENT_REQUESTED]");
+		hub.postJson("/api/supplies/requests/" + requestId + "/commitments", officer, Map.of("commitId", "detail-before-c-2",
+				"lines", List.of(Map.of("lineNo", 1, "depotCode", "350200-01", "quantity", 50))), 200);
+		awaitCss(shown + "[data-met=true] [data-testid=incident-supply-need][data-remaining='0']");
+		assertThat(browser.driver().findElements(By.cssSelector(shown + " [data-testid=incident-commitment]"))).hasSize(2);
+		browser.script("arguments[0].scrollIntoView();", browser.waitFor("incident-supplies"));
+		browser.screenshot("incident-detail-supplies-before-opening");
 	}
 
 }

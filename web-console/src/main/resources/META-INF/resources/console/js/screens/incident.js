@@ -1,5 +1,5 @@
 // Incident detail (#/incidents/<id>): the record, its timeline, officers' actions, orders and acknowledgements,
-// situation reports, reserved supplies and video, all kept live from the shared event stream.
+// situation reports, supply requests and their commitments and video, all kept live from the shared event stream.
 import { countyName, platformName } from '../map.js';
 
 const NEXT = {
@@ -20,8 +20,9 @@ export default {
       'incident.mergedInto': '并入事件编号', 'incident.setStatus': '变更状态', 'incident.setLevel': '调整等级',
       'incident.assign': '指派', 'incident.note': '备注', 'incident.addNote': '添加备注', 'incident.orders': '指令与回执',
       'incident.noOrders': '暂无指令', 'incident.deadline': '时限', 'incident.overdue': '已超时', 'incident.noAck': '未回执',
-      'incident.sitreps': '态势报告', 'incident.noSitreps': '暂无报告', 'incident.supplies': '预留物资',
-      'incident.noSupplies': '本页打开后暂无该事件的物资申请', 'incident.video': '视频', 'incident.noVideo': '暂无调度视频',
+      'incident.sitreps': '态势报告', 'incident.noSitreps': '暂无报告', 'incident.supplies': '物资申请与调拨',
+      'incident.noSupplies': '暂无该事件的物资申请', 'incident.needMet': '已满足', 'incident.needOpen': '待调拨',
+      'incident.needLine': '{item}：申请 {requested}，已调拨 {committed}，已送达 {delivered}，尚缺 {remaining}', 'incident.video': '视频', 'incident.noVideo': '暂无调度视频',
       'incident.play': '播放', 'incident.done': '已提交', 'incident.back': '返回事件列表'
     },
     en: {
@@ -31,8 +32,10 @@ export default {
       'incident.mergedInto': 'Merge into incident id', 'incident.setStatus': 'Change status', 'incident.setLevel': 'Change level',
       'incident.assign': 'Assign', 'incident.note': 'Note', 'incident.addNote': 'Add note', 'incident.orders': 'Orders and acknowledgements',
       'incident.noOrders': 'No orders', 'incident.deadline': 'Deadline', 'incident.overdue': 'overdue', 'incident.noAck': 'no acknowledgement',
-      'incident.sitreps': 'Situation reports', 'incident.noSitreps': 'No reports', 'incident.supplies': 'Reserved supplies',
-      'incident.noSupplies': 'No supply request for this incident since this page opened', 'incident.video': 'Video',
+      'incident.sitreps': 'Situation reports', 'incident.noSitreps': 'No reports', 'incident.supplies': 'Supply requests and commitments',
+      'incident.noSupplies': 'No supply requests for this incident', 'incident.needMet': 'met', 'incident.needOpen': 'open',
+      'incident.needLine': '{item}: requested {requested}, committed {committed}, delivered {delivered}, remaining {remaining}',
+      'incident.video': 'Video',
       'incident.noVideo': 'No video dispatched', 'incident.play': 'Play', 'incident.done': 'Done', 'incident.back': 'Back to the board'
     }
   },
@@ -49,6 +52,7 @@ export default {
     let timelineLoading = null;
     const orders = new Map();      // id -> OrderView
     const requests = new Map();    // supply request id -> RequestView
+    let suppliesLoading = null;    // while the incident's requests are read: ids changed meanwhile, read again after
     const dispatches = new Map();  // id -> VideoDispatch.View
     const sitreps = new Map();     // id -> Sitrep
 
@@ -173,16 +177,40 @@ export default {
           .filter(([, v]) => v !== null && v !== '').map(([k, v]) => k + ': ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(' \u00b7 ')))));
     }
 
-    // ---- supplies (requests naming the incident, seen on the stream: the hub has no query by incident)
+    // ---- supplies: the requests naming the incident, read by incident when the page opens, then kept live
     function drawSupplies() {
-      if (!requests.size) { suppliesEl.replaceChildren(h('p', {}, t('incident.noSupplies'))); return; }
-      suppliesEl.replaceChildren(...[...requests.values()].map(rv => h('div', { 'data-testid': 'incident-supply-request', 'data-request-id': rv.request.id },
-        h('b', {}, rv.request.messageId), ' ', platformName(rv.request.cityCode, ctx.lang),
-        h('ul', {}, ...(rv.needs || []).map(n => h('li', {}, `${n.itemCode || n.resourceName}: ${n.committed}/${n.requested} (${n.delivered})`))),
-        h('ul', {}, ...(rv.commitments || []).map(c => h('li', { 'data-testid': 'incident-commitment', 'data-status': c.status },
-          `${c.itemCode || c.resourceName} \u00d7${c.quantity} @ ${c.depotCode || c.provider}: ${c.status}`))))));
+      if (!requests.size) { suppliesEl.replaceChildren(h('p', { 'data-testid': 'incident-no-supplies' }, t('incident.noSupplies'))); return; }
+      const list = [...requests.values()].sort((a, b) => a.request.requestedAt < b.request.requestedAt ? -1
+        : a.request.requestedAt > b.request.requestedAt ? 1 : 0);
+      suppliesEl.replaceChildren(...list.map(rv => {
+        const met = (rv.needs || []).every(n => n.remaining === 0);
+        return h('div', { class: 'supply-request', 'data-testid': 'incident-supply-request', 'data-request-id': rv.request.id,
+          'data-met': String(met) },
+        h('b', {}, rv.request.messageId), ' ', platformName(rv.request.cityCode, ctx.lang), ' \u00b7 ',
+        ctx.fmtTime(rv.request.requestedAt), ' \u00b7 ', h('span', { class: met ? 'need-met' : 'need-open' },
+          t(met ? 'incident.needMet' : 'incident.needOpen')),
+        h('ul', {}, ...(rv.needs || []).map(n => h('li', { 'data-testid': 'incident-supply-need', 'data-line': String(n.lineNo),
+          'data-remaining': String(n.remaining) }, t('incident.needLine', { item: n.itemCode || n.resourceName,
+          requested: n.requested, committed: n.committed, delivered: n.delivered, remaining: n.remaining })))),
+        h('ul', {}, ...(rv.commitments || []).map(c => h('li', { 'data-testid': 'incident-commitment', 'data-status': c.status,
+          'data-depot': c.depotCode || '' },
+          `${c.itemCode || c.resourceName} \u00d7${c.quantity} @ ${c.depotCode || c.provider}: ${c.status}`))));
+      }));
     }
     const loadRequest = rid => ctx.api('GET', '/api/supplies/requests/' + rid).then(rv => { requests.set(rv.request.id, rv); drawSupplies(); }, fail);
+    // every page of GET /api/supplies/requests?incident=; a request changed while reading is read once more after
+    function loadSupplies(before) {
+      if (!before) suppliesLoading = new Set();
+      const q = `/api/supplies/requests?incident=${encodeURIComponent(id)}&size=200` + (before ? '&before=' + before : '');
+      ctx.api('GET', q).then(page => {
+        for (const rv of page.items || []) if (!requests.has(rv.request.id)) requests.set(rv.request.id, rv);
+        if (page.next) { loadSupplies(page.next); return; }
+        const changed = suppliesLoading;
+        suppliesLoading = null;
+        drawSupplies();
+        for (const rid of changed) if (requests.has(rid)) loadRequest(rid);
+      }, err => { suppliesLoading = null; drawSupplies(); fail(err); });
+    }
 
     // ---- video
     function drawVideo() {
@@ -210,8 +238,13 @@ export default {
     }));
     offs.push(ctx.events.on('supply.', ev => {
       const d = ev.data || {};
-      if (ev.type === 'supply.requested' && d.request && d.request.incidentId === id) { requests.set(d.request.id, d); drawSupplies(); }
-      else if (d.requestId && requests.has(d.requestId)) loadRequest(d.requestId);
+      if (ev.type === 'supply.requested' && d.request && (d.request.incidentId || '').toLowerCase() === id.toLowerCase()) {
+        // a list read meanwhile may already hold it as it stands now, with later commitments
+        if (!requests.has(d.request.id)) { requests.set(d.request.id, d); drawSupplies(); }
+      } else if (d.requestId) {
+        if (suppliesLoading) suppliesLoading.add(d.requestId);
+        if (requests.has(d.requestId)) loadRequest(d.requestId);
+      }
     }));
     offs.push(ctx.events.on('video.', ev => {
       const d = ev.data || {};
@@ -229,7 +262,7 @@ export default {
       for (const d of list) if (!dispatches.has(d.id)) dispatches.set(d.id, d);
       drawVideo();
     }, fail);
-    drawSupplies();
+    loadSupplies();
 
     return () => offs.forEach(off => off());
   }

@@ -2,11 +2,13 @@ package cn.fj.emergency.command.supplies.web;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -21,6 +23,8 @@ import cn.fj.emergency.resources.reservation.CommitForm;
 import cn.fj.emergency.resources.reservation.Commitment;
 import cn.fj.emergency.resources.reservation.CommittingSupplies;
 import cn.fj.emergency.resources.reservation.RequestForm;
+import cn.fj.emergency.resources.reservation.RequestPage;
+import cn.fj.emergency.resources.reservation.RequestQuery;
 import cn.fj.emergency.resources.reservation.RequestView;
 import cn.fj.emergency.resources.reservation.Requests;
 import cn.fj.emergency.resources.reservation.RequestingSupplies;
@@ -50,6 +54,19 @@ class RequestHttpRoutes {
 	Mono<RequestView> request(HubPrincipal principal, @RequestBody RequestForm form) {
 		return Mono.fromRunnable(() -> knownCity(principal, form))
 			.then(this.requesting.request(Actors.of(principal), form))
+			.onErrorMap(SupplyErrors::translate);
+	}
+
+	/**
+	 * Requests newest first, one page at a time, by the hub incident they name and by city. A city-scoped caller
+	 * lists its own city's; naming another city is {@code CITY_SCOPE_VIOLATION}, as for the other lists.
+	 */
+	@GetMapping("/requests")
+	Mono<RequestPage> list(HubPrincipal principal, @RequestParam(required = false) @Nullable String incident,
+			@RequestParam(required = false) @Nullable String city, @RequestParam(required = false) @Nullable String before,
+			@RequestParam(required = false) @Nullable String size) {
+		return Mono.fromCallable(() -> RequestQuery.parse(incident, city(principal, city), before, size))
+			.flatMap(query -> this.requests.page(Actors.of(principal), query))
 			.onErrorMap(SupplyErrors::translate);
 	}
 
@@ -100,6 +117,23 @@ class RequestHttpRoutes {
 		if (principal.provinceWide() && city != null && !Areas.isCity(city)) {
 			throw HubException.field(ErrorCode.UNKNOWN_AREA, "cityCode", "Unknown city platform code '" + city + "'");
 		}
+	}
+
+	/** The city a list is for: a city-scoped caller's own (another refused), else as given, a platform code. */
+	private static @Nullable String city(HubPrincipal principal, @Nullable String requested) {
+		String wanted = requested == null || requested.isBlank() ? null : requested;
+		String own = principal.cityCode();
+		if (own != null) {
+			if (wanted != null && !wanted.equals(own)) {
+				throw new HubException(ErrorCode.CITY_SCOPE_VIOLATION,
+						"A principal of city " + own + " sees only its own city's supply requests");
+			}
+			return own;
+		}
+		if (wanted != null && !Areas.isCity(wanted)) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, "city", wanted + " is not a city platform code");
+		}
+		return wanted;
 	}
 
 	/** How much of a delivered commitment came back. */

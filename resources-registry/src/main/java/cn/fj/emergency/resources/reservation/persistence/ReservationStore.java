@@ -116,15 +116,61 @@ public class ReservationStore {
 			.flatMap(head -> lines(id).collectList().map(lines -> head.with(lines)));
 	}
 
+	/**
+	 * Requests, newest first (ids are time-ordered), naming the incident (its id in lower case, compared with the
+	 * request's {@code incident_id} in lower case) and of the city when given, with ids below {@code before} when
+	 * given; at most {@code limit}, each with its lines.
+	 */
+	public Flux<SupplyRequest> requests(@Nullable String incidentId, @Nullable String cityCode, @Nullable UUID before,
+			int limit) {
+		return this.db.sql("select " + REQUEST_COLUMNS + " from supply_request "
+				+ "where ($1::text is null or lower(incident_id) = $1) and ($2::text is null or city_code = $2) "
+				+ "and ($3::uuid is null or id < $3) order by id desc limit $4")
+			.bind(0, Parameter.fromOrEmpty(incidentId, String.class))
+			.bind(1, Parameter.fromOrEmpty(cityCode, String.class))
+			.bind(2, Parameter.fromOrEmpty(before, UUID.class))
+			.bind(3, limit)
+			.map(r -> requestHead(r))
+			.all()
+			.collectList()
+			.flatMapMany(heads -> heads.isEmpty() ? Flux.empty()
+					: linesOf(heads.stream().map(Head::id).toList()).collectMultimap(Line::requestId, Line::line)
+						.flatMapIterable(lines -> heads.stream()
+							.map(head -> head.with(List.copyOf(lines.getOrDefault(head.id(), List.of()))))
+							.toList()));
+	}
+
+	private Flux<Line> linesOf(List<UUID> requestIds) {
+		return this.db.sql("""
+				select request_id, line_no, element_id, item_code, type_urn, type_value, resource_name, quantity
+				from supply_request_line where request_id = any($1::text[]::uuid[]) order by request_id, line_no""")
+			.bind(0, requestIds.stream().map(UUID::toString).toArray(String[]::new))
+			.map(r -> new Line(uuid(r, "request_id"), line(r)))
+			.all();
+	}
+
+	/** The commitments against any of the requests, in the order {@link #commitments(UUID)} answers them. */
+	public Flux<Commitment> commitmentsOf(List<UUID> requestIds) {
+		return this.db.sql("select " + COMMITMENT_COLUMNS
+				+ " from supply_commitment where request_id = any($1::text[]::uuid[]) order by committed_at, id")
+			.bind(0, requestIds.stream().map(UUID::toString).toArray(String[]::new))
+			.map(r -> commitment(r))
+			.all();
+	}
+
 	private Flux<RequestLine> lines(UUID id) {
 		return this.db.sql("""
 				select line_no, element_id, item_code, type_urn, type_value, resource_name, quantity
 				from supply_request_line where request_id = $1 order by line_no""")
 			.bind(0, id)
-			.map(r -> new RequestLine(number(r, "line_no").intValue(), text(r, "element_id"), r.get("item_code", String.class),
-					r.get("type_urn", String.class), r.get("type_value", String.class),
-					r.get("resource_name", String.class), number(r, "quantity").longValue()))
+			.map(r -> line(r))
 			.all();
+	}
+
+	private static RequestLine line(Readable r) {
+		return new RequestLine(number(r, "line_no").intValue(), text(r, "element_id"), r.get("item_code", String.class),
+				r.get("type_urn", String.class), r.get("type_value", String.class), r.get("resource_name", String.class),
+				number(r, "quantity").longValue());
 	}
 
 	public Flux<Commitment> commitments(UUID requestId) {
@@ -268,6 +314,10 @@ public class ReservationStore {
 	/** One commitment as a call made it: its resource key ({@code line#i} for a call's i-th line) and content. */
 	public record Committed(@Nullable String resourceKey, int lineNo, @Nullable String depotCode, long quantity,
 			Instant holdUntil) {
+	}
+
+	/** A line and the request it belongs to, as read for several requests at once. */
+	private record Line(UUID requestId, RequestLine line) {
 	}
 
 	/** A request as first sent: where it is stored and the hash of its content. */
