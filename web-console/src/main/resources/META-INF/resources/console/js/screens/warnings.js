@@ -24,7 +24,7 @@ const zh = {
   'warnings.col.identifier': '标识', 'warnings.col.state': '状态', 'warnings.col.colour': '颜色',
   'warnings.col.headline': '标题', 'warnings.col.status': '类别', 'warnings.col.sent': '时间',
   'warnings.compose.title': '编写预警', 'warnings.compose.updateOf': '更新预警 {id}',
-  'warnings.compose.reviseOf': '修改草稿 {id}',
+  'warnings.compose.reviseOf': '修改草稿 {id}', 'warnings.compose.rejectedBy': '{reviewer} 驳回：{comment}',
   'warnings.f.status': '信息类别', 'warnings.f.colour': '预警颜色', 'warnings.f.severity': '严重程度',
   'warnings.f.category': '类型', 'warnings.f.urgency': '紧迫程度', 'warnings.f.certainty': '确定程度',
   'warnings.f.responseTypes': '建议措施', 'warnings.f.effective': '生效时间',
@@ -68,7 +68,7 @@ const en = {
   'warnings.col.identifier': 'Identifier', 'warnings.col.state': 'State', 'warnings.col.colour': 'Colour',
   'warnings.col.headline': 'Headline', 'warnings.col.status': 'Status', 'warnings.col.sent': 'Time',
   'warnings.compose.title': 'Compose a warning', 'warnings.compose.updateOf': 'Update of {id}',
-  'warnings.compose.reviseOf': 'Revise draft {id}',
+  'warnings.compose.reviseOf': 'Revise draft {id}', 'warnings.compose.rejectedBy': 'Rejected by {reviewer}: {comment}',
   'warnings.f.status': 'Status', 'warnings.f.colour': 'Colour', 'warnings.f.severity': 'Severity',
   'warnings.f.category': 'Category', 'warnings.f.urgency': 'Urgency', 'warnings.f.certainty': 'Certainty',
   'warnings.f.responseTypes': 'Response types', 'warnings.f.effective': 'Effective',
@@ -309,6 +309,7 @@ export default {
       const box = h('div', { class: 'warnings-detail', 'data-testid': 'warnings-detail', 'data-identifier': identifier });
       pane.replaceChildren(box);
       let lastState = null;
+      let actionsKey = null;
       let capXml = null;
       const capPre = h('pre', { class: 'cap', 'data-testid': 'warnings-cap', style: PRE });
       const deliveries = h('div', { 'data-testid': 'warnings-deliveries' });
@@ -329,7 +330,10 @@ export default {
         renderList();
         box.setAttribute('data-state', view.state);
         summary.replaceChildren(summaryOf(view));
-        actions.replaceChildren(...actionsOf(view, () => capXml));
+        // the actions are rebuilt only when what they depend on changed: a re-read of the same state (after an
+        // event, or the read on opening) keeps the review comment being typed
+        const key = [view.state, view.colour, view.author].join('|');
+        if (key !== actionsKey) { actionsKey = key; actions.replaceChildren(...actionsOf(view, () => capXml)); }
         if (view.state !== lastState) { lastState = view.state; loadCap(); }
       };
       detailRefresh = () => ctx.api('GET', '/api/warnings/' + encodeURIComponent(identifier))
@@ -371,8 +375,11 @@ export default {
       add('warnings.col.sent', fmt(v.sent));
       add('warnings.d.expires', fmt(v.expires));
       add('warnings.d.publishedAt', fmt(v.publishedAt));
-      add('warnings.d.replaces', v.replaces);
-      add('warnings.d.endedBy', v.endedBy);
+      // the Update / Cancel chain: each end opens the other warning
+      const link = (id, testid) => id ? h('a', { href: '#/warnings/' + encodeURIComponent(id), 'data-testid': testid,
+        'data-identifier': id, 'on:click': e => { e.preventDefault(); open(id); } }, id) : null;
+      add('warnings.d.replaces', link(v.replaces, 'warnings-detail-replaces'));
+      add('warnings.d.endedBy', link(v.endedBy, 'warnings-detail-ended-by'));
       if (v.reviews && v.reviews.length) {
         add('warnings.d.reviews', h('ul', { 'data-testid': 'warnings-reviews' }, v.reviews.map(r => h('li', {},
           r.reviewer, ' ', t(r.approved ? 'warnings.d.approved' : 'warnings.d.rejected'), r.comment ? ': ' + r.comment : '',
@@ -561,6 +568,7 @@ export default {
 
       const preview = h('div', { class: 'preview', 'data-testid': 'warnings-preview' });
       let saved = spec && spec.mode === 'revise' ? spec.of : null; // the draft this form writes to
+      let savedBody = null; // JSON of what was last saved from this form: submit saves only when it changed
 
       const collect = () => ({
         status: f.status.value, colour: f.colour.value, category: f.category.value, urgency: f.urgency.value,
@@ -583,6 +591,7 @@ export default {
         else call = ctx.api('POST', '/api/warnings', body);
         return call.then(v => {
           saved = v;
+          savedBody = JSON.stringify(body);
           views.set(v.identifier, v);
           renderList();
           title.textContent = t('warnings.compose.reviseOf', { id: v.identifier });
@@ -616,9 +625,15 @@ export default {
 
       const title = h('h3', {}, spec && spec.mode === 'update' ? t('warnings.compose.updateOf', { id: spec.of.identifier })
         : spec ? t('warnings.compose.reviseOf', { id: spec.of.identifier }) : t('warnings.compose.title'));
+      // revising a rejected warning: the reviewer's comment stays in sight
+      const lastReview = spec && spec.of && spec.of.reviews && spec.of.reviews.length
+        ? spec.of.reviews[spec.of.reviews.length - 1] : null;
+      const rejection = spec && spec.mode === 'revise' && spec.of.state === 'REJECTED' && lastReview && !lastReview.approved
+        ? h('p', { class: 'hint', 'data-testid': 'warnings-compose-rejection' },
+          t('warnings.compose.rejectedBy', { reviewer: lastReview.reviewer, comment: lastReview.comment || '' })) : null;
       const lf = (key, input, extra) => h('label', { class: 'field' }, h('span', {}, t(key)), input, extra || null);
       const form = h('form', { class: 'warnings-compose', 'data-testid': 'warnings-compose', 'on:submit': e => e.preventDefault() },
-        title,
+        title, rejection,
         h('div', { class: 'row' }, lf('warnings.f.status', f.status), lf('warnings.f.colour', f.colour, colourSwatch),
           lf('warnings.f.severity', severity), lf('warnings.f.category', f.category),
           lf('warnings.f.urgency', f.urgency), lf('warnings.f.certainty', f.certainty)),
@@ -637,7 +652,8 @@ export default {
           lf('warnings.area.polygons', polygons), lf('warnings.area.circles', circles)),
         h('div', { class: 'actions' },
           h('button', { type: 'button', 'data-testid': 'warnings-compose-save', 'on:click': () => save().catch(() => {}) }, t('warnings.save')),
-          h('button', { type: 'button', 'data-testid': 'warnings-compose-submit', 'on:click': () => save().then(v =>
+          h('button', { type: 'button', 'data-testid': 'warnings-compose-submit', 'on:click': () => (
+            saved && saved.state === 'DRAFT' && savedBody === JSON.stringify(collect()) ? Promise.resolve(saved) : save()).then(v =>
             ctx.api('POST', '/api/warnings/' + encodeURIComponent(v.identifier) + '/submit').then(s => {
               views.set(s.identifier, s);
               ctx.toast(t('warnings.submitted', { id: s.identifier }), 'info');
