@@ -123,13 +123,13 @@ public class ReservationStore {
 	 */
 	public Flux<SupplyRequest> requests(@Nullable String incidentId, @Nullable String cityCode, @Nullable UUID before,
 			int limit) {
-		return this.db.sql("select " + REQUEST_COLUMNS + " from supply_request "
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql("select " + REQUEST_COLUMNS + " from supply_request "
 				+ "where ($1::text is null or lower(incident_id) = $1) and ($2::text is null or city_code = $2) "
-				+ "and ($3::uuid is null or id < $3) order by id desc limit $4")
-			.bind(0, Parameter.fromOrEmpty(incidentId, String.class))
-			.bind(1, Parameter.fromOrEmpty(cityCode, String.class))
-			.bind(2, Parameter.fromOrEmpty(before, UUID.class))
-			.bind(3, limit)
+				+ "and ($3::uuid is null or id < $3) order by id desc limit $4");
+		spec = incidentId == null ? spec.bindNull(0, String.class) : spec.bind(0, incidentId);
+		spec = cityCode == null ? spec.bindNull(1, String.class) : spec.bind(1, cityCode);
+		spec = before == null ? spec.bindNull(2, UUID.class) : spec.bind(2, before);
+		return spec.bind(3, limit)
 			.map(r -> requestHead(r))
 			.all()
 			.collectList()
