@@ -3,11 +3,10 @@ package cn.fj.emergency.command.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -26,8 +25,8 @@ import cn.fj.emergency.command.Digests;
 
 /**
  * The hub's ES256 (P-256) signing key pair, kept in one PEM file holding both keys. Every hub instance must read
- * the same file; the first instance to start on an empty key folder creates it, atomically, so instances racing
- * at first start still agree.
+ * the same file; the first instance to start on an empty key folder creates it, atomically and only if the folder
+ * still holds none, so instances racing at first start still agree.
  */
 public final class SigningKeys {
 
@@ -71,13 +70,31 @@ public final class SigningKeys {
 		KeyPair pair = generator.generateKeyPair();
 		String pem = pem("PRIVATE KEY", pair.getPrivate().getEncoded()) + pem("PUBLIC KEY", pair.getPublic().getEncoded());
 		Path temp = Files.createTempFile(dir, FILE_NAME, ".tmp");
-		Files.writeString(temp, pem, StandardCharsets.US_ASCII);
 		try {
-			Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+			Files.writeString(temp, pem, StandardCharsets.US_ASCII);
+			// a hard link is created only if the name is free, atomically, and the file is complete when it appears;
+			// a rename (even ATOMIC_MOVE) would replace a key another instance has already read
+			Files.createLink(file, temp);
 		}
-		catch (FileAlreadyExistsException | AtomicMoveNotSupportedException ex) {
+		catch (FileAlreadyExistsException ex) {
 			// another instance won the race: use its key
+		}
+		catch (UnsupportedOperationException ex) {
+			// a file system without hard links: create-if-absent, then the content (a reader racing this first
+			// start may find it empty and fail to start; restarting it reads the complete key)
+			writeIfAbsent(file, pem);
+		}
+		finally {
 			Files.deleteIfExists(temp);
+		}
+	}
+
+	private static void writeIfAbsent(Path file, String pem) throws IOException {
+		try {
+			Files.writeString(file, pem, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+		}
+		catch (FileAlreadyExistsException ex) {
+			// another instance won the race: use its key
 		}
 	}
 
