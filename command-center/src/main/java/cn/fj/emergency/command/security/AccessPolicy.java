@@ -126,6 +126,8 @@ public final class AccessPolicy {
 			// an SMS gateway reports delivery receipts
 			HttpRule.of("POST", "/api/channels/sms/receipts", EnumSet.of(Role.CHANNEL_GATEWAY)),
 			HttpRule.open("GET", "/actuator/health"),
+			HttpRule.open("GET", "/actuator/health/liveness"),
+			HttpRule.open("GET", "/actuator/health/readiness"),
 			HttpRule.open("GET", "/actuator/prometheus"),
 			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));
 

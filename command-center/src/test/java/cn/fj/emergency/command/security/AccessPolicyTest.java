@@ -50,6 +50,9 @@ class AccessPolicyTest {
 		assertThat(AccessPolicy.rolesForHttp("POST", "/api/auth/token")).isNull();
 		assertThat(AccessPolicy.rolesForHttp("GET", "/console/index.html")).isNull();
 		assertThat(AccessPolicy.rolesForHttp("GET", "/actuator/health")).isNull();
+		assertThat(AccessPolicy.rolesForHttp("GET", "/actuator/health/readiness")).isNull();
+		assertThat(AccessPolicy.rolesForHttp("GET", "/actuator/health/liveness")).isNull();
+		assertThat(AccessPolicy.rolesForHttp("GET", "/actuator/health/redis")).containsExactly(Role.ADMIN);
 		assertThat(AccessPolicy.rolesForHttp("POST", "/api/admin/service-tokens")).containsExactly(Role.ADMIN);
 		assertThat(AccessPolicy.rolesForHttp("GET", "/api/unlisted")).containsExactly(Role.ADMIN);
 		assertThat(AccessPolicy.rolesForHttp("GET", "/actuator/env")).containsExactly(Role.ADMIN);
