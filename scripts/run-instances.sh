@@ -71,7 +71,7 @@ start() {
 			HUB_SECURITY_KEY_DIR="$keys" \
 			SERVER_PORT=$http \
 			HUB_CITY_LINK_PORT=$link \
-			nohup java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" >"$RUN_DIR/instance-$i.log" 2>&1 &
+			nohup java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" >>"$RUN_DIR/instance-$i.log" 2>&1 &
 		echo $! >"$pidfile"
 		echo "instance $i: pid $!, http $http, city link $link, log $RUN_DIR/instance-$i.log"
 	done
