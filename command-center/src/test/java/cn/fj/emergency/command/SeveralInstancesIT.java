@@ -47,7 +47,7 @@ class SeveralInstancesIT {
 
 	private static final String ADMIN_PASSWORD = "admin-password-for-several-instances";
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
 
 	private static final Duration AWAIT = Duration.ofSeconds(60);
 
