@@ -43,6 +43,8 @@ public final class Reporter implements AutoCloseable {
 	// guarded by this
 	private @Nullable HubClient client;
 
+	private final Map<String, Map<String, Object>> sent = new ConcurrentHashMap<>();
+
 	private final Map<String, JsonNode> receipts = new ConcurrentHashMap<>();
 
 	private final Map<Long, Long> sentNanos = new ConcurrentHashMap<>();
@@ -82,7 +84,8 @@ public final class Reporter implements AutoCloseable {
 
 	/** One report, sent until the hub answers it with a receipt or a refusal that is not retryable. */
 	public Mono<JsonNode> send(String reportId) {
-		Map<String, Object> report = report(this.city, reportId);
+		// the same content every time: a report sent again is the same report
+		Map<String, Object> report = this.sent.computeIfAbsent(reportId, id -> report(this.city, id));
 		long first = System.nanoTime();
 		return Mono.defer(() -> client().flatMap(c -> c.request("incidents.report", report)
 				.timeout(ANSWER_TIMEOUT)

@@ -52,7 +52,6 @@ public final class NettyLeaks extends AppenderBase<ILoggingEvent> implements Log
 				LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 				INSTANCE.setContext(context);
 				INSTANCE.setName("netty-leaks");
-				INSTANCE.start();
 				context.addListener(INSTANCE);
 				INSTANCE.attach(context);
 				INSTANCE.installed = true;
@@ -62,6 +61,10 @@ public final class NettyLeaks extends AppenderBase<ILoggingEvent> implements Log
 	}
 
 	private void attach(LoggerContext context) {
+		// a reset of the configuration stops every appender it detaches
+		if (!isStarted()) {
+			start();
+		}
 		Logger detector = context.getLogger(DETECTOR);
 		detector.setLevel(Level.ERROR);
 		detector.detachAppender(this);
@@ -142,20 +145,29 @@ public final class NettyLeaks extends AppenderBase<ILoggingEvent> implements Log
 
 	/**
 	 * {@code @ExtendWith(NettyLeaks.Check.class)}: paranoid leak detection from before the test class, and a
-	 * failure after it if a buffer leaked.
+	 * failure after it if a buffer leaked. The level is set back afterwards, so that other test classes do not
+	 * pay for tracking every buffer.
 	 */
 	public static final class Check implements BeforeAllCallback, AfterAllCallback {
 
+		private ResourceLeakDetector.Level before = ResourceLeakDetector.getLevel();
+
 		@Override
 		public void beforeAll(ExtensionContext context) {
+			this.before = ResourceLeakDetector.getLevel();
 			install();
 		}
 
 		@Override
 		public void afterAll(ExtensionContext context) {
 			NettyLeaks leaks = install();
-			leaks.provoke();
-			assertThat(leaks.leaks()).as("Netty buffers leaked (paranoid leak detection)").isEmpty();
+			try {
+				leaks.provoke();
+				assertThat(leaks.leaks()).as("Netty buffers leaked (paranoid leak detection)").isEmpty();
+			}
+			finally {
+				ResourceLeakDetector.setLevel(this.before);
+			}
 		}
 
 	}
