@@ -1,44 +1,38 @@
 package cn.fj.emergency.command.support;
 
-import java.util.ArrayList;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.LoggerContextListener;
-import ch.qos.logback.core.AppenderBase;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Netty leak detection at paranoid level, made to fail tests. Netty tracks every buffer and, when one that was
- * never released is garbage-collected, logs a {@code LEAK:} report on {@code io.netty.util.ResourceLeakDetector}
- * the next time a buffer is allocated. This collects those reports with an appender that survives Spring Boot's
- * reset of the logging configuration at every context start. As a JUnit extension it turns paranoid detection on
- * before a test class and, after it, forces the collection of what the class left and fails on any leak.
+ * never released is garbage-collected, reports it (a {@code LEAK:} error in the log) the next time a buffer is
+ * allocated. This collects the reports of the detector all buffers share, {@code AbstractByteBuf.leakDetector},
+ * through its leak listener: a log appender would not do, since every Spring Boot context start stops and resets
+ * the logging configuration. As a JUnit extension ({@link Check}) it turns paranoid detection on before a test
+ * class and, after it, forces the collection of what the class left and fails on any leak.
  */
-public final class NettyLeaks extends AppenderBase<ILoggingEvent> implements LoggerContextListener {
+public final class NettyLeaks {
 
 	/** Buffers leaked on purpose carry this hint, so that their reports are told apart. */
 	public static final String DELIBERATE = "deliberate-leak";
 
-	private static final String DETECTOR = ResourceLeakDetector.class.getName();
-
 	private static final NettyLeaks INSTANCE = new NettyLeaks();
 
-	// guarded by this
-	private final List<String> reports = new ArrayList<>();
+	private final List<String> reports = new CopyOnWriteArrayList<>();
 
+	// guarded by this
 	private boolean installed;
 
 	private NettyLeaks() {
@@ -49,35 +43,22 @@ public final class NettyLeaks extends AppenderBase<ILoggingEvent> implements Log
 		ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
 		synchronized (INSTANCE) {
 			if (!INSTANCE.installed) {
-				LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-				INSTANCE.setContext(context);
-				INSTANCE.setName("netty-leaks");
-				context.addListener(INSTANCE);
-				INSTANCE.attach(context);
+				byteBufDetector().setLeakListener((type, records) -> INSTANCE.reports.add("LEAK: " + type + records));
 				INSTANCE.installed = true;
 			}
 		}
 		return INSTANCE;
 	}
 
-	private void attach(LoggerContext context) {
-		// a reset of the configuration stops every appender it detaches
-		if (!isStarted()) {
-			start();
+	/** Netty creates it when buffers are first used and keeps it private; the listener is its public hook. */
+	private static ResourceLeakDetector<?> byteBufDetector() {
+		try {
+			Field field = Class.forName("io.netty.buffer.AbstractByteBuf").getDeclaredField("leakDetector");
+			field.setAccessible(true);
+			return (ResourceLeakDetector<?>) field.get(null);
 		}
-		Logger detector = context.getLogger(DETECTOR);
-		detector.setLevel(Level.ERROR);
-		detector.detachAppender(this);
-		detector.addAppender(this);
-	}
-
-	@Override
-	protected void append(ILoggingEvent event) {
-		String message = event.getFormattedMessage();
-		if (message != null && message.contains("LEAK")) {
-			synchronized (this) {
-				this.reports.add(message);
-			}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("This Netty has no AbstractByteBuf.leakDetector to listen to", ex);
 		}
 	}
 
@@ -103,44 +84,22 @@ public final class NettyLeaks extends AppenderBase<ILoggingEvent> implements Log
 	}
 
 	/** Leak reports collected, deliberate ones excluded. */
-	public synchronized List<String> leaks() {
+	public List<String> leaks() {
 		return this.reports.stream().filter(r -> !r.contains(DELIBERATE)).toList();
 	}
 
 	/** Reports of buffers leaked on purpose with this hint. */
-	public synchronized List<String> deliberate(String hint) {
+	public List<String> deliberate(String hint) {
 		return this.reports.stream().filter(r -> r.contains(hint)).toList();
 	}
 
 	/** Allocates a buffer and drops it without releasing it: a leak for the detector to find. */
 	public static String leakOne() {
 		String hint = DELIBERATE + "-" + UUID.randomUUID();
-		ByteBuf leaked = ByteBufAllocator.DEFAULT.buffer(32);
-		leaked.writeBytes(hint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		ByteBuf leaked = ByteBufAllocator.DEFAULT.buffer(64);
+		leaked.writeBytes(hint.getBytes(StandardCharsets.UTF_8));
 		leaked.touch(hint);
 		return hint;
-	}
-
-	@Override
-	public boolean isResetResistant() {
-		return true;
-	}
-
-	@Override
-	public void onStart(LoggerContext context) {
-	}
-
-	@Override
-	public void onReset(LoggerContext context) {
-		attach(context);
-	}
-
-	@Override
-	public void onStop(LoggerContext context) {
-	}
-
-	@Override
-	public void onLevelChange(Logger logger, Level level) {
 	}
 
 	/**
