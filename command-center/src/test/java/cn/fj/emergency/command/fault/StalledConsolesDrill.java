@@ -41,7 +41,7 @@ public final class StalledConsolesDrill {
 	 */
 	public record Size(int consoles, int stalled, int reportsPerPhase, int concurrency, int buffer, int stallAfter) {
 
-		public static final Size SHORT = new Size(40, 2, 400, 8, 128, 5);
+		public static final Size SHORT = new Size(40, 2, 200, 8, 64, 5);
 
 		public static final Size LONG = new Size(400, 20, 10_000, 32, 1024, 5);
 
