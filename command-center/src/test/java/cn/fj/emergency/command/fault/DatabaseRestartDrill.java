@@ -52,7 +52,7 @@ public final class DatabaseRestartDrill {
 
 		public static final Size SHORT = new Size(3, 200, 8, 3, 0.3, Duration.ofSeconds(3));
 
-		public static final Size LONG = new Size(10, 3000, 16, 20, 0.3, Duration.ofSeconds(20));
+		public static final Size LONG = new Size(10, 2000, 16, 20, 0.3, Duration.ofSeconds(20));
 
 		/** {@link #LONG} if the tests are asked to run the drills long ({@link FaultDrills#longForm()}). */
 		public static Size forRun() {

@@ -45,7 +45,7 @@ public final class KilledInstanceDrill {
 
 		public static final Size SHORT = new Size(4, 250, 8, 4, 0.4);
 
-		public static final Size LONG = new Size(10, 5000, 16, 50, 0.4);
+		public static final Size LONG = new Size(10, 2000, 16, 40, 0.4);
 
 		/** {@link #LONG} if the tests are asked to run the drills long ({@link FaultDrills#longForm()}). */
 		public static Size forRun() {

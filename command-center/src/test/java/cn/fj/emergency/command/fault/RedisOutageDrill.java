@@ -50,7 +50,7 @@ public final class RedisOutageDrill {
 
 		public static final Size SHORT = new Size(4, 200, 8, 2, 0.3, Duration.ofSeconds(4));
 
-		public static final Size LONG = new Size(8, 4000, 16, 20, 0.3, Duration.ofSeconds(30));
+		public static final Size LONG = new Size(8, 2500, 16, 10, 0.3, Duration.ofSeconds(30));
 
 		/** {@link #LONG} if the tests are asked to run the drills long ({@link FaultDrills#longForm()}). */
 		public static Size forRun() {

@@ -43,7 +43,7 @@ public final class StalledConsolesDrill {
 
 		public static final Size SHORT = new Size(40, 2, 200, 8, 64, 5);
 
-		public static final Size LONG = new Size(400, 20, 10_000, 32, 1024, 5);
+		public static final Size LONG = new Size(200, 10, 5000, 32, 1024, 5);
 
 		/** {@link #LONG} if the tests are asked to run the drills long ({@link FaultDrills#longForm()}). */
 		public static Size forRun() {
