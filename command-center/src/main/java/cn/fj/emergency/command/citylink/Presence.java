@@ -43,6 +43,8 @@ public class Presence implements Connections.Listener, SmartLifecycle {
 
 	static final Duration RENEW = Duration.ofSeconds(20);
 
+	static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final JsonMapper json;
@@ -95,11 +97,17 @@ public class Presence implements Connections.Listener, SmartLifecycle {
 			.timeout(Duration.ofSeconds(2));
 	}
 
-	/** Every connection open on any instance, city platforms first by city. */
+	/**
+	 * Every connection open on any instance, city platforms first by city. Fails with a
+	 * {@link java.util.concurrent.TimeoutException} after {@link #READ_TIMEOUT} when Redis does not answer: while
+	 * it is down, its client holds commands back until it reconnects, which would leave the caller waiting.
+	 */
 	public Flux<Entry> connected() {
 		return this.redis.scan(ScanOptions.scanOptions().match(this.prefix + "*").count(500).build())
 			.collectList()
-			.flatMapMany(keys -> keys.isEmpty() ? Flux.empty() : this.redis.opsForValue().multiGet(keys).flatMapIterable(Presence::present))
+			.flatMap(keys -> keys.isEmpty() ? Mono.just(List.<@Nullable String>of()) : this.redis.opsForValue().multiGet(keys))
+			.timeout(READ_TIMEOUT)
+			.flatMapIterable(Presence::present)
 			.map(value -> this.json.readValue(value, Entry.class))
 			.sort((a, b) -> String.valueOf(a.cityCode()).compareTo(String.valueOf(b.cityCode())));
 	}

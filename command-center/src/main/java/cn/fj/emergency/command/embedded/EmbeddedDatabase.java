@@ -83,10 +83,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
+	 * Starts PostgreSQL on the given port, for example again on the port of a server stopped before, so that its
+	 * clients find it where they left it; otherwise as {@link #start(Path)}.
+	 * @param dataDir the application's data directory, see {@code hub.data-dir}
+	 * @param port a free port
+	 * @return the running server
+	 * @throws IllegalStateException if the server cannot start, naming the data directory and the cause
+	 */
+	public static EmbeddedDatabase start(Path dataDir, int port) {
+		return start(dataDir, LogFactory.getLog(EmbeddedDatabase.class), true, port);
+	}
+
+	/**
 	 * @param shutdownHook whether to stop with the JVM by a hook of its own, which runs at the same time as all
 	 * other hooks; an owner that stops the server after its clients at JVM exit passes {@code false}
 	 */
 	static EmbeddedDatabase start(Path dataDir, Log log, boolean shutdownHook) {
+		return start(dataDir, log, shutdownHook, ServerSupport.freePort());
+	}
+
+	private static EmbeddedDatabase start(Path dataDir, Log log, boolean shutdownHook, int port) {
 		Path root = ServerSupport.absolute(dataDir);
 		Path directory = root.resolve("postgres");
 		Path logFile = root.resolve("log").resolve("postgres.log");
@@ -95,7 +111,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		try {
 			checkClusterVersion(directory);
 			LeftoverServer.stop(directory.resolve("postmaster.pid"), directory, "PostgreSQL", log);
-			database = new EmbeddedDatabase(launch(root.resolve("runtime").resolve("postgres"), directory, logFile),
+			database = new EmbeddedDatabase(launch(root.resolve("runtime").resolve("postgres"), directory, logFile, port),
 					directory, lock, shutdownHook);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -132,7 +148,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		}
 	}
 
-	private static EmbeddedPostgres launch(Path runtime, Path directory, Path logFile) throws IOException {
+	private static EmbeddedPostgres launch(Path runtime, Path directory, Path logFile, int port) throws IOException {
 		Files.createDirectories(logFile.getParent());
 		removeIncompleteBinaries(runtime);
 		Redirect serverLog = Redirect.appendTo(logFile.toFile());
@@ -140,7 +156,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
 			.setRegisterShutdownHook(false)
-			.setPort(ServerSupport.freePort())
+			.setPort(port)
 			.setServerConfig("listen_addresses", ServerSupport.HOST)
 			// No Unix socket: it would go to /tmp, and nothing here uses it
 			.setServerConfig("unix_socket_directories", "")

@@ -112,6 +112,16 @@ public final class EmbeddedRedis implements AutoCloseable {
 	}
 
 	/**
+	 * Starts a stopped server again on the same port and data, as after an outage. Does nothing if it runs.
+	 * @throws IllegalStateException if the server cannot start again
+	 */
+	public synchronized void startAgain() {
+		if (this.process == null) {
+			launch();
+		}
+	}
+
+	/**
 	 * Stops the server after it has written everything to disk, and gives up the data directory. Stopping again
 	 * does nothing.
 	 */

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.HubClient;
 import cn.fj.emergency.command.support.Reports;
+import cn.fj.emergency.command.support.TcpRelay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -161,7 +161,10 @@ public final class Hub implements AutoCloseable {
 			.bodyValue(request)
 			.exchange()
 			.expectStatus()
-			.isCreated();
+			.isCreated()
+			// read, so that the response's buffers are released
+			.expectBody()
+			.returnResult();
 		return signIn(username, "officer-password");
 	}
 

@@ -1,4 +1,4 @@
-package cn.fj.emergency.command.console;
+package cn.fj.emergency.command.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay on a free local port to a target port, standing for the network between a browser and the hub: it can
+ * A TCP relay on a free local port to a target port, standing for the network between a client and the hub: it can
  * cut every connection through it at once with a reset (as a dropped link or a restarted router does, without a
  * WebSocket close handshake) and refuse new connections for a while (the link still down).
  */
-final class TcpRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
 	private final ServerSocket server;
 
@@ -26,7 +26,7 @@ final class TcpRelay implements AutoCloseable {
 
 	private volatile boolean down;
 
-	TcpRelay(int target) {
+	public TcpRelay(int target) {
 		this.target = target;
 		try {
 			this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -37,24 +37,24 @@ final class TcpRelay implements AutoCloseable {
 		daemon("relay-accept", this::accept);
 	}
 
-	int port() {
+	public int port() {
 		return this.server.getLocalPort();
 	}
 
 	/** Resets every connection through the relay, and refuses new ones until {@link #up()}. */
-	void cut() {
+	public void cut() {
 		this.down = true;
 		for (Socket socket : this.sockets) {
 			reset(socket);
 		}
 	}
 
-	void up() {
+	public void up() {
 		this.down = false;
 	}
 
 	/** Connections open through the relay now (each counted on both sides). */
-	int openSockets() {
+	public int openSockets() {
 		return this.sockets.size();
 	}
 
