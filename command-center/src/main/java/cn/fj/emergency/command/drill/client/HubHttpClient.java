@@ -141,6 +141,11 @@ public final class HubHttpClient {
 		return exchange(this.web.get().uri(path).headers(bearer(token)));
 	}
 
+	/** Any DELETE with a bearer token; completes on a 2xx answer. */
+	public Mono<Void> delete(String path, String token) {
+		return exchange(this.web.delete().uri(path).headers(bearer(token))).then();
+	}
+
 	/** Any JSON POST; {@code token} null for open endpoints, {@code body} null for none. */
 	public Mono<JsonNode> post(String path, @Nullable String token, @Nullable Object body) {
 		WebClient.RequestBodySpec spec = this.web.post().uri(path).headers(bearer(token));
