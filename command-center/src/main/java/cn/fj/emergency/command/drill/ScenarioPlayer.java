@@ -110,7 +110,11 @@ public final class ScenarioPlayer {
 		}
 
 		Mono<DrillReport> run() {
-			return issueTokens().then(startReceiver()).then(connect()).then(headOfLog()).flatMap(this::playFrom);
+			return Mono.defer(this::issueTokens)
+				.then(Mono.defer(this::startReceiver))
+				.then(Mono.defer(this::connect))
+				.then(Mono.defer(this::headOfLog))
+				.flatMap(this::playFrom);
 		}
 
 		// --- setting up

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 import cn.fj.emergency.command.drill.Drill;
@@ -38,8 +39,11 @@ class DrillRoutes {
 	@PostMapping("/api/drills")
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<Drill> start(HubPrincipal principal, @RequestBody JsonNode body) {
-		return Mono.defer(() -> this.drills.start(principal, scenario(body.path("scenario")),
-				number(body, "timeScale"), number(body, "rateMultiplier")));
+		// a shipped scenario is a class path resource: read off the event loop
+		return Mono.fromCallable(() -> scenario(body.path("scenario")))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(scenario -> this.drills.start(principal, scenario, number(body, "timeScale"),
+					number(body, "rateMultiplier")));
 	}
 
 	private static Scenario scenario(JsonNode scenario) {
