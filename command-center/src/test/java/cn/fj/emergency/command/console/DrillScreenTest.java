@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -69,7 +72,10 @@ class DrillScreenTest {
 		}
 	}
 
-	private static void startDrill(String timeScale) {
+	/** Starts a drill from the form and answers its id, once the screen shows it selected and running. */
+	private static String startDrill(String timeScale) {
+		String commander = hub.officerToken(null, "COMMANDER");
+		Set<String> before = Set.copyOf(hub.getJson("/api/drills", commander).findValuesAsString("id"));
 		browser.script("location.hash = '#/drills';");
 		new Select(browser.waitFor("drill-scenario")).selectByValue("");
 		WebElement inline = browser.waitFor("drill-inline");
@@ -79,13 +85,19 @@ class DrillScreenTest {
 		scale.clear();
 		scale.sendKeys(timeScale);
 		browser.find("drill-start").click();
+		String[] started = new String[1];
+		browser.waitUntil(() -> {
+			started[0] = hub.getJson("/api/drills", commander).findValuesAsString("id").stream()
+				.filter(id -> !before.contains(id)).findFirst().orElse(null);
+			return started[0] != null;
+		}, "the drill started from the form");
+		awaitCss("[data-testid=drill-selected][data-drill-id='" + started[0] + "'][data-state=RUNNING]", Browser.TIMEOUT);
+		return started[0];
 	}
 
 	@Test
 	void aDrillStartedFromTheScreenEndsWithItsReport() {
-		startDrill("12");
-		WebElement selected = awaitCss("[data-testid=drill-selected][data-state=RUNNING]", Browser.TIMEOUT);
-		String id = selected.getAttribute("data-drill-id");
+		String id = startDrill("12");
 		// progress is read every 2 s while the drill runs
 		browser.waitUntil(() -> browser.find("drill-progress").getText().contains("%"), Duration.ofSeconds(30),
 				"the running drill's progress");
@@ -109,10 +121,17 @@ class DrillScreenTest {
 	@Test
 	void aRunningDrillIsCancelledFromTheScreen() {
 		// slow enough to be still running when the button is pressed
-		startDrill("1");
-		WebElement selected = awaitCss("[data-testid=drill-selected][data-state=RUNNING]", Browser.TIMEOUT);
-		String id = selected.getAttribute("data-drill-id");
-		browser.waitFor("drill-cancel").click();
+		String id = startDrill("1");
+		// the running drill's panel is drawn again every 2 s: click the button of the moment
+		browser.await(Browser.TIMEOUT, "the cancel button clicked").until(d -> {
+			try {
+				d.findElement(By.cssSelector("[data-testid=drill-cancel]")).click();
+				return true;
+			}
+			catch (StaleElementReferenceException | NoSuchElementException redrawn) {
+				return null;
+			}
+		});
 		awaitCss("[data-testid=drill-selected][data-drill-id='" + id + "'][data-state=CANCELLED]", Duration.ofSeconds(30));
 		assertThat(hub.getJson("/api/drills/" + id, hub.officerToken(null, "COMMANDER")).path("state").asString())
 			.isEqualTo("CANCELLED");
