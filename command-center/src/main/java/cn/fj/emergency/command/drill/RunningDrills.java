@@ -88,7 +88,9 @@ public class RunningDrills {
 		return this.transactions.transactional(this.store.insert(drill, Scenarios.json(scenario))
 			.then(this.events.append(List.of(event("drill.started", drill))))
 			.thenReturn(drill)).flatMap(started -> settings(started, scenario).doOnNext(settings -> launch(started, scenario, settings))
-				.thenReturn(started));
+				.thenReturn(started)
+				.onErrorResume(error -> end(started.id(), Drill.State.FAILED, String.valueOf(error.getMessage()), null)
+					.then(Mono.error(error))));
 	}
 
 	public Mono<Drill> find(UUID id) {
@@ -142,7 +144,9 @@ public class RunningDrills {
 
 	private void launch(Drill drill, Scenario scenario, DrillSettings settings) {
 		AtomicReference<ScenarioPlayer.@Nullable Progress> latest = new AtomicReference<>();
+		// a save slower than the interval (a loaded database) skips ticks rather than failing the drill
 		Mono<Void> cancelledElsewhere = Flux.interval(PROGRESS_EVERY)
+			.onBackpressureDrop()
 			.concatMap(tick -> saveProgress(drill.id(), latest.get()))
 			.filter(stillRunning -> !stillRunning)
 			.next()

@@ -179,6 +179,51 @@ class DrillsTest {
 	}
 
 	@Test
+	void cancelledDrillStopsAndRevokesItsTokens() {
+		String commander = hub.officerToken(null, "COMMANDER");
+		JsonNode started = hub.postJson("/api/drills", commander,
+				Map.of("scenario", "typhoon-fujian", "timeScale", 1, "rateMultiplier", 0.01), 201);
+		String id = started.path("id").asString();
+		String tag = id.substring(24);
+		awaitProgress(id, commander);
+
+		JsonNode cancelled = hub.postJson("/api/drills/" + id + "/cancel", commander, Map.of(), 200);
+
+		assertThat(cancelled.path("state").asString()).isEqualTo("CANCELLED");
+		assertThat(cancelled.path("report").isNull()).isTrue();
+		assertThat(hub.getJson("/api/drills/" + id, commander).path("endedAt").isNull()).isFalse();
+		awaitRevoked(tag);
+		JsonNode again = hub.postJson("/api/drills/" + id + "/cancel", commander, Map.of(), 200);
+		assertThat(again.path("endedAt").asString()).isEqualTo(cancelled.path("endedAt").asString());
+	}
+
+	private static void awaitProgress(String id, String token) {
+		Instant until = Instant.now().plus(WAIT);
+		while (hub.getJson("/api/drills/" + id, token).path("progress").isNull()) {
+			assertThat(Instant.now()).as("progress of drill " + id).isBefore(until);
+			sleep();
+		}
+	}
+
+	/** The player revokes its tokens as it stops, just after the cancel answered. */
+	private static void awaitRevoked(String tag) {
+		Instant until = Instant.now().plus(WAIT);
+		while (true) {
+			List<JsonNode> drillTokens = new java.util.ArrayList<>();
+			hub.getJson("/api/admin/service-tokens", admin).forEach(token -> {
+				if (token.path("subject").asString().startsWith("drill-" + tag + "-")) {
+					drillTokens.add(token);
+				}
+			});
+			if (drillTokens.size() == 7 && drillTokens.stream().allMatch(token -> !token.path("revokedAt").isNull())) {
+				return;
+			}
+			assertThat(Instant.now()).as("tokens of drill " + tag + " revoked: " + drillTokens).isBefore(until);
+			sleep();
+		}
+	}
+
+	@Test
 	void refusesBrokenScenariosAndUnknownDrills() {
 		String commander = hub.officerToken(null, "COMMANDER");
 		JsonNode invalid = hub.postJson("/api/drills", commander,
