@@ -123,6 +123,8 @@ public final class AccessPolicy {
 			HttpRule.of("GET", "/api/inbound-warnings", OFFICERS),
 			HttpRule.of("GET", "/api/inbound-warnings/", OFFICERS),
 			HttpRule.of("GET", "/api/inbound-feeds", OFFICERS),
+			// drills (docs/drills.md): commanders and administrators start, follow and cancel them
+			HttpRule.of(null, "/api/drills/", EnumSet.of(Role.COMMANDER, Role.ADMIN)),
 			// an SMS gateway reports delivery receipts
 			HttpRule.of("POST", "/api/channels/sms/receipts", EnumSet.of(Role.CHANNEL_GATEWAY)),
 			HttpRule.open("GET", "/actuator/health"),

@@ -6,6 +6,7 @@ import warnings from './warnings.js';
 import supplies from './supplies.js';
 import video from './video.js';
 import cities from './cities.js';
+import drills from './drills.js';
 import audit from './audit.js';
 
-export default [board, map, incident, warnings, supplies, video, cities, audit];
+export default [board, map, incident, warnings, supplies, video, cities, drills, audit];
