@@ -11,8 +11,12 @@ create table drill (
     started_at       timestamptz not null,
     ended_at         timestamptz,
     progress         jsonb,
+    -- the playing instance's last sign of life (progress saved, about every second); a running drill without one
+    -- for hub.drills.abandoned-after is failed by any instance (its instance stopped)
+    heartbeat_at     timestamptz not null default now(),
     error            text,
     report           jsonb,
     report_markdown  text
 );
 create index drill_started on drill (started_at desc);
+create index drill_running on drill (heartbeat_at) where state = 'RUNNING';

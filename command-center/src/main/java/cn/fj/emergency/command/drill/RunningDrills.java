@@ -165,13 +165,23 @@ public class RunningDrills {
 	}
 
 	private Mono<Boolean> saveProgress(UUID id, ScenarioPlayer.@Nullable Progress progress) {
-		if (progress == null) {
-			return Mono.just(true);
-		}
 		return this.store.saveProgress(id, progress).onErrorResume(error -> {
 			log.warn("Drill {}: progress not saved ({}); trying again at the next tick", id, error.toString());
 			return Mono.just(true);
 		});
+	}
+
+	/**
+	 * Fails the running drills whose instance has stopped saving their progress for {@code silence} (it was stopped
+	 * or killed mid-drill); answers how many. Safe on every instance at once: a drill ends once.
+	 */
+	public Mono<Long> failAbandoned(Duration silence) {
+		return this.store.abandoned(silence)
+			.filter(id -> !this.running.containsKey(id))
+			.concatMap(id -> end(id, Drill.State.FAILED, "The hub instance playing the drill stopped: no progress for "
+					+ silence.toSeconds() + " s", null))
+			.filter(Boolean::booleanValue)
+			.count();
 	}
 
 	/** Ends the drill and records its event in one transaction; answers whether it was still running. */

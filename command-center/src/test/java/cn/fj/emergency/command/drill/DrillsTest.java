@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import cn.fj.emergency.command.drill.cli.DrillCommand;
+import cn.fj.emergency.command.drill.persistence.DrillStore;
 import cn.fj.emergency.command.drill.client.ConsoleClient;
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.HubClient;
@@ -46,7 +48,11 @@ class DrillsTest {
 
 	@BeforeAll
 	static void startHub() throws Exception {
-		hub = Hub.cluster(1).get(0);
+		Map<String, Object> settings = Hub.freshHubSettings();
+		// short, so that a live drill (heartbeat every second) is seen to survive the check and an orphan to fail
+		settings.put("hub.drills.abandoned-after", "3s");
+		settings.put("hub.drills.abandoned-check-interval", "250ms");
+		hub = Hub.start(settings);
 		admin = hub.adminToken();
 		try (var in = DrillsTest.class.getClassLoader().getResourceAsStream("drills/mini-drill.json")) {
 			miniScenario = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -220,6 +226,30 @@ class DrillsTest {
 			}
 			assertThat(Instant.now()).as("tokens of drill " + tag + " revoked: " + drillTokens).isBefore(until);
 			sleep();
+		}
+	}
+
+	/** A drill left RUNNING by an instance that stopped (no heartbeat since) is failed by another, with its event. */
+	@Test
+	void aDrillWhoseInstanceStoppedIsFailed() {
+		String commander = hub.officerToken(null, "COMMANDER");
+		Scenario scenario = Scenarios.parse(miniScenario);
+		UUID id = UUID.randomUUID();
+		Drill orphan = new Drill(id, scenario.name(), scenario.title(), Drill.State.RUNNING, 1, 1, "commander.gone",
+				Instant.now(), null, null, null, null, null);
+		// as the instance that played it wrote it, before it was killed
+		hub.context().getBean(DrillStore.class).insert(orphan, miniScenario).block(WAIT);
+
+		JsonNode ended = awaitEnd(id.toString(), commander);
+		assertThat(ended.path("state").asString()).isEqualTo("FAILED");
+		assertThat(ended.path("error").asString()).contains("stopped");
+		try (ConsoleClient console = ConsoleClient.connect(URI.create("http://127.0.0.1:" + hub.httpPort()), commander)
+			.block(WAIT)) {
+			JsonNode failed = console.events(0L, List.of(Drill.STREAM), List.of())
+				.filter(event -> event.path("subjectId").asString().equals(id.toString()))
+				.next()
+				.block(WAIT);
+			assertThat(failed.path("type").asString()).isEqualTo("drill.failed");
 		}
 	}
 

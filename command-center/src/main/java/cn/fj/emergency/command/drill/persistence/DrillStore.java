@@ -1,5 +1,6 @@
 package cn.fj.emergency.command.drill.persistence;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -47,11 +48,15 @@ public class DrillStore {
 			.then();
 	}
 
-	/** Answers whether the drill is still running (a cancelled one is not updated). */
-	public Mono<Boolean> saveProgress(UUID id, ScenarioPlayer.Progress progress) {
-		return this.db.sql("update drill set progress = $2::jsonb where id = $1 and state = 'RUNNING'")
-			.bind(0, id)
-			.bind(1, this.json.writeValueAsString(progress))
+	/**
+	 * Saves the progress, if any, and the playing instance's heartbeat; answers whether the drill is still running (a
+	 * cancelled one is not updated).
+	 */
+	public Mono<Boolean> saveProgress(UUID id, ScenarioPlayer.@Nullable Progress progress) {
+		return bindText(this.db.sql("""
+				update drill set progress = coalesce($2::jsonb, progress), heartbeat_at = now()
+				where id = $1 and state = 'RUNNING'""").bind(0, id), 1,
+				progress == null ? null : this.json.writeValueAsString(progress))
 			.fetch()
 			.rowsUpdated()
 			.map(rows -> rows > 0);
@@ -77,6 +82,16 @@ public class DrillStore {
 	private static DatabaseClient.GenericExecuteSpec bindText(DatabaseClient.GenericExecuteSpec spec, int index,
 			@Nullable String value) {
 		return value == null ? spec.bindNull(index, String.class) : spec.bind(index, value);
+	}
+
+	/** The running drills whose instance has given no sign of life for {@code silence} (by the database's clock). */
+	public Flux<UUID> abandoned(Duration silence) {
+		return this.db.sql("""
+				select id from drill where state = 'RUNNING' and heartbeat_at < now() - make_interval(secs => $1)
+				order by heartbeat_at limit 100""")
+			.bind(0, silence.toMillis() / 1000.0)
+			.map(row -> row.get("id", UUID.class))
+			.all();
 	}
 
 	public Mono<Drill> find(UUID id) {
