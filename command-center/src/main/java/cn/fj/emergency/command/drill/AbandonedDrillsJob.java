@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import cn.fj.emergency.command.schedule.PeriodicCheck;
 
@@ -15,40 +15,24 @@ import cn.fj.emergency.command.schedule.PeriodicCheck;
  * Every {@code hub.drills.abandoned-check-interval}, fails the running drills whose instance stopped playing them
  * ({@link RunningDrills#failAbandoned}), so that no drill stays RUNNING for ever after its instance died.
  */
-@Component
-class AbandonedDrillsJob implements SmartLifecycle {
+@Configuration(proxyBeanMethods = false)
+class AbandonedDrillsJob {
 
 	private static final Logger log = LoggerFactory.getLogger(AbandonedDrillsJob.class);
 
 	private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
-	private final PeriodicCheck checker;
-
-	AbandonedDrillsJob(RunningDrills drills, DrillProperties properties, MeterRegistry meters) {
+	@Bean
+	PeriodicCheck abandonedDrillsCheck(RunningDrills drills, DrillProperties properties, MeterRegistry meters) {
 		Counter failures = Counter.builder("hub.drills.abandoned.check.failures")
 			.description("Checks for abandoned drills of this instance that failed (each is logged)")
 			.register(meters);
-		this.checker = new PeriodicCheck("Abandoned drills", properties.abandonedCheckInterval(), CHECK_TIMEOUT,
+		return new PeriodicCheck("Abandoned drills", properties.abandonedCheckInterval(), CHECK_TIMEOUT,
 				() -> drills.failAbandoned(properties.abandonedAfter()).doOnNext(failed -> {
 					if (failed > 0) {
 						log.warn("Failed {} drill(s) whose hub instance stopped playing them", failed);
 					}
 				}), error -> failures.increment());
-	}
-
-	@Override
-	public void start() {
-		this.checker.start();
-	}
-
-	@Override
-	public void stop() {
-		this.checker.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.checker.isRunning();
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,9 +15,10 @@ import reactor.core.publisher.Mono;
 /**
  * A check run every {@code interval} on this instance, the first one interval after {@link #start()}: one at a time
  * (ticks while a check runs are dropped), each bounded by {@code timeout}. A failed or timed-out check is handed to
- * {@code onFailure}, logged, and the next tick checks again: the loop outlives any failure of a check.
+ * {@code onFailure}, logged, and the next tick checks again: the loop outlives any failure of a check. As a bean it
+ * starts and stops with the application context.
  */
-public final class PeriodicCheck {
+public final class PeriodicCheck implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PeriodicCheck.class);
 
@@ -45,6 +47,7 @@ public final class PeriodicCheck {
 		this.onFailure = onFailure;
 	}
 
+	@Override
 	public synchronized void start() {
 		if (this.running != null) {
 			return;
@@ -56,6 +59,7 @@ public final class PeriodicCheck {
 			}, error -> log.error("{} stopped", this.name, error));
 	}
 
+	@Override
 	public synchronized void stop() {
 		Disposable d = this.running;
 		if (d != null) {
@@ -64,6 +68,7 @@ public final class PeriodicCheck {
 		this.running = null;
 	}
 
+	@Override
 	public boolean isRunning() {
 		return this.running != null;
 	}

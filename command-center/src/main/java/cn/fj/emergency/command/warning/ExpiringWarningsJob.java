@@ -4,8 +4,8 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import cn.fj.emergency.alerting.warning.ExpiringWarnings;
 import cn.fj.emergency.command.schedule.PeriodicCheck;
@@ -14,14 +14,13 @@ import cn.fj.emergency.command.schedule.PeriodicCheck;
  * Every {@code hub.warnings.expiry-check-interval}, ends the published warnings past their expiry (exactly once across
  * instances: see {@link ExpiringWarnings}). A failed check is logged and counted; the next one runs as planned.
  */
-@Component
-class ExpiringWarningsJob implements SmartLifecycle {
+@Configuration(proxyBeanMethods = false)
+class ExpiringWarningsJob {
 
 	private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
-	private final PeriodicCheck checker;
-
-	ExpiringWarningsJob(ExpiringWarnings expiring, WarningProperties properties, MeterRegistry meters) {
+	@Bean
+	PeriodicCheck expiringWarningsCheck(ExpiringWarnings expiring, WarningProperties properties, MeterRegistry meters) {
 		Counter expired = Counter.builder("hub.warnings.expired").description("Warnings expired by this instance").register(meters);
 		Counter failures = Counter.builder("hub.warnings.expiry.check.failures")
 			.description("Expiry checks of this instance that failed")
@@ -29,26 +28,11 @@ class ExpiringWarningsJob implements SmartLifecycle {
 		Counter checks = Counter.builder("hub.warnings.expiry.checks")
 			.description("Expiry checks of this instance that completed")
 			.register(meters);
-		this.checker = new PeriodicCheck("Expiring warnings", properties.expiryCheckInterval(), CHECK_TIMEOUT,
+		return new PeriodicCheck("Expiring warnings", properties.expiryCheckInterval(), CHECK_TIMEOUT,
 				() -> expiring.expireDue().doOnNext(n -> {
 					expired.increment(n);
 					checks.increment();
 				}), error -> failures.increment());
-	}
-
-	@Override
-	public void start() {
-		this.checker.start();
-	}
-
-	@Override
-	public void stop() {
-		this.checker.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.checker.isRunning();
 	}
 
 }
