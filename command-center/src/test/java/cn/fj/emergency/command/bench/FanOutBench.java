@@ -1,0 +1,166 @@
+package cn.fj.emergency.command.bench;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.netty.buffer.Unpooled;
+import io.rsocket.RSocket;
+import io.rsocket.SocketAcceptor;
+import io.rsocket.core.RSocketConnector;
+import io.rsocket.core.RSocketServer;
+import io.rsocket.transport.netty.client.WebsocketClientTransport;
+import io.rsocket.transport.netty.server.CloseableChannel;
+import io.rsocket.transport.netty.server.WebsocketServerTransport;
+import io.rsocket.util.ByteBufPayload;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.HubClient;
+
+/**
+ * Fan-out: {@code subscribers} console streams ({@code events.stream}, incidents) over {@code connections}
+ * RSocket WebSocket connections, while city platforms report as fast as the hub takes them; deliveries per second
+ * counted at the consoles. Baseline: a bare rsocket-java server on the same transport broadcasting payloads of the
+ * same size, from one shared source, to the same number of streams over the same number of connections.
+ */
+final class FanOutBench {
+
+	/** Deliveries per second in the window, and what the hub or server published meanwhile. */
+	record Result(double deliveriesPerSecond, double eventsPerSecond, int streams, int failedStreams, int payloadBytes) {
+	}
+
+	private final BenchConfig config;
+
+	FanOutBench(BenchConfig config) {
+		this.config = config;
+	}
+
+	Result hub(Hub hub) {
+		String officer = hub.dutyOfficerToken();
+		List<HubClient> consoles = new ArrayList<>();
+		List<Disposable> streams = new ArrayList<>();
+		LongAdder deliveries = new LongAdder();
+		AtomicInteger failed = new AtomicInteger();
+		AtomicInteger payloadBytes = new AtomicInteger();
+		byte[] request = "{\"streams\":[\"incidents\"]}".getBytes(StandardCharsets.UTF_8);
+		try (CityReports cities = CityReports.connect(hub, 8, "fan-" + System.currentTimeMillis())) {
+			for (int c = 0; c < this.config.connections(); c++) {
+				consoles.add(hub.console(officer));
+			}
+			for (int s = 0; s < this.config.subscribers(); s++) {
+				RSocket rsocket = consoles.get(s % consoles.size()).rsocket();
+				streams.add(rsocket.requestStream(HubClient.rawPayload("events.stream", request)).subscribe(payload -> {
+					payloadBytes.compareAndSet(0, payload.data().readableBytes());
+					deliveries.increment();
+					payload.release();
+				}, error -> {
+					if (failed.getAndIncrement() < 3) {
+						System.err.println("fan-out stream failed: " + error);
+					}
+				}));
+			}
+			LatencyBench.sleep(Duration.ofSeconds(2));
+			LongAdder reported = new LongAdder();
+			long[] window = new long[4];
+			Thread counter = new Thread(() -> {
+				LatencyBench.sleep(this.config.warmup());
+				window[0] = deliveries.sum();
+				window[1] = reported.sum();
+				LatencyBench.sleep(this.config.measure());
+				window[2] = deliveries.sum();
+				window[3] = reported.sum();
+			}, "bench-fan-out-window");
+			counter.start();
+			Load.closedLoop(32, this.config.warmup(), this.config.measure(),
+					slot -> cities.report(slot).doOnNext(r -> reported.increment()));
+			join(counter);
+			double seconds = this.config.measure().toSeconds();
+			Result result = new Result((window[2] - window[0]) / seconds, (window[3] - window[1]) / seconds,
+					this.config.subscribers(), failed.get(), payloadBytes.get());
+			System.out.println("fan-out hub: " + result);
+			return result;
+		}
+		finally {
+			streams.forEach(Disposable::dispose);
+			consoles.forEach(HubClient::close);
+		}
+	}
+
+	Result bare(int payloadBytes) {
+		byte[] event = new byte[Math.max(1, payloadBytes)];
+		java.util.Arrays.fill(event, (byte) 'x');
+		LongAdder published = new LongAdder();
+		Flux<byte[]> source = Flux.<byte[]>generate(sink -> {
+			published.increment();
+			sink.next(event);
+		}).publish().autoConnect(this.config.subscribers());
+		CloseableChannel server = RSocketServer.create(SocketAcceptor.forRequestStream(request -> {
+			request.release();
+			return source.map(ByteBufPayload::create);
+		})).bindNow(WebsocketServerTransport.create("127.0.0.1", 0));
+		List<RSocket> connections = new ArrayList<>();
+		List<Disposable> streams = new ArrayList<>();
+		LongAdder deliveries = new LongAdder();
+		AtomicInteger failed = new AtomicInteger();
+		try {
+			URI uri = URI.create("ws://127.0.0.1:" + server.address().getPort() + "/");
+			for (int c = 0; c < this.config.connections(); c++) {
+				connections.add(RSocketConnector.create().connect(WebsocketClientTransport.create(uri)).block(Duration.ofSeconds(30)));
+			}
+			for (int s = 0; s < this.config.subscribers(); s++) {
+				streams.add(connections.get(s % connections.size())
+					.requestStream(ByteBufPayload.create(Unpooled.EMPTY_BUFFER))
+					.subscribe(payload -> {
+						deliveries.increment();
+						payload.release();
+					}, error -> failed.incrementAndGet()));
+			}
+			LatencyBench.sleep(this.config.warmup());
+			long d0 = deliveries.sum();
+			long p0 = published.sum();
+			LatencyBench.sleep(this.config.measure());
+			double seconds = this.config.measure().toSeconds();
+			Result result = new Result((deliveries.sum() - d0) / seconds, (published.sum() - p0) / seconds,
+					this.config.subscribers(), failed.get(), payloadBytes);
+			System.out.println("fan-out bare: " + result);
+			return result;
+		}
+		finally {
+			streams.forEach(Disposable::dispose);
+			connections.forEach(RSocket::dispose);
+			server.dispose();
+		}
+	}
+
+	List<Figure> figures(Result hub, Result bare) {
+		double ratio = hub.deliveriesPerSecond() / bare.deliveriesPerSecond();
+		boolean met = hub.deliveriesPerSecond() >= 100_000 && ratio >= 0.5 && hub.failedStreams() == 0;
+		return List.of(new Figure("Fan-out to " + this.config.subscribers() + " console subscribers",
+				String.format("%.0f deliveries/s (%.0f events/s; %d of %d streams failed)", hub.deliveriesPerSecond(),
+						hub.eventsPerSecond(), hub.failedStreams(), hub.streams()),
+				String.format("%.0f deliveries/s (bare rsocket-java broadcast, %d-byte payloads; %d streams failed)",
+						bare.deliveriesPerSecond(), bare.payloadBytes(), bare.failedStreams()),
+				ratio, "≥ 100,000 deliveries/s and ≥ 0.5×", met,
+				this.config.subscribers() + " streams on " + this.config.connections() + " WebSocket connections, one officer "
+						+ "(hub.stream.max-streams-per-principal raised for this); reports from 8 city-link connections, 32 in flight; "
+						+ "harness and hub share the machine's cores",
+				null));
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
