@@ -113,6 +113,11 @@ public enum ErrorCode {
 	// inbound warnings (docs/inbound-warnings.md)
 	INBOUND_WARNING_NOT_FOUND(404, false, "No inbound warning with that id"),
 
+	// drills (docs/drills.md)
+	DRILL_SCENARIO_INVALID(400, false, "The drill scenario cannot be played"),
+	DRILL_SCENARIO_NOT_FOUND(404, false, "No drill scenario of that name"),
+	DRILL_NOT_FOUND(404, false, "No drill with that id"),
+
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),
 	STORAGE_UNAVAILABLE(503, true, "The database is unavailable; retry later"),
