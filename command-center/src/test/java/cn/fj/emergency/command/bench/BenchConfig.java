@@ -18,9 +18,11 @@ import java.util.List;
  * @param reservationConcurrency concurrent requesters (and pgbench clients) of the reservation figures
  * @param warnings warnings published in the hand-off figure
  * @param backgroundRate reports per second during the hand-off figure
+ * @param only the figures to run ({@code ingest, fanout, reservations, warnings, latency}); empty: all
  */
 record BenchConfig(boolean quick, Duration warmup, Duration measure, List<Integer> ingestConcurrency, int latencyRate,
-		int subscribers, int connections, List<Integer> reservationConcurrency, int warnings, int backgroundRate) {
+		int subscribers, int connections, List<Integer> reservationConcurrency, int warnings, int backgroundRate,
+		java.util.Set<String> only) {
 
 	static BenchConfig fromSystemProperties() {
 		boolean quick = Boolean.getBoolean("bench.quick");
@@ -28,7 +30,10 @@ record BenchConfig(boolean quick, Duration warmup, Duration measure, List<Intege
 				Duration.ofSeconds(seconds("bench.measure", quick ? 5 : 20)), ints("bench.ingest.concurrency", "8,64"),
 				Integer.getInteger("bench.latency.rate", 1000), Integer.getInteger("bench.fanout.subscribers", 1000),
 				Integer.getInteger("bench.fanout.connections", 100), ints("bench.reservation.concurrency", "8,256"),
-				Integer.getInteger("bench.warnings", quick ? 8 : 30), Integer.getInteger("bench.background.rate", 200));
+				Integer.getInteger("bench.warnings", quick ? 8 : 30), Integer.getInteger("bench.background.rate", 200),
+				java.util.Set.copyOf(Arrays.stream(System.getProperty("bench.only", "").split(",")).map(String::strip)
+					.filter(n -> !n.isEmpty())
+					.toList()));
 	}
 
 	private static long seconds(String name, long fallback) {
@@ -39,13 +44,18 @@ record BenchConfig(boolean quick, Duration warmup, Duration measure, List<Intege
 		return Arrays.stream(System.getProperty(name, fallback).split(",")).map(String::strip).map(Integer::valueOf).toList();
 	}
 
+	/** Whether this run measures the figure. */
+	boolean runs(String figure) {
+		return this.only.isEmpty() || this.only.contains(figure);
+	}
+
 	/** Everything a reader needs to repeat the run, as {@code -D} arguments. */
 	String describe() {
 		return "bench.quick=" + this.quick + ", warmup " + this.warmup.toSeconds() + " s, measured windows "
 				+ this.measure.toSeconds() + " s, ingest concurrency " + this.ingestConcurrency + ", latency rate "
 				+ this.latencyRate + "/s, " + this.subscribers + " subscribers on " + this.connections
 				+ " connections, reservation concurrency " + this.reservationConcurrency + ", " + this.warnings
-				+ " warnings under " + this.backgroundRate + " reports/s";
+				+ " warnings under " + this.backgroundRate + " reports/s" + (this.only.isEmpty() ? "" : ", only " + this.only);
 	}
 
 }

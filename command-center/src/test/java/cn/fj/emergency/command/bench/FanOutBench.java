@@ -1,11 +1,11 @@
 package cn.fj.emergency.command.bench;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.buffer.Unpooled;
@@ -20,14 +20,15 @@ import io.rsocket.util.ByteBufPayload;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
+import cn.fj.emergency.command.drill.client.ConsoleClient;
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.HubClient;
 
 /**
  * Fan-out: {@code subscribers} console streams ({@code events.stream}, incidents) over {@code connections}
- * RSocket WebSocket connections, while city platforms report as fast as the hub takes them; deliveries per second
+ * RSocket WebSocket connections of the scenario player's {@link ConsoleClient}, while city platforms report as fast as the hub takes them; deliveries per second
  * counted at the consoles. Baseline: a bare rsocket-java server on the same transport broadcasting payloads of the
- * same size, from one shared source, to the same number of streams over the same number of connections.
+ * same bytes, from one shared source, to the same number of streams over the same number of connections.
  */
 final class FanOutBench {
 
@@ -43,22 +44,22 @@ final class FanOutBench {
 
 	Result hub(Hub hub) {
 		String officer = hub.dutyOfficerToken();
-		List<HubClient> consoles = new ArrayList<>();
+		URI base = URI.create("http://127.0.0.1:" + hub.httpPort());
+		List<ConsoleClient> consoles = new ArrayList<>();
 		List<Disposable> streams = new ArrayList<>();
 		LongAdder deliveries = new LongAdder();
 		AtomicInteger failed = new AtomicInteger();
-		AtomicInteger payloadBytes = new AtomicInteger();
-		byte[] request = "{\"streams\":[\"incidents\"]}".getBytes(StandardCharsets.UTF_8);
+		AtomicReference<byte[]> sample = new AtomicReference<>();
 		try (CityReports cities = CityReports.connect(hub, 8, "fan-" + System.currentTimeMillis())) {
 			for (int c = 0; c < this.config.connections(); c++) {
-				consoles.add(hub.console(officer));
+				consoles.add(ConsoleClient.connect(base, officer).block(Duration.ofSeconds(60)));
 			}
 			for (int s = 0; s < this.config.subscribers(); s++) {
-				RSocket rsocket = consoles.get(s % consoles.size()).rsocket();
-				streams.add(rsocket.requestStream(HubClient.rawPayload("events.stream", request)).subscribe(payload -> {
-					payloadBytes.compareAndSet(0, payload.data().readableBytes());
+				streams.add(consoles.get(s % consoles.size()).events(null, List.of("incidents"), List.of()).subscribe(event -> {
+					if (sample.get() == null) {
+						sample.compareAndSet(null, HubClient.JSON.writeValueAsBytes(event));
+					}
 					deliveries.increment();
-					payload.release();
 				}, error -> {
 					if (failed.getAndIncrement() < 3) {
 						System.err.println("fan-out stream failed: " + error);
@@ -81,20 +82,28 @@ final class FanOutBench {
 					slot -> cities.report(slot).doOnNext(r -> reported.increment()));
 			join(counter);
 			double seconds = this.config.measure().toSeconds();
+			byte[] event = sample.get();
+			this.event = event == null ? new byte[0] : event;
 			Result result = new Result((window[2] - window[0]) / seconds, (window[3] - window[1]) / seconds,
-					this.config.subscribers(), failed.get(), payloadBytes.get());
+					this.config.subscribers(), failed.get(), this.event.length);
 			System.out.println("fan-out hub: " + result);
 			return result;
 		}
 		finally {
 			streams.forEach(Disposable::dispose);
-			consoles.forEach(HubClient::close);
+			consoles.forEach(ConsoleClient::close);
 		}
 	}
 
-	Result bare(int payloadBytes) {
-		byte[] event = new byte[Math.max(1, payloadBytes)];
-		java.util.Arrays.fill(event, (byte) 'x');
+	/** One event as the hub delivered it, the bare server's payload. */
+	private byte[] event = new byte[0];
+
+	/**
+	 * The bare broadcast: one shared source of the hub's event bytes, published to every stream; the consumers do
+	 * what the console client does with each element (demand topped up by 256, JSON parsed).
+	 */
+	Result bare() {
+		byte[] event = this.event.length > 0 ? this.event : "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		LongAdder published = new LongAdder();
 		Flux<byte[]> source = Flux.<byte[]>generate(sink -> {
 			published.increment();
@@ -116,10 +125,16 @@ final class FanOutBench {
 			for (int s = 0; s < this.config.subscribers(); s++) {
 				streams.add(connections.get(s % connections.size())
 					.requestStream(ByteBufPayload.create(Unpooled.EMPTY_BUFFER))
-					.subscribe(payload -> {
-						deliveries.increment();
-						payload.release();
-					}, error -> failed.incrementAndGet()));
+					.limitRate(256)
+					.map(payload -> {
+						try {
+							return HubClient.JSON.readTree(payload.getDataUtf8());
+						}
+						finally {
+							payload.release();
+						}
+					})
+					.subscribe(json -> deliveries.increment(), error -> failed.incrementAndGet()));
 			}
 			LatencyBench.sleep(this.config.warmup());
 			long d0 = deliveries.sum();
@@ -127,7 +142,7 @@ final class FanOutBench {
 			LatencyBench.sleep(this.config.measure());
 			double seconds = this.config.measure().toSeconds();
 			Result result = new Result((deliveries.sum() - d0) / seconds, (published.sum() - p0) / seconds,
-					this.config.subscribers(), failed.get(), payloadBytes);
+					this.config.subscribers(), failed.get(), event.length);
 			System.out.println("fan-out bare: " + result);
 			return result;
 		}

@@ -1,6 +1,6 @@
 package cn.fj.emergency.command.bench;
 
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +15,14 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.HdrHistogram.Histogram;
 import reactor.core.Disposable;
 
+import cn.fj.emergency.command.drill.client.ConsoleClient;
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.HubClient;
 import cn.fj.emergency.command.support.TestInfrastructure;
 
 /**
  * Report → console latency across two instances: city platforms report on instance A at a fixed rate, a duty
- * officer's console follows {@code events.stream} on instance B; the latency of a report runs from its intended
+ * officer's console follows {@code events.stream} on instance B (the scenario player's clients); the latency of a report runs from its intended
  * send time to the arrival of its {@code incident.reported} event. Baseline: Lettuce publishing messages of the
  * event's size at the same rate to a subscriber on another connection of the same Redis.
  */
@@ -46,28 +47,20 @@ final class LatencyBench {
 		AtomicLong payloadBytes = new AtomicLong();
 		LongAdder refused = new LongAdder();
 		String prefix = "lat-" + System.currentTimeMillis();
-		try (HubClient console = b.console(b.dutyOfficerToken()); CityReports cities = CityReports.connect(a, 8, prefix)) {
-			Disposable stream = console.rsocket()
-				.requestStream(HubClient.rawPayload("events.stream",
-						"{\"streams\":[\"incidents\"]}".getBytes(StandardCharsets.UTF_8)))
-				.subscribe(payload -> {
-					long now = System.nanoTime();
-					try {
-						String data = payload.getDataUtf8();
-						payloadBytes.compareAndSet(0, data.getBytes(StandardCharsets.UTF_8).length);
-						String reportId = HubClient.JSON.readTree(data).path("data").path("reportId").asString("");
-						Long sentAt = intended.remove(reportId);
-						if (sentAt != null) {
-							received.increment();
-							if (sentAt >= 0) {
-								latency.recordValue(Math.min(Load.MAX_MICROS, (now - sentAt) / 1000));
-							}
-						}
+		ConsoleClient console = ConsoleClient.connect(URI.create("http://127.0.0.1:" + b.httpPort()), b.dutyOfficerToken())
+			.block(Duration.ofSeconds(60));
+		try (console; CityReports cities = CityReports.connect(a, 8, prefix)) {
+			Disposable stream = console.events(null, List.of("incidents"), List.of()).subscribe(event -> {
+				long now = System.nanoTime();
+				payloadBytes.compareAndSet(0, HubClient.JSON.writeValueAsBytes(event).length);
+				Long sentAt = intended.remove(event.path("data").path("reportId").asString(""));
+				if (sentAt != null) {
+					received.increment();
+					if (sentAt >= 0) {
+						latency.recordValue(Math.min(Load.MAX_MICROS, (now - sentAt) / 1000));
 					}
-					finally {
-						payload.release();
-					}
-				}, error -> System.err.println("latency console stream failed: " + error));
+				}
+			}, error -> System.err.println("latency console stream failed: " + error));
 			sleep(Duration.ofSeconds(2));
 			long sent = Load.atRate(this.config.latencyRate(), total, (i, at) -> {
 				String id = cities.reportId(i);

@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import cn.fj.emergency.command.drill.client.HubRefusal;
 import cn.fj.emergency.command.support.HubClient;
 
 /** Load shapes: a closed loop of workers, and an open loop at a fixed rate. Latencies in microseconds. */
@@ -122,6 +123,9 @@ final class Load {
 
 	/** A stable name for a failure: the hub's error code where it carries one. */
 	static String code(Throwable error) {
+		if (error instanceof HubRefusal refusal) {
+			return refusal.code();
+		}
 		String message = error.getMessage();
 		if (message != null && message.startsWith("{")) {
 			try {
