@@ -9,8 +9,8 @@ cd "$(dirname "$0")"
 args=""
 for a in "$@"; do
 	case "$a" in
-		-D*) args="$args $a" ;;
-		*) echo "usage: $0 [-Dbench.option=value ...]" >&2; exit 2 ;;
+		-D*|-X*) args="$args $a" ;;
+		*) echo "usage: $0 [-Dbench.option=value ...] [-X... JVM options of the harness]" >&2; exit 2 ;;
 	esac
 done
 exec ./mvnw -B ${MAVEN_ARGS:-} -Pbench -DskipTests -pl command-center -am verify "-Dbench.args=$args"
