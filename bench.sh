@@ -3,7 +3,7 @@
 # in one run and writes docs/benchmarks.md. Options are the harness's system properties, e.g.
 #   ./bench.sh -Dbench.quick=true
 #   ./bench.sh -Dbench.measure=30 -Dbench.conditions="quiet machine"
-# Extra Maven options (e.g. -o for offline) go in MAVEN_ARGS.
+# Extra Maven options (e.g. -o for offline) go in MAVEN_ARGS; the load conditions to print in BENCH_CONDITIONS.
 set -eu
 cd "$(dirname "$0")"
 args=""

@@ -30,7 +30,7 @@ record BenchConfig(boolean quick, Duration warmup, Duration measure, List<Intege
 				Duration.ofSeconds(seconds("bench.measure", quick ? 5 : 20)), ints("bench.ingest.concurrency", "8,64"),
 				Integer.getInteger("bench.latency.rate", 1000), Integer.getInteger("bench.fanout.subscribers", 1000),
 				Integer.getInteger("bench.fanout.connections", 100), ints("bench.reservation.concurrency", "8,256"),
-				Integer.getInteger("bench.warnings", quick ? 8 : 30), Integer.getInteger("bench.background.rate", 200),
+				Integer.getInteger("bench.warnings", quick ? 8 : 20), Integer.getInteger("bench.background.rate", 200),
 				java.util.Set.copyOf(Arrays.stream(System.getProperty("bench.only", "").split(",")).map(String::strip)
 					.filter(n -> !n.isEmpty())
 					.toList()));

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.buffer.Unpooled;
@@ -19,6 +18,7 @@ import io.rsocket.transport.netty.server.WebsocketServerTransport;
 import io.rsocket.util.ByteBufPayload;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
 
 import cn.fj.emergency.command.drill.client.ConsoleClient;
 import cn.fj.emergency.command.support.Hub;
@@ -42,6 +42,20 @@ final class FanOutBench {
 		this.config = config;
 	}
 
+	/** One event as the hub delivers it to a console: the bare server's payload. */
+	void sample(Hub hub) {
+		ConsoleClient console = ConsoleClient.connect(URI.create("http://127.0.0.1:" + hub.httpPort()), hub.dutyOfficerToken())
+			.block(Duration.ofSeconds(60));
+		try (console; CityReports cities = CityReports.connect(hub, 1, "fan-sample-" + System.currentTimeMillis())) {
+			JsonNode event = console.events(null, List.of("incidents"), List.of())
+				.doOnSubscribe(s -> cities.report(0).subscribe(r -> {
+				}, e -> System.err.println("fan-out sample report failed: " + e)))
+				.next()
+				.block(Duration.ofSeconds(60));
+			this.event = HubClient.JSON.writeValueAsBytes(event);
+		}
+	}
+
 	Result hub(Hub hub) {
 		String officer = hub.dutyOfficerToken();
 		URI base = URI.create("http://127.0.0.1:" + hub.httpPort());
@@ -49,16 +63,12 @@ final class FanOutBench {
 		List<Disposable> streams = new ArrayList<>();
 		LongAdder deliveries = new LongAdder();
 		AtomicInteger failed = new AtomicInteger();
-		AtomicReference<byte[]> sample = new AtomicReference<>();
 		try (CityReports cities = CityReports.connect(hub, 8, "fan-" + System.currentTimeMillis())) {
 			for (int c = 0; c < this.config.connections(); c++) {
 				consoles.add(ConsoleClient.connect(base, officer).block(Duration.ofSeconds(60)));
 			}
 			for (int s = 0; s < this.config.subscribers(); s++) {
 				streams.add(consoles.get(s % consoles.size()).events(null, List.of("incidents"), List.of()).subscribe(event -> {
-					if (sample.get() == null) {
-						sample.compareAndSet(null, HubClient.JSON.writeValueAsBytes(event));
-					}
 					deliveries.increment();
 				}, error -> {
 					if (failed.getAndIncrement() < 3) {
@@ -66,7 +76,13 @@ final class FanOutBench {
 					}
 				}));
 			}
-			LatencyBench.sleep(Duration.ofSeconds(2));
+			// every stream live before the load starts: one report must reach all of them
+			long ready = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+			cities.report(0).block(Duration.ofSeconds(60));
+			while (deliveries.sum() < this.config.subscribers() && System.nanoTime() < ready) {
+				LatencyBench.sleep(Duration.ofMillis(100));
+			}
+			System.out.println("fan-out hub: " + deliveries.sum() + " of " + this.config.subscribers() + " streams live");
 			LongAdder reported = new LongAdder();
 			long[] window = new long[4];
 			Thread counter = new Thread(() -> {
@@ -82,8 +98,6 @@ final class FanOutBench {
 					slot -> cities.report(slot).doOnNext(r -> reported.increment()));
 			join(counter);
 			double seconds = this.config.measure().toSeconds();
-			byte[] event = sample.get();
-			this.event = event == null ? new byte[0] : event;
 			Result result = new Result((window[2] - window[0]) / seconds, (window[3] - window[1]) / seconds,
 					this.config.subscribers(), failed.get(), this.event.length);
 			System.out.println("fan-out hub: " + result);
@@ -95,7 +109,6 @@ final class FanOutBench {
 		}
 	}
 
-	/** One event as the hub delivered it, the bare server's payload. */
 	private byte[] event = new byte[0];
 
 	/**

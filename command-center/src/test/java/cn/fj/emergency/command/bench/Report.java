@@ -39,6 +39,36 @@ final class Report {
 		this.figures = figures;
 	}
 
+	private static String conditions() {
+		String stated = System.getProperty("bench.conditions", System.getenv("BENCH_CONDITIONS"));
+		return stated == null || stated.isBlank() ? "not stated (set BENCH_CONDITIONS or -Dbench.conditions)" : stated;
+	}
+
+	static final String FINDINGS_START = "<!-- findings: kept as written when the harness rewrites this file -->";
+
+	static final String FINDINGS_END = "<!-- /findings -->";
+
+	/**
+	 * The hand-written findings of the file being replaced (between the markers), so that a new run keeps the
+	 * analysis; an empty section to fill in otherwise.
+	 */
+	private static String findings(Path file) {
+		try {
+			if (Files.exists(file)) {
+				String old = Files.readString(file, StandardCharsets.UTF_8);
+				int start = old.indexOf(FINDINGS_START);
+				int end = old.indexOf(FINDINGS_END);
+				if (start >= 0 && end > start) {
+					return old.substring(start, end + FINDINGS_END.length()) + "\n";
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + file, ex);
+		}
+		return FINDINGS_START + "\n## Findings\n\n(What the figures of this run say, written after it.)\n" + FINDINGS_END + "\n";
+	}
+
 	void write(Path file) {
 		StringBuilder md = new StringBuilder();
 		md.append("# Benchmarks: the hub against its physical baselines\n\n");
@@ -50,7 +80,7 @@ final class Report {
 				+ "Options (system properties of the harness JVM, given to `./bench.sh` or as `-Dbench.args=\"-D...\"`): "
 				+ "`bench.warmup`, `bench.measure` (seconds), `bench.ingest.concurrency` (`8,64`), `bench.latency.rate` "
 				+ "(`1000`), `bench.fanout.subscribers` (`1000`), `bench.fanout.connections` (`100`), "
-				+ "`bench.reservation.concurrency` (`8,256`), `bench.warnings` (`30`), `bench.background.rate` (`200`). "
+				+ "`bench.reservation.concurrency` (`8,256`), `bench.warnings` (`20`), `bench.background.rate` (`200`). "
 				+ "Output: `-Dbench.output=...` (default this file). The normal `./mvnw verify` does not run it.\n\n");
 		md.append("## This run\n\n");
 		md.append("| | |\n|---|---|\n");
@@ -58,7 +88,7 @@ final class Report {
 		this.machine.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
 		md.append("| Load average (1/5/15 min) | before ").append(this.loadBefore).append(", after ").append(this.loadAfter)
 			.append(" |\n");
-		md.append("| Conditions | ").append(System.getProperty("bench.conditions", "not stated (set -Dbench.conditions=...)"))
+		md.append("| Conditions | ").append(conditions())
 			.append(" |\n");
 		md.append("| Settings | ").append(this.config.describe()).append(" |\n\n");
 		md.append("## Figures\n\n");
@@ -75,6 +105,7 @@ final class Report {
 			md.append("\n");
 		}
 		md.append("\n").append(Notes.TEXT);
+		md.append("\n").append(findings(file));
 		try {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
