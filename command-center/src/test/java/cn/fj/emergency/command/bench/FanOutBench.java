@@ -47,11 +47,9 @@ final class FanOutBench {
 		ConsoleClient console = ConsoleClient.connect(URI.create("http://127.0.0.1:" + hub.httpPort()), hub.dutyOfficerToken())
 			.block(Duration.ofSeconds(60));
 		try (console; CityReports cities = CityReports.connect(hub, 1, "fan-sample-" + System.currentTimeMillis())) {
-			JsonNode event = console.events(null, List.of("incidents"), List.of())
-				.doOnSubscribe(s -> cities.report(0).subscribe(r -> {
-				}, e -> System.err.println("fan-out sample report failed: " + e)))
-				.next()
-				.block(Duration.ofSeconds(60));
+			// from the log (after = 0): a live subscription might attach after the report's commit and miss it
+			cities.report(0).block(Duration.ofSeconds(60));
+			JsonNode event = console.events(0L, List.of("incidents"), List.of()).next().block(Duration.ofSeconds(60));
 			this.event = HubClient.JSON.writeValueAsBytes(event);
 		}
 	}
@@ -77,10 +75,11 @@ final class FanOutBench {
 				}));
 			}
 			// every stream live before the load starts: one report must reach all of them
+			// (streams attach a moment after they are requested, so a report every half second until they have)
 			long ready = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-			cities.report(0).block(Duration.ofSeconds(60));
 			while (deliveries.sum() < this.config.subscribers() && System.nanoTime() < ready) {
-				LatencyBench.sleep(Duration.ofMillis(100));
+				cities.report(0).block(Duration.ofSeconds(60));
+				LatencyBench.sleep(Duration.ofMillis(500));
 			}
 			System.out.println("fan-out hub: " + deliveries.sum() + " of " + this.config.subscribers() + " streams live");
 			LongAdder reported = new LongAdder();

@@ -22,8 +22,9 @@ import static cn.fj.emergency.command.support.Supplies.movement;
 import static cn.fj.emergency.command.support.Supplies.post;
 
 /**
- * Reservations on one hot item: C requesters commit one unit each of the same depot's item to one supply request
- * over HTTP ({@code POST /api/supplies/requests/{id}/commitments}, docs/supplies.md), each answered once its
+ * Reservations on one hot item: C requesters commit one unit each of the same depot's item to one of
+ * {@value #REQUESTS} supply requests over HTTP ({@code POST /api/supplies/requests/{id}/commitments},
+ * docs/supplies.md), each answered once its
  * {@code RESERVATION} movement is committed. Baseline: pgbench's conditional UPDATE of one row with C clients.
  */
 final class ReservationBench {
@@ -31,6 +32,9 @@ final class ReservationBench {
 	static final String DEPOT = "350100-01";
 
 	static final String ITEM = "LIGHT-FLOOD";
+
+	/** Supply requests the requesters share, round robin: all of them for the one item at the one depot. */
+	static final int REQUESTS = 64;
 
 	static final String UPDATE = "UPDATE stock SET available = available - 1 WHERE id = 1 AND available >= 1;\n";
 
@@ -57,8 +61,13 @@ final class ReservationBench {
 		String officer = hub.dutyOfficerToken();
 		String fuzhou = hub.cityPlatformToken("350100").get("token").asString();
 		post(hub, "/api/supplies/movements", officer, movement("bench-opening", DEPOT, ITEM, "RECEIPT", 1_000_000_000));
-		String request = post(hub, "/api/supplies/requests", fuzhou, Map.of("requestId", "bench-hot-item", "lines",
-				List.of(Map.of("itemCode", ITEM, "quantity", 1_000_000_000)))).get("request").get("id").asString();
+		// many requests on the one hot balance, as in an emergency: each commitment reads its request's earlier
+		// commitments to know what is still needed, so one request taking every commitment would measure that list
+		List<String> requests = new ArrayList<>();
+		for (int r = 0; r < REQUESTS; r++) {
+			requests.add(post(hub, "/api/supplies/requests", fuzhou, Map.of("requestId", "bench-hot-item-" + r, "lines",
+					List.of(Map.of("itemCode", ITEM, "quantity", 1_000_000_000)))).get("request").get("id").asString());
+		}
 		ConnectionProvider pool = ConnectionProvider.builder("bench-reservations").maxConnections(1024)
 			.pendingAcquireMaxCount(-1)
 			.build();
@@ -71,7 +80,7 @@ final class ReservationBench {
 		try {
 			for (int c : this.config.reservationConcurrency()) {
 				Load.Outcome outcome = Load.closedLoop(c, this.config.warmup(), this.config.measure(),
-						slot -> commit(http, officer, request, "bench-" + ids.incrementAndGet()));
+						slot -> commit(http, officer, requests.get(slot % REQUESTS), "bench-" + ids.incrementAndGet()));
 				System.out.printf("reservations C=%d: %.0f/s, %s, errors %s%n", c, outcome.perSecond(),
 						Load.summary(outcome.latency()), outcome.errors());
 				outcomes.put(c, outcome);
@@ -128,8 +137,8 @@ final class ReservationBench {
 							base.clients(), base.latencyMs()),
 					ratio, last ? "≥ 0.7× and no collapse (≥ 0.5 × the best lower-concurrency rate)" : "≥ 0.7×",
 					ratio >= 0.7 && !collapsed && outcome.errorCount() == 0,
-					"over HTTP, one unit per commitment; errors: " + (outcome.errors().isEmpty() ? "none" : outcome.errors())
-							+ "; baseline: `" + base.command() + "`",
+					"over HTTP, one unit per commitment, " + REQUESTS + " requests for the item at one depot; errors: "
+							+ (outcome.errors().isEmpty() ? "none" : outcome.errors()) + "; baseline: `" + base.command() + "`",
 					null));
 		}
 		return figures;
