@@ -95,7 +95,7 @@ final class Report {
 		md.append("| Figure | Hub | Baseline | Ratio | Target | Result |\n|---|---|---|---|---|---|\n");
 		for (Figure f : this.figures) {
 			md.append("| ").append(f.name()).append(" | ").append(f.system()).append(" | ").append(f.baseline()).append(" | ")
-				.append(f.ratio() == null ? "–" : String.format("%.2f×", f.ratio())).append(" | ").append(f.target())
+				.append(f.ratio() == null ? "–" : String.format(f.ratio() < 0.1 ? "%.3f×" : "%.2f×", f.ratio())).append(" | ").append(f.target())
 				.append(" | ").append(f.verdict()).append(" |\n");
 		}
 		md.append("\n### How each was measured\n\n");
