@@ -64,12 +64,14 @@ public final class Benchmarks {
 			}
 
 			ReservationBench reservations = new ReservationBench(config, infra);
-			if (config.runs("reservations")) attempt(figures, "Reservations on one hot item", "≥ 0.7× and no collapse", () -> {
-				Map<Integer, Pgbench.Result> base = reservations.baselines();
-				Map<Integer, Load.Outcome> hub = reservations.hub(a);
-				figures.addAll(reservations.figures(base, hub));
-				return hub;
-			});
+			if (config.runs("reservations")) {
+				attempt(figures, "Reservations on one hot item", "≥ 0.7× and no collapse", () -> {
+					Map<Integer, Pgbench.Result> base = reservations.baselines();
+					Map<Integer, Load.Outcome> hub = reservations.hub(a);
+					figures.addAll(reservations.figures(base, hub));
+					return hub;
+				});
+			}
 
 			if (warnings != null) {
 				attempt(figures, "Approved warning → handed to every channel", "p99 ≤ 1 s", () -> {
@@ -78,28 +80,32 @@ public final class Benchmarks {
 				});
 			}
 			LatencyBench latency = new LatencyBench(config);
-			if (config.runs("latency")) attempt(figures, "Report → console latency across two instances", "p99 ≤ 2 × Redis p99 + 10 ms", () -> {
-				// closing one instance's context while another runs in this JVM stops the other's servers too (they
-				// share reactor-netty's global resources), so the second instance stays up until the end
-				Hub b = Hub.start(settings);
-				others.add(b);
-				LatencyBench.Result hub = latency.hub(a, b);
-				LatencyBench.Result redis = latency.redis(infra, Math.max(hub.payloadBytes(), 100));
-				figures.addAll(latency.figures(hub, redis));
-				return hub;
-			});
+			if (config.runs("latency")) {
+				attempt(figures, "Report → console latency across two instances", "p99 ≤ 2 × Redis p99 + 10 ms", () -> {
+					// closing one instance's context while another runs in this JVM stops the other's servers too (they
+					// share reactor-netty's global resources), so the second instance stays up until the end
+					Hub b = Hub.start(settings);
+					others.add(b);
+					LatencyBench.Result hub = latency.hub(a, b);
+					LatencyBench.Result redis = latency.redis(infra, Math.max(hub.payloadBytes(), 100));
+					figures.addAll(latency.figures(hub, redis));
+					return hub;
+				});
+			}
 
 			// last: a thousand streams leave the instance busy for a while after they are cancelled
 			FanOutBench fanOut = new FanOutBench(config);
-			if (config.runs("fanout")) attempt(figures, "Fan-out to " + config.subscribers() + " console subscribers", "≥ 100,000 deliveries/s and ≥ 0.5×",
-					() -> {
-						// the bare broadcast first, while nothing else runs in this JVM's event loops
-						fanOut.sample(a);
-						FanOutBench.Result bare = fanOut.bare();
-						FanOutBench.Result hub = fanOut.hub(a);
-						figures.addAll(fanOut.figures(hub, bare));
-						return hub;
-					});
+			if (config.runs("fanout")) {
+				attempt(figures, "Fan-out to " + config.subscribers() + " console subscribers", "≥ 100,000 deliveries/s and ≥ 0.5×",
+						() -> {
+							// the bare broadcast first, while nothing else runs in this JVM's event loops
+							fanOut.sample(a);
+							FanOutBench.Result bare = fanOut.bare();
+							FanOutBench.Result hub = fanOut.hub(a);
+							figures.addAll(fanOut.figures(hub, bare));
+							return hub;
+						});
+			}
 
 		}
 		finally {
