@@ -60,11 +60,11 @@ public class ChannelConfiguration {
 
 	@Bean
 	WarningDistribution warningDistribution(LedgerStore ledger, SubscriptionStore subscriptions, AtomStore atom,
-			ChannelProperties properties, Clock clock) {
+			ChannelProperties properties, Clock clock, DeliveryWorker worker) {
 		@Nullable MqttTopics topics = properties.mqtt().brokerUrl() == null ? null
 				: new MqttTopics(properties.mqtt().topicPrefix());
 		return new DistributingWarnings(ledger, subscriptions, atom, topics, properties.sms().gatewayUrl() != null,
-				clock);
+				clock, worker::wake);
 	}
 
 	@Bean(destroyMethod = "dispose")

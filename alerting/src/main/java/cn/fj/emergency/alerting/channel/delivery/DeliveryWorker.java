@@ -15,6 +15,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import cn.fj.emergency.alerting.channel.Channel;
 import cn.fj.emergency.alerting.channel.ChannelSender;
@@ -25,7 +26,8 @@ import cn.fj.emergency.alerting.channel.RetryPolicy;
 import cn.fj.emergency.alerting.channel.persistence.LedgerStore;
 
 /**
- * This instance's delivery workers: every poll it claims due PENDING deliveries under a lease (SKIP LOCKED, so
+ * This instance's delivery workers: every poll, and when woken after a publication on this instance, it claims due
+ * PENDING deliveries under a lease (SKIP LOCKED, so
  * instances never claim the same row), attempts each with its channel's sender and records the outcome and its event
  * in one transaction. A failed attempt is retried after the backoff with the same message id, until the attempts are
  * used up (FAILED). A lease that runs out (an instance died mid-attempt) makes the row due again.
@@ -54,6 +56,9 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	private volatile @Nullable Disposable running;
 
+	// best effort: a wake lost to a concurrent one, or while a round runs and one is already queued, waits for the poll
+	private final Sinks.Many<Long> wakes = Sinks.many().multicast().directBestEffort();
+
 	public DeliveryWorker(LedgerStore ledger, List<ChannelSender> senders, DeliveryEvents events,
 			TransactionalOperator tx, ChannelProperties.Worker settings, RetryPolicy retry, Clock clock) {
 		this.ledger = ledger;
@@ -68,11 +73,19 @@ public class DeliveryWorker implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (this.settings.enabled()) {
-			this.running = Flux.interval(this.settings.pollInterval())
+			this.running = Flux.merge(Flux.interval(this.settings.pollInterval()), this.wakes.asFlux())
 				.onBackpressureDrop()
 				.concatMap(tick -> round().onErrorResume(ex -> logged(ex)), 1)
 				.subscribe();
 		}
+	}
+
+	/**
+	 * Runs a round as soon as the current one (if any) is done, rather than at the next poll: called after a
+	 * publication's rows are committed on this instance, so that its deliveries start at once.
+	 */
+	public void wake() {
+		this.wakes.tryEmitNext(0L);
 	}
 
 	private static Mono<Long> logged(Throwable ex) {

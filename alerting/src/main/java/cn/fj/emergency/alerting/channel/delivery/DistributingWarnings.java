@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.alerting.channel.Channel;
@@ -20,7 +23,8 @@ import cn.fj.emergency.alerting.channel.persistence.SubscriptionStore;
 /**
  * Records, in the publisher's transaction, what a published warning owes: one PENDING ledger row per channel and
  * recipient whose areas the warning covers, and the Atom feed's bookkeeping (an Alert or Update of status Actual
- * adds an active entry; an Update or Cancel ends the entries it references). The workers send after commit.
+ * adds an active entry; an Update or Cancel ends the entries it references). The workers send after commit; this
+ * instance's is woken by the commit.
  */
 public class DistributingWarnings implements WarningDistribution {
 
@@ -36,19 +40,43 @@ public class DistributingWarnings implements WarningDistribution {
 
 	private final Clock clock;
 
+	private final Runnable owed;
+
+	/**
+	 * @param owed called once the publisher's transaction has committed new rows (this instance's worker's
+	 * {@link DeliveryWorker#wake}), so that sending does not wait for the next poll
+	 */
 	public DistributingWarnings(LedgerStore ledger, SubscriptionStore subscriptions, AtomStore atom,
-			@Nullable MqttTopics topics, boolean sms, Clock clock) {
+			@Nullable MqttTopics topics, boolean sms, Clock clock, Runnable owed) {
 		this.ledger = ledger;
 		this.subscriptions = subscriptions;
 		this.atom = atom;
 		this.topics = topics;
 		this.sms = sms;
 		this.clock = clock;
+		this.owed = owed;
 	}
 
 	@Override
 	public Mono<Void> distribute(PublishedWarning warning) {
-		return feed(warning).then(owed(warning).concatMap(d -> this.ledger.insert(d, this.clock.instant())).then());
+		return feed(warning).then(owed(warning).concatMap(d -> this.ledger.insert(d, this.clock.instant()))
+			.count()
+			.flatMap(rows -> rows == 0 ? Mono.empty() : afterCommit(this.owed)));
+	}
+
+	/** Runs the action after the current transaction commits; outside one, at once (the rows are then written). */
+	private static Mono<Void> afterCommit(Runnable action) {
+		return TransactionSynchronizationManager.forCurrentTransaction()
+			.filter(TransactionSynchronizationManager::isSynchronizationActive)
+			.doOnNext(tsm -> tsm.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public Mono<Void> afterCommit() {
+					return Mono.fromRunnable(action);
+				}
+			}))
+			.onErrorResume(NoTransactionException.class, ex -> Mono.empty())
+			.switchIfEmpty(Mono.fromRunnable(action))
+			.then();
 	}
 
 	private Mono<Void> feed(PublishedWarning warning) {

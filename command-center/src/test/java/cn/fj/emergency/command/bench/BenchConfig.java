@@ -1,0 +1,61 @@
+package cn.fj.emergency.command.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Durations and sizes of a run, from system properties ({@code -Dbench.*}); {@code bench.quick=true} shortens
+ * every phase for a smoke run of a minute or two.
+ *
+ * @param quick whether this is a smoke run
+ * @param warmup load before each measured window, not counted
+ * @param measure each measured window
+ * @param ingestConcurrency in-flight reports (and pgbench clients) of the ingest figures
+ * @param latencyRate reports per second of the latency figure (and Redis messages per second of its baseline)
+ * @param subscribers console streams of the fan-out figure
+ * @param connections WebSocket connections the subscribers share
+ * @param reservationConcurrency concurrent requesters (and pgbench clients) of the reservation figures
+ * @param warnings warnings published in the hand-off figure
+ * @param backgroundRate reports per second during the hand-off figure
+ * @param only the figures to run ({@code ingest, fanout, reservations, warnings, latency}); empty: all
+ */
+record BenchConfig(boolean quick, Duration warmup, Duration measure, List<Integer> ingestConcurrency, int latencyRate,
+		int subscribers, int connections, List<Integer> reservationConcurrency, int warnings, int backgroundRate,
+		java.util.Set<String> only) {
+
+	static BenchConfig fromSystemProperties() {
+		boolean quick = Boolean.getBoolean("bench.quick");
+		return new BenchConfig(quick, Duration.ofSeconds(seconds("bench.warmup", quick ? 2 : 5)),
+				Duration.ofSeconds(seconds("bench.measure", quick ? 5 : 20)), ints("bench.ingest.concurrency", "8,64"),
+				Integer.getInteger("bench.latency.rate", 1000), Integer.getInteger("bench.fanout.subscribers", 1000),
+				Integer.getInteger("bench.fanout.connections", 100), ints("bench.reservation.concurrency", "8,256"),
+				Integer.getInteger("bench.warnings", quick ? 8 : 20), Integer.getInteger("bench.background.rate", 200),
+				java.util.Set.copyOf(Arrays.stream(System.getProperty("bench.only", "").split(",")).map(String::strip)
+					.filter(n -> !n.isEmpty())
+					.toList()));
+	}
+
+	private static long seconds(String name, long fallback) {
+		return Long.getLong(name, fallback);
+	}
+
+	private static List<Integer> ints(String name, String fallback) {
+		return Arrays.stream(System.getProperty(name, fallback).split(",")).map(String::strip).map(Integer::valueOf).toList();
+	}
+
+	/** Whether this run measures the figure. */
+	boolean runs(String figure) {
+		return this.only.isEmpty() || this.only.contains(figure);
+	}
+
+	/** Everything a reader needs to repeat the run, as {@code -D} arguments. */
+	String describe() {
+		return "bench.quick=" + this.quick + ", warmup " + this.warmup.toSeconds() + " s, measured windows "
+				+ this.measure.toSeconds() + " s, ingest concurrency " + this.ingestConcurrency + ", latency rate "
+				+ this.latencyRate + "/s, " + this.subscribers + " subscribers on " + this.connections
+				+ " connections, reservation concurrency " + this.reservationConcurrency + ", " + this.warnings
+				+ " warnings under " + this.backgroundRate + " reports/s" + (this.only.isEmpty() ? "" : ", only " + this.only);
+	}
+
+}

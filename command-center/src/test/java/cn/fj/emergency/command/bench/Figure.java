@@ -1,0 +1,32 @@
+package cn.fj.emergency.command.bench;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One measured figure: the system's value beside its physical baseline, the target and whether it is met. A
+ * figure that could not be measured carries the reason in {@code failure} and is never counted as met.
+ *
+ * @param name what was measured
+ * @param system the hub's value, as printed
+ * @param baseline the baseline's value, as printed ("–" where the target is absolute)
+ * @param ratio system / baseline where the target is a ratio, else null
+ * @param target the target, as printed
+ * @param met whether the target is met
+ * @param notes how it was measured, errors seen, anything a reader needs to judge it
+ * @param failure why the figure could not be measured, or null
+ */
+record Figure(String name, String system, String baseline, @Nullable Double ratio, String target, boolean met,
+		String notes, @Nullable String failure) {
+
+	static Figure failed(String name, String target, String failure) {
+		return new Figure(name, "–", "–", null, target, false, "", failure);
+	}
+
+	String verdict() {
+		if (this.failure != null) {
+			return "**not measured**";
+		}
+		return this.met ? "met" : "**missed**";
+	}
+
+}

@@ -1,0 +1,37 @@
+package cn.fj.emergency.command.bench;
+
+/** The fixed part of docs/benchmarks.md: what the figures mean and what was found. */
+final class Notes {
+
+	static final String TEXT = """
+			## What the figures compare
+
+			- **Durable ingest.** A report is acknowledged only after the transaction that stores the incident and
+			  appends its `incident.reported` event has committed (synchronous_commit on). C reports are in flight at
+			  once (closed loop over up to 16 city-link TCP connections). The baseline is pgbench inserting one row
+			  shaped like an incident row (same columns, primary key, unique key and index) per transaction with C
+			  clients. *Off*: the hub started with `hub.intake.max-batch=1`, one transaction per report; *on*: the
+			  default micro-batching (`hub.intake.max-batch=256`), one transaction per batch of waiting reports.
+			- **Report → console latency.** Two hub instances in this JVM on one PostgreSQL and one Redis; reports at a
+			  fixed rate on instance A, a console on instance B. Latency is measured from each report's intended send
+			  time, so a late sender is not hidden. The baseline is the same rate of messages of the event's size
+			  through raw Redis pub/sub (Lettuce), what any cross-instance notification costs at least.
+			- **Fan-out.** Deliveries counted at the consoles while the city platforms report as fast as the hub
+			  takes them; the bare broadcast is a plain rsocket-java server over the same WebSocket transport, one
+			  shared source fanned out to the same streams over the same connections, as fast as the consumers take
+			  it. Harness clients and servers share the machine's cores in both.
+			- **Reservations.** Each commitment of one unit reserves stock at one depot for one request line: one
+			  transaction that locks the balance row, writes the movement to the ledger and the commitment, and
+			  appends its events. The baseline is the bare minimum of the same contention: one conditional UPDATE of
+			  one row per transaction.
+			- **Warning hand-off.** From the publish request of an approved warning to its arrival at the last of its
+			  receivers (two MQTT topics at a real broker, one webhook), under background report load.
+
+			Numbers from a loaded 2-core machine are noisy: the harness and every server share the cores. Compare the
+			ratios rather than the absolute values, and repeat on a quiet machine before drawing conclusions.
+			""";
+
+	private Notes() {
+	}
+
+}
