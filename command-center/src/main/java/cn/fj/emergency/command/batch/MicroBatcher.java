@@ -3,7 +3,6 @@ package cn.fj.emergency.command.batch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -16,10 +15,11 @@ import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
 
 /**
- * Gathers concurrent requests into batches written by one call each, typically one transaction: while a batch is
- * being written, new requests queue, and they form the next batch. Under light load a batch is one request and
- * waits for nothing; under heavy load batches grow up to {@code maxBatch} and the number of transactions stays
- * low. The queue is bounded: past it, requests are refused with {@link ErrorCode#HUB_OVERLOADED} (retryable).
+ * Gathers concurrent requests into batches written by one call each, typically one transaction: while
+ * {@code maxInFlight} batches are being written, new requests queue, and they form the next batch when one of those
+ * ends. Under light load a batch is one request and waits for nothing; under heavy load batches grow up to
+ * {@code maxBatch} and the number of transactions stays low. With more than one batch in flight, batches may end in
+ * any order (each answers its own requests). The queue is bounded: past it, requests are refused with {@link ErrorCode#HUB_OVERLOADED} (retryable).
  *
  * @param <I> a request
  * @param <O> its answer; the writer answers one per request, in the same order
@@ -41,12 +41,24 @@ public final class MicroBatcher<I, O> {
 
 	private final Function<List<I>, Mono<List<O>>> writer;
 
-	private final AtomicBoolean writing = new AtomicBoolean();
+	private final int maxInFlight;
 
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	/** One batch in flight at a time. */
 	public MicroBatcher(String name, int maxBatch, int maxQueued, Function<List<I>, Mono<List<O>>> writer) {
+		this(name, maxBatch, maxQueued, 1, writer);
+	}
+
+	public MicroBatcher(String name, int maxBatch, int maxQueued, int maxInFlight,
+			Function<List<I>, Mono<List<O>>> writer) {
+		if (maxBatch < 1 || maxQueued < 1 || maxInFlight < 1) {
+			throw new IllegalArgumentException("maxBatch, maxQueued and maxInFlight must be at least 1");
+		}
 		this.name = name;
 		this.maxBatch = maxBatch;
 		this.maxQueued = maxQueued;
+		this.maxInFlight = maxInFlight;
 		this.writer = writer;
 	}
 
@@ -63,7 +75,7 @@ public final class MicroBatcher<I, O> {
 	}
 
 	private void drain() {
-		while (!this.queue.isEmpty() && this.writing.compareAndSet(false, true)) {
+		while (!this.queue.isEmpty() && takeSlot()) {
 			List<Pending<I, O>> batch = new ArrayList<>();
 			Pending<I, O> next;
 			while (batch.size() < this.maxBatch && (next = this.queue.poll()) != null) {
@@ -71,12 +83,23 @@ public final class MicroBatcher<I, O> {
 			}
 			this.queued.addAndGet(-batch.size());
 			if (batch.isEmpty()) {
-				this.writing.set(false);
+				this.inFlight.decrementAndGet();
 				continue;
 			}
 			write(batch);
-			return;
 		}
+	}
+
+	private boolean takeSlot() {
+		int current;
+		do {
+			current = this.inFlight.get();
+			if (current >= this.maxInFlight) {
+				return false;
+			}
+		}
+		while (!this.inFlight.compareAndSet(current, current + 1));
+		return true;
 	}
 
 	private void write(List<Pending<I, O>> batch) {
@@ -102,7 +125,7 @@ public final class MicroBatcher<I, O> {
 	}
 
 	private void finished() {
-		this.writing.set(false);
+		this.inFlight.decrementAndGet();
 		drain();
 	}
 

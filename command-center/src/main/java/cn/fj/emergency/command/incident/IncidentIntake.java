@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +65,8 @@ public class IncidentIntake {
 		this.clock = clock;
 		this.duplicates = duplicates;
 		this.json = json;
-		this.batcher = new MicroBatcher<>("incident reports", properties.maxBatch(), properties.maxQueued(), this::write);
+		this.batcher = new MicroBatcher<>("incident reports", properties.maxBatch(), properties.maxQueued(),
+				properties.maxInFlight(), this::write);
 	}
 
 	/** Answers once the report is committed (or was already). */
@@ -77,7 +79,11 @@ public class IncidentIntake {
 		Map<Key, Integer> firstOf = new HashMap<>();
 		List<ValidReport> unique = new ArrayList<>();
 		List<Incident> candidates = new ArrayList<>();
-		for (ValidReport report : batch) {
+		// in key order: transactions of concurrent batches (of this or another instance) holding some of the same
+		// reports then wait on each other's unique keys in one order, never in a cycle
+		List<ValidReport> ordered = new ArrayList<>(batch);
+		ordered.sort(Comparator.comparing(ValidReport::reporter).thenComparing(ValidReport::reportId));
+		for (ValidReport report : ordered) {
 			if (firstOf.putIfAbsent(Key.of(report), unique.size()) == null) {
 				unique.add(report);
 				candidates.add(Incident.reported(Ids.newId(this.clock), report, now));

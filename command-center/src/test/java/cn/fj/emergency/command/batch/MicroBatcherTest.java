@@ -72,4 +72,27 @@ class MicroBatcherTest {
 		StepVerifier.create(batcher.submit(2)).expectNext(2).verifyComplete();
 	}
 
+	@Test
+	void severalBatchesAreWrittenAtOnceUpToTheMaximumInFlight() {
+		List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+		List<Sinks.One<Boolean>> releases = new CopyOnWriteArrayList<>();
+		MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("numbers", 100, 1000, 2, batch -> {
+			batches.add(batch);
+			Sinks.One<Boolean> release = Sinks.one();
+			releases.add(release);
+			return release.asMono().thenReturn(batch);
+		});
+
+		StepVerifier.create(Flux.range(1, 6).flatMap(batcher::submit).collectList())
+			// two batches of one went out at once; the other four wait for a slot
+			.then(() -> assertThat(batches).containsExactly(List.of(1), List.of(2)))
+			.then(() -> releases.get(1).tryEmitValue(true))
+			.then(() -> assertThat(batches).containsExactly(List.of(1), List.of(2), List.of(3, 4, 5, 6)))
+			.then(() -> releases.get(0).tryEmitValue(true))
+			.then(() -> releases.get(2).tryEmitValue(true))
+			.assertNext(answers -> assertThat(answers).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6))
+			.verifyComplete();
+		assertThat(batches).hasSize(3);
+	}
+
 }
