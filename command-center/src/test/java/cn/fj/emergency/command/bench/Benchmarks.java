@@ -116,6 +116,10 @@ public final class Benchmarks {
 			}
 		}
 
+		if (Boolean.getBoolean("bench.faults")) {
+			attempt(figures, "Fault drills, long form", "the suite's assertions hold", () -> figures.addAll(FaultBench.run()));
+		}
+
 		long minutes = (System.nanoTime() - t0) / 60_000_000_000L;
 		Path output = Path.of(System.getProperty("bench.output", "../docs/benchmarks.md")).toAbsolutePath().normalize();
 		new Report(config, machine, started, loadBefore, Machine.load(), minutes, figures).write(output);

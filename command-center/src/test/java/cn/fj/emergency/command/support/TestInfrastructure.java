@@ -36,7 +36,8 @@ public final class TestInfrastructure {
 	public static synchronized TestInfrastructure get() {
 		TestInfrastructure infrastructure = instance;
 		if (infrastructure == null) {
-			infrastructure = start(freshDataDir("test-infra"));
+			// another folder for a JVM running beside one that holds the default (the benchmark harness's fault drills)
+			infrastructure = start(freshDataDir(System.getProperty("test.infra.dir", "test-infra")));
 			instance = infrastructure;
 		}
 		return infrastructure;
