@@ -64,6 +64,8 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile @Nullable Disposable starting;
+
 	public EventStreams(EventStore store, StreamProperties properties, MeterRegistry meters) {
 		this.store = store;
 		this.properties = properties;
@@ -190,7 +192,7 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 	public void start() {
 		this.running = true;
 		// the tailer starts at the current end of the log: older events reach subscribers by backfill
-		this.store.head()
+		this.starting = this.store.head()
 			.timeout(READ_TIMEOUT)
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
 				.doBeforeRetry(s -> log.warn("Cannot read the event log's head yet: {}", s.failure().toString())))
@@ -198,12 +200,22 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 	}
 
 	private void initialise(long head) {
+		if (!this.running) {
+			// stopped while the head was being read: start no poller that nothing would stop
+			return;
+		}
 		EventDispatcher d = new EventDispatcher(this.properties.ringSize(), this.properties.subscriberBuffer(), head,
 				this.cutOffs::increment);
 		this.dispatcher = d;
 		this.ready.emitValue(d, Sinks.EmitFailureHandler.FAIL_FAST);
-		this.poller = Flux.interval(this.properties.pollInterval(), this.properties.pollInterval())
+		Disposable p = Flux.interval(this.properties.pollInterval(), this.properties.pollInterval())
 			.subscribe(tick -> poke(), error -> log.error("The event log poller stopped", error));
+		this.poller = p;
+		if (!this.running) {
+			// stop() ran meanwhile and may have missed this poller (both fields are volatile: one of us sees the other)
+			p.dispose();
+			return;
+		}
 		log.info("Event stream ready at seq {}", head);
 		poke();
 	}
@@ -211,6 +223,10 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		Disposable s = this.starting;
+		if (s != null) {
+			s.dispose();
+		}
 		Disposable p = this.poller;
 		if (p != null) {
 			p.dispose();
