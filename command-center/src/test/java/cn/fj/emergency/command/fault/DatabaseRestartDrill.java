@@ -84,9 +84,7 @@ public final class DatabaseRestartDrill {
 			Set<String> nonRetryable) {
 
 		public Set<Long> acknowledgedSeqs() {
-			Set<Long> seqs = new HashSet<>();
-			this.receipts.values().forEach(r -> seqs.add(r.get("seq").asLong()));
-			return seqs;
+			return Reporter.seqs(this.receipts);
 		}
 
 		@Override

@@ -15,7 +15,6 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 
@@ -30,10 +29,7 @@ import cn.fj.emergency.command.support.HubClient;
  */
 public final class FollowingConsole implements AutoCloseable {
 
-	private final Supplier<HubClient> connect;
-
-	// guarded by this
-	private @Nullable HubClient client;
+	private final Reconnection connection;
 
 	// guarded by this
 	private final List<Long> seqs = new ArrayList<>();
@@ -52,14 +48,14 @@ public final class FollowingConsole implements AutoCloseable {
 
 	/** @param connect opens a connection, blocking; called on a bounded-elastic thread whenever one is needed */
 	public FollowingConsole(Supplier<HubClient> connect) {
-		this.connect = connect;
+		this.connection = new Reconnection(connect);
 	}
 
 	/** Follows the stream from after {@code after} until closed. */
 	public FollowingConsole start(long after) {
 		this.last = after;
-		this.following = Flux.defer(() -> client().flatMapMany(c -> c.stream("events.stream", Map.of("after", this.last))
-				.onErrorMap(error -> lost(c, error))))
+		this.following = Flux.defer(() -> this.connection.client().flatMapMany(c -> c.stream("events.stream", Map.of("after", this.last))
+				.onErrorMap(error -> this.connection.lost(c, error))))
 			.doOnNext(this::received)
 			.doOnComplete(() -> count("COMPLETED"))
 			.repeat()
@@ -81,31 +77,6 @@ public final class FollowingConsole implements AutoCloseable {
 			this.seqs.add(seq);
 		}
 		this.last = seq;
-	}
-
-	private Mono<HubClient> client() {
-		return Mono.fromCallable(() -> {
-			synchronized (this) {
-				HubClient current = this.client;
-				if (current == null || current.rsocket().isDisposed()) {
-					current = this.connect.get();
-					this.client = current;
-				}
-				return current;
-			}
-		}).subscribeOn(Schedulers.boundedElastic());
-	}
-
-	private Throwable lost(HubClient failed, Throwable error) {
-		if (!(error instanceof ApplicationErrorException)) {
-			synchronized (this) {
-				if (this.client == failed) {
-					this.client = null;
-				}
-			}
-			failed.close();
-		}
-		return error;
 	}
 
 	private boolean resumable(Throwable error) {
@@ -155,13 +126,9 @@ public final class FollowingConsole implements AutoCloseable {
 	}
 
 	@Override
-	public synchronized void close() {
+	public void close() {
 		this.following.dispose();
-		HubClient current = this.client;
-		if (current != null) {
-			current.close();
-		}
-		this.client = null;
+		this.connection.close();
 	}
 
 }

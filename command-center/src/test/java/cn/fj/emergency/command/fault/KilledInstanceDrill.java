@@ -75,9 +75,7 @@ public final class KilledInstanceDrill {
 
 		/** The seqs of the acknowledged reports' events. */
 		public Set<Long> acknowledgedSeqs() {
-			Set<Long> seqs = new HashSet<>();
-			this.receipts.values().forEach(r -> seqs.add(r.get("seq").asLong()));
-			return seqs;
+			return Reporter.seqs(this.receipts);
 		}
 
 		@Override

@@ -80,9 +80,7 @@ public final class RedisOutageDrill {
 			Map<String, Integer> refusals, Set<String> nonRetryable, String presenceDuringOutage, boolean lateCityListed) {
 
 		public Set<Long> acknowledgedSeqs() {
-			Set<Long> seqs = new HashSet<>();
-			this.receipts.values().forEach(r -> seqs.add(r.get("seq").asLong()));
-			return seqs;
+			return Reporter.seqs(this.receipts);
 		}
 
 		@Override

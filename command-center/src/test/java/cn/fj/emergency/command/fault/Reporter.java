@@ -1,6 +1,7 @@
 package cn.fj.emergency.command.fault;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -10,10 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.rsocket.exceptions.ApplicationErrorException;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 
@@ -38,10 +37,7 @@ public final class Reporter implements AutoCloseable {
 
 	private final String city;
 
-	private final Supplier<HubClient> connect;
-
-	// guarded by this
-	private @Nullable HubClient client;
+	private final Reconnection connection;
 
 	private final Map<String, Map<String, Object>> sent = new ConcurrentHashMap<>();
 
@@ -61,7 +57,7 @@ public final class Reporter implements AutoCloseable {
 	 */
 	public Reporter(String city, Supplier<HubClient> connect) {
 		this.city = city;
-		this.connect = connect;
+		this.connection = new Reconnection(connect);
 	}
 
 	/** A report in the first county of the city, with a place inside the province. */
@@ -87,9 +83,9 @@ public final class Reporter implements AutoCloseable {
 		// the same content every time: a report sent again is the same report
 		Map<String, Object> report = this.sent.computeIfAbsent(reportId, id -> report(this.city, id));
 		long first = System.nanoTime();
-		return Mono.defer(() -> client().flatMap(c -> c.request("incidents.report", report)
+		return Mono.defer(() -> this.connection.client().flatMap(c -> c.request("incidents.report", report)
 				.timeout(ANSWER_TIMEOUT)
-				.onErrorMap(error -> lost(c, error))))
+				.onErrorMap(error -> this.connection.lost(c, error))))
 			.doOnError(error -> this.retried.add(reportId))
 			.retryWhen(Retry.backoff(600, Duration.ofMillis(50)).maxBackoff(Duration.ofSeconds(1)).filter(this::retryable))
 			.doOnNext(receipt -> {
@@ -98,32 +94,6 @@ public final class Reporter implements AutoCloseable {
 					this.sentNanos.putIfAbsent(receipt.get("seq").asLong(), first);
 				}
 			});
-	}
-
-	private Mono<HubClient> client() {
-		return Mono.fromCallable(() -> {
-			synchronized (this) {
-				HubClient current = this.client;
-				if (current == null || current.rsocket().isDisposed()) {
-					current = this.connect.get();
-					this.client = current;
-				}
-				return current;
-			}
-		}).subscribeOn(Schedulers.boundedElastic());
-	}
-
-	/** A failure other than the hub's refusal means the connection is gone: the next attempt opens another. */
-	private Throwable lost(HubClient failed, Throwable error) {
-		if (!(error instanceof ApplicationErrorException)) {
-			synchronized (this) {
-				if (this.client == failed) {
-					this.client = null;
-				}
-			}
-			failed.close();
-		}
-		return error;
 	}
 
 	private boolean retryable(Throwable error) {
@@ -167,18 +137,21 @@ public final class Reporter implements AutoCloseable {
 		return Set.copyOf(this.retried);
 	}
 
+	/** The sequence numbers of receipts' events (a set: one event per report, however often it was sent). */
+	static Set<Long> seqs(Map<String, JsonNode> receipts) {
+		Set<Long> seqs = new HashSet<>();
+		receipts.values().forEach(r -> seqs.add(r.get("seq").asLong()));
+		return seqs;
+	}
+
 	/** Codes of refusals that were not retryable, which ended their report. */
 	public Set<String> nonRetryable() {
 		return Set.copyOf(this.nonRetryable);
 	}
 
 	@Override
-	public synchronized void close() {
-		HubClient current = this.client;
-		if (current != null) {
-			current.close();
-		}
-		this.client = null;
+	public void close() {
+		this.connection.close();
 	}
 
 }
