@@ -25,6 +25,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.fj.emergency.command.Ids;
+import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.HubException;
 import cn.fj.emergency.command.security.HubPrincipal;
 import cn.fj.emergency.command.security.Role;
 import cn.fj.emergency.command.security.rsocket.Connections;
@@ -99,17 +101,28 @@ public class Presence implements Connections.Listener, SmartLifecycle {
 
 	/**
 	 * Every connection open on any instance, city platforms first by city. Fails with a
-	 * {@link java.util.concurrent.TimeoutException} after {@link #READ_TIMEOUT} when Redis does not answer: while
-	 * it is down, its client holds commands back until it reconnects, which would leave the caller waiting.
+	 * {@link HubException} {@link ErrorCode#STORAGE_UNAVAILABLE} when Redis fails, or does not answer within
+	 * {@link #READ_TIMEOUT}: while it is down, its client holds commands back until it reconnects, which would leave
+	 * the caller waiting.
 	 */
 	public Flux<Entry> connected() {
 		return this.redis.scan(ScanOptions.scanOptions().match(this.prefix + "*").count(500).build())
 			.collectList()
 			.flatMap(keys -> keys.isEmpty() ? Mono.just(List.<@Nullable String>of()) : this.redis.opsForValue().multiGet(keys))
 			.timeout(READ_TIMEOUT)
+			.onErrorMap(Presence::unavailable)
 			.flatMapIterable(Presence::present)
 			.map(value -> this.json.readValue(value, Entry.class))
 			.sort((a, b) -> String.valueOf(a.cityCode()).compareTo(String.valueOf(b.cityCode())));
+	}
+
+	/**
+	 * Whatever reading Redis failed with (a timeout, a refused or reset connection, which Lettuce may hand over as a
+	 * bare {@link java.io.IOException}) is Redis being unavailable to the caller, and retryable.
+	 */
+	private static Throwable unavailable(Throwable error) {
+		return new HubException(ErrorCode.STORAGE_UNAVAILABLE,
+				"Who is connected is kept in Redis, which is unavailable; retry later", Map.of(), error);
 	}
 
 	/** MGET answers null for keys that expired since the scan. */

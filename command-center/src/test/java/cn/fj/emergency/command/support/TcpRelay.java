@@ -26,6 +26,8 @@ public final class TcpRelay implements AutoCloseable {
 
 	private volatile boolean down;
 
+	private volatile boolean stalled;
+
 	public TcpRelay(int target) {
 		this.target = target;
 		try {
@@ -47,6 +49,14 @@ public final class TcpRelay implements AutoCloseable {
 		for (Socket socket : this.sockets) {
 			reset(socket);
 		}
+	}
+
+	/**
+	 * Keeps every connection open but passes nothing on any more, either way: a peer that has hung, or a link that
+	 * silently drops everything, which a client only notices by its own timeouts.
+	 */
+	public void stall() {
+		this.stalled = true;
 	}
 
 	public void up() {
@@ -85,6 +95,9 @@ public final class TcpRelay implements AutoCloseable {
 			byte[] buffer = new byte[16 * 1024];
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 				for (int n; (n = in.read(buffer)) >= 0;) {
+					if (this.stalled) {
+						continue;
+					}
 					out.write(buffer, 0, n);
 					out.flush();
 				}
