@@ -23,6 +23,7 @@ import cn.fj.emergency.command.batch.MicroBatcher;
 import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
 import cn.fj.emergency.command.incident.persistence.IncidentStore;
+import cn.fj.emergency.command.stream.AlsoInAppend;
 import cn.fj.emergency.command.stream.EventLog;
 import cn.fj.emergency.command.stream.NewEvent;
 
@@ -127,24 +128,25 @@ public class IncidentIntake {
 			appended.add(NewEvent.critical(Incident.STREAM, Incident.DUPLICATE_SUSPECTED, incident.id().toString(),
 					List.of(incident.cityCode()), incident.exercise(), data));
 		}
-		return this.events.append(appended).flatMap(seqs -> {
+		if (fresh.isEmpty()) {
+			return Mono.just(outcomes);
+		}
+		List<UUID> ids = fresh.stream().map(Incident::id).toList();
+		List<IncidentStore.Flag> rows = new ArrayList<>(flags.size());
+		for (IncidentEvents.DuplicateSuspected flag : flags) {
+			rows.add(new IncidentStore.Flag(flag.id(), byId.get(flag.id()).cityCode(), flag.candidates(),
+					this.json.writeValueAsString(flag)));
+		}
+		// the reported sequence numbers and the suspicions are stored by the append's own statement: after it,
+		// while the counter is held, only the commit remains
+		AlsoInAppend also = rows.isEmpty() ? this.store.reportedSeqs(ids) : this.store.reportedSeqsAndSuspicions(ids, rows, now);
+		return this.events.append(appended, also).map(seqs -> {
 			for (int i = 0; i < fresh.size(); i++) {
 				Incident incident = fresh.get(i);
 				outcomes.put(new Key(incident.reporter(), incident.reportId()), Outcome.accepted(new ReportReceipt(
 						incident.id(), incident.reportId(), seqs.get(i), incident.cityCode(), incident.reportedAt())));
 			}
-			List<UUID> ids = fresh.stream().map(Incident::id).toList();
-			List<Long> reportedSeqs = seqs.subList(0, fresh.size());
-			if (flags.isEmpty()) {
-				return this.store.setReportedSeq(ids, reportedSeqs).thenReturn(outcomes);
-			}
-			List<IncidentStore.Flag> rows = new ArrayList<>(flags.size());
-			for (int i = 0; i < flags.size(); i++) {
-				IncidentEvents.DuplicateSuspected flag = flags.get(i);
-				rows.add(new IncidentStore.Flag(flag.id(), byId.get(flag.id()).cityCode(), flag.candidates(),
-						seqs.get(fresh.size() + i), this.json.writeValueAsString(flag)));
-			}
-			return this.store.setReportedSeqAndSuspicions(ids, reportedSeqs, rows, now).thenReturn(outcomes);
+			return outcomes;
 		});
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,11 +45,20 @@ public class EventLog {
 
 	/** Appends the events in order and answers their sequence numbers, in the same order. */
 	public Mono<List<Long>> append(List<NewEvent> events) {
+		return append(events, null);
+	}
+
+	/**
+	 * Appends the events in order, runs {@code also} in the same statement (it sees their numbers), and answers
+	 * their sequence numbers, in the same order.
+	 */
+	public Mono<List<Long>> append(List<NewEvent> events, @Nullable AlsoInAppend also) {
 		if (events.isEmpty()) {
-			return Mono.just(List.of());
+			return also == null ? Mono.just(List.of())
+					: Mono.error(new IllegalArgumentException("Nothing to append, so nothing to run with the append"));
 		}
 		return currentTransaction().flatMap(tsm -> Mono.fromCallable(() -> rows(events))
-			.flatMap(rows -> this.store.append(rows, this.clock.instant()))
+			.flatMap(rows -> this.store.append(rows, this.clock.instant(), also))
 			.doOnNext(last -> tsm.registerSynchronization(notifyAfterCommit(last)))
 			.map(last -> numbers(last, events.size())));
 	}

@@ -20,6 +20,7 @@ import cn.fj.emergency.command.incident.IncidentQuery;
 import cn.fj.emergency.command.incident.IncidentSource;
 import cn.fj.emergency.command.incident.IncidentSummary;
 import cn.fj.emergency.command.incident.TimelineEntry;
+import cn.fj.emergency.command.stream.AlsoInAppend;
 
 /** The incident tables. Writes must run inside the transaction that appends their events. */
 @Repository
@@ -91,6 +92,11 @@ public class IncidentStore {
 			  and ($2::bigint is null or s.seq < $2)
 			order by s.seq desc limit $3""".formatted(FINISHED);
 
+	private static final String REPORTED_SEQS = """
+			r as (update incident set reported_seq = n.seq
+			      from unnest($12::text[]) with ordinality as x(id, ord) join numbered n on n.ord = x.ord
+			      where incident.id = x.id::uuid)""";
+
 	private final DatabaseClient db;
 
 	public IncidentStore(DatabaseClient db) {
@@ -157,51 +163,42 @@ public class IncidentStore {
 			.all();
 	}
 
-	public Mono<Void> setReportedSeq(List<UUID> ids, List<Long> seqs) {
-		return this.db.sql("""
-				update incident set reported_seq = u.seq
-				from unnest($1::text[], $2::int8[]) as u(id, seq) where incident.id = u.id::uuid""")
-			.bind(0, ids.stream().map(UUID::toString).toArray(String[]::new))
-			.bind(1, seqs.toArray(Long[]::new))
-			.then();
+	/**
+	 * Stores each new incident's {@code reportedSeq}, in the statement that appends their {@code incident.reported}
+	 * events, which must be the first of the append ({@code ids} in the same order).
+	 */
+	public AlsoInAppend reportedSeqs(List<UUID> ids) {
+		// the array is the one parameter, not a list of them
+		Object idArray = ids.stream().map(UUID::toString).toArray(String[]::new);
+		return new AlsoInAppend(REPORTED_SEQS, List.of(idArray));
 	}
 
 	/**
-	 * Stores each new incident's {@code reportedSeq} and, in the same statement (it runs while the event counter
-	 * is held, so one round trip rather than three), the suspicions of duplicates with their timeline entries.
+	 * As {@link #reportedSeqs}, and the suspicions of duplicates with their timeline entries, whose
+	 * {@code incident.duplicate_suspected} events follow the reported events in the append, in the order of
+	 * {@code flags}. One statement, run while the event counter is held, rather than three round trips.
 	 */
-	public Mono<Void> setReportedSeqAndSuspicions(List<UUID> ids, List<Long> seqs, List<Flag> flags, Instant at) {
+	public AlsoInAppend reportedSeqsAndSuspicions(List<UUID> ids, List<Flag> flags, Instant at) {
 		int n = flags.size();
 		String[] flagged = new String[n], candidates = new String[n], cities = new String[n], data = new String[n];
-		Long[] flagSeqs = new Long[n];
 		for (int i = 0; i < n; i++) {
 			Flag flag = flags.get(i);
 			flagged[i] = flag.incidentId().toString();
 			candidates[i] = String.join(",", flag.candidates().stream().map(UUID::toString).toList());
 			cities[i] = flag.cityCode();
-			flagSeqs[i] = flag.seq();
 			data[i] = flag.dataJson();
 		}
-		return this.db.sql("""
-				with r as (update incident set reported_seq = u.seq
-				           from unnest($1::text[], $2::int8[]) as u(id, seq) where incident.id = u.id::uuid),
-				     f as (select * from unnest($3::text[], $4::text[], $5::text[], $6::int8[], $7::text[])
-				           as f(id, candidates, city, seq, data)),
+		return new AlsoInAppend(REPORTED_SEQS + """
+				,
+				     f as (select u.id, u.candidates, u.city, u.data, n.seq
+				           from unnest($13::text[], $14::text[], $15::text[], $16::text[]) with ordinality as u(id, candidates, city, data, ord)
+				           join numbered n on n.ord = u.ord + $17::int8),
 				     s as (insert into incident_duplicate_suspicion (incident_id, city_code, candidates, seq, flagged_at)
-				           select f.id::uuid, f.city, string_to_array(f.candidates, ',')::uuid[], f.seq, $8 from f)
-				insert into incident_timeline (seq, incident_id, type, actor, at, data)
-				select f.seq, f.id::uuid, $9, $10, $8, f.data::jsonb from f""")
-			.bind(0, ids.stream().map(UUID::toString).toArray(String[]::new))
-			.bind(1, seqs.toArray(Long[]::new))
-			.bind(2, flagged)
-			.bind(3, candidates)
-			.bind(4, cities)
-			.bind(5, flagSeqs)
-			.bind(6, data)
-			.bind(7, at)
-			.bind(8, Incident.DUPLICATE_SUSPECTED)
-			.bind(9, Flag.ACTOR)
-			.then();
+				           select f.id::uuid, f.city, string_to_array(f.candidates, ',')::uuid[], f.seq, $18 from f),
+				     t as (insert into incident_timeline (seq, incident_id, type, actor, at, data)
+				           select f.seq, f.id::uuid, $19, $20, $18, f.data::jsonb from f)""",
+				List.of(ids.stream().map(UUID::toString).toArray(String[]::new), flagged, candidates, cities, data,
+						(long) ids.size(), at, Incident.DUPLICATE_SUSPECTED, Flag.ACTOR));
 	}
 
 	/** For each of the incidents that looks like a duplicate, the earlier open incidents it may duplicate. */
@@ -376,7 +373,7 @@ public class IncidentStore {
 	}
 
 	/** A suspicion to record with its event's number and the event's JSON data (which the timeline keeps too). */
-	public record Flag(UUID incidentId, String cityCode, List<UUID> candidates, long seq, String dataJson) {
+	public record Flag(UUID incidentId, String cityCode, List<UUID> candidates, String dataJson) {
 
 		/** Who flags duplicates: the hub itself. */
 		public static final String ACTOR = "hub";

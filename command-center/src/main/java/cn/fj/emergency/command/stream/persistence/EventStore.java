@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import cn.fj.emergency.command.stream.AlsoInAppend;
 import cn.fj.emergency.command.stream.Criticality;
 import cn.fj.emergency.command.stream.HubEvent;
 
@@ -23,16 +24,24 @@ public class EventStore {
 	private static final String COLUMNS = "seq, stream, type, subject_id, cities, criticality, conflation_key, exercise, recorded_at, payload::text as payload, audience";
 
 	// One statement: take the counter row (which serialises appenders until commit) and insert the batch with
-	// consecutive numbers in input order.
+	// consecutive numbers in input order; then whatever else must see the numbers (AlsoInAppend), in the same
+	// statement, so that nothing but the commit follows the counter's update.
 	private static final String APPEND = """
-			with c as (update event_counter set last_seq = last_seq + $1 where log = 'hub' returning last_seq)
+			with c as (update event_counter set last_seq = last_seq + $1 where log = 'hub' returning last_seq),
+			     appended as (
 			insert into event_log (seq, stream, type, subject_id, cities, criticality, conflation_key, exercise, recorded_at, payload, audience)
 			select (select last_seq from c) - $1 + u.ord, u.stream, u.type, u.subject_id,
 			       coalesce(string_to_array(nullif(u.cities, ''), ','), '{}'), u.criticality, u.conflation_key, u.exercise,
 			       $2, u.payload::jsonb, coalesce(string_to_array(nullif(u.audience, ''), ' '), '{}')
 			from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[], $11::text[])
 			     with ordinality as u(stream, type, subject_id, cities, criticality, conflation_key, exercise, payload, audience, ord)
-			returning seq""";
+			returning seq)%s
+			select seq from appended""";
+
+	private static final String NUMBERED = """
+			,
+			     numbered as (select seq, seq - ((select last_seq from c) - $1) as ord from appended),
+			     """;
 
 	private static final String READ_AFTER = "select " + COLUMNS + " from event_log where seq > $1 order by seq limit $2";
 
@@ -56,6 +65,14 @@ public class EventStore {
 
 	/** Appends the rows in order; answers the sequence number of the last one. */
 	public Mono<Long> append(List<Row> rows, Instant recordedAt) {
+		return append(rows, recordedAt, null);
+	}
+
+	/**
+	 * Appends the rows in order and runs {@code also} in the same statement; answers the sequence number of the
+	 * last row.
+	 */
+	public Mono<Long> append(List<Row> rows, Instant recordedAt, @Nullable AlsoInAppend also) {
 		int n = rows.size();
 		String[] streams = new String[n];
 		String[] types = new String[n];
@@ -78,7 +95,13 @@ public class EventStore {
 			payloads[i] = row.payloadJson();
 			audiences[i] = String.join(" ", row.audience());
 		}
-		return this.db.sql(APPEND)
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql(APPEND.formatted(also == null ? "" : NUMBERED + also.ctes()));
+		if (also != null) {
+			for (int i = 0; i < also.parameters().size(); i++) {
+				spec = spec.bind(AlsoInAppend.FIRST_PARAMETER - 1 + i, also.parameters().get(i));
+			}
+		}
+		return spec
 			.bind(0, n)
 			.bind(1, recordedAt)
 			.bind(2, streams)
