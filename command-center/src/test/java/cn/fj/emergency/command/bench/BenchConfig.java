@@ -15,13 +15,14 @@ import java.util.List;
  * @param latencyRate reports per second of the latency figure (and Redis messages per second of its baseline)
  * @param subscribers console streams of the fan-out figure
  * @param connections WebSocket connections the subscribers share
+ * @param fanOutRates the event rates (reports per second) the fan-out figure steps up through, lowest first
  * @param reservationConcurrency concurrent requesters (and pgbench clients) of the reservation figures
  * @param warnings warnings published in the hand-off figure
  * @param backgroundRate reports per second during the hand-off figure
  * @param only the figures to run ({@code ingest, fanout, reservations, warnings, latency}); empty: all
  */
 record BenchConfig(boolean quick, Duration warmup, Duration measure, List<Integer> ingestConcurrency, int latencyRate,
-		int subscribers, int connections, List<Integer> reservationConcurrency, int warnings, int backgroundRate,
+		int subscribers, int connections, List<Integer> fanOutRates, List<Integer> reservationConcurrency, int warnings, int backgroundRate,
 		java.util.Set<String> only) {
 
 	static BenchConfig fromSystemProperties() {
@@ -29,7 +30,9 @@ record BenchConfig(boolean quick, Duration warmup, Duration measure, List<Intege
 		return new BenchConfig(quick, Duration.ofSeconds(seconds("bench.warmup", quick ? 2 : 5)),
 				Duration.ofSeconds(seconds("bench.measure", quick ? 5 : 20)), ints("bench.ingest.concurrency", "8,64"),
 				Integer.getInteger("bench.latency.rate", 1000), Integer.getInteger("bench.fanout.subscribers", 1000),
-				Integer.getInteger("bench.fanout.connections", 100), ints("bench.reservation.concurrency", "8,256"),
+				Integer.getInteger("bench.fanout.connections", 100),
+				ints("bench.fanout.rates", quick ? "100,200" : "100,150,200,250,300,400"),
+				ints("bench.reservation.concurrency", "8,256"),
 				Integer.getInteger("bench.warnings", quick ? 8 : 20), Integer.getInteger("bench.background.rate", 200),
 				java.util.Set.copyOf(Arrays.stream(System.getProperty("bench.only", "").split(",")).map(String::strip)
 					.filter(n -> !n.isEmpty())
@@ -54,7 +57,7 @@ record BenchConfig(boolean quick, Duration warmup, Duration measure, List<Intege
 		return "bench.quick=" + this.quick + ", warmup " + this.warmup.toSeconds() + " s, measured windows "
 				+ this.measure.toSeconds() + " s, ingest concurrency " + this.ingestConcurrency + ", latency rate "
 				+ this.latencyRate + "/s, " + this.subscribers + " subscribers on " + this.connections
-				+ " connections, reservation concurrency " + this.reservationConcurrency + ", " + this.warnings
+				+ " connections at " + this.fanOutRates + " events/s, reservation concurrency " + this.reservationConcurrency + ", " + this.warnings
 				+ " warnings under " + this.backgroundRate + " reports/s" + (this.only.isEmpty() ? "" : ", only " + this.only);
 	}
 

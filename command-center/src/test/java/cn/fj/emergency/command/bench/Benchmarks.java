@@ -101,7 +101,7 @@ public final class Benchmarks {
 							// the bare broadcast first, while nothing else runs in this JVM's event loops
 							fanOut.sample(a);
 							FanOutBench.Result bare = fanOut.bare();
-							FanOutBench.Result hub = fanOut.hub(a);
+							FanOutBench.Steps hub = fanOut.hub(a);
 							figures.addAll(fanOut.figures(hub, bare));
 							return hub;
 						});
