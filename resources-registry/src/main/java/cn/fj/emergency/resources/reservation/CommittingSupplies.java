@@ -176,10 +176,15 @@ public class CommittingSupplies {
 				.flatMap(l -> depots.get(l.depotCode()).visibleToCities().stream())
 				.distinct()
 				.toList();
+			// the request's view is read before the movements lock the balances, and its event is appended with
+			// theirs: after the balance locks only the ledger's own statements and the commit remain
 			return Flux.range(0, commitments.size())
 				.concatMap(i -> this.store.insert(commitments.get(i), valid.commitId(), "line#" + i))
-				.then(this.ledger.applyAll(movements, depots))
-				.then(announce(request, commitments, depotCities));
+				.then(this.requests.view(request))
+				.flatMap(view -> this.ledger
+					.applyAll(movements, depots,
+							List.of(SupplyRequestEvents.committed(request, commitments, view.needs(), depotCities)))
+					.thenReturn(view));
 		});
 	}
 

@@ -51,6 +51,16 @@ public class Ledger {
 
 	/** Applies the movements; must be called inside a transaction. Answers their receipts in the same order. */
 	public Mono<List<MovementReceipt>> applyAll(List<Movement> movements, Map<String, Depot> depots) {
+		return applyAll(movements, depots, List.of());
+	}
+
+	/**
+	 * As {@link #applyAll(List, Map)}, and appends {@code alsoAppend} after the movements' own events, in the same
+	 * append: the caller's event about the change the movements serve (a commitment) then costs no second append
+	 * while the balances and the event counter are held.
+	 */
+	public Mono<List<MovementReceipt>> applyAll(List<Movement> movements, Map<String, Depot> depots,
+			List<SupplyEvent> alsoAppend) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		List<Integer> order = IntStream.range(0, movements.size())
 			.boxed()
@@ -59,7 +69,7 @@ public class Ledger {
 		return Flux.fromIterable(order)
 			.concatMap(i -> step(movements.get(i), now))
 			.collectList()
-			.flatMap(steps -> recordEvents(steps, depots, now))
+			.flatMap(steps -> recordEvents(steps, depots, alsoAppend, now))
 			.map(steps -> inInputOrder(order, steps));
 	}
 
@@ -97,7 +107,8 @@ public class Ledger {
 		});
 	}
 
-	private Mono<List<Step>> recordEvents(List<Step> steps, Map<String, Depot> depots, Instant now) {
+	private Mono<List<Step>> recordEvents(List<Step> steps, Map<String, Depot> depots, List<SupplyEvent> alsoAppend,
+			Instant now) {
 		List<SupplyEvent> batch = new ArrayList<>();
 		List<Integer> movementEventAt = new ArrayList<>();
 		for (Step step : steps) {
@@ -119,6 +130,7 @@ public class Ledger {
 						after.available(), threshold, now)));
 			}
 		}
+		batch.addAll(alsoAppend);
 		if (batch.isEmpty()) {
 			return Mono.just(steps);
 		}
