@@ -33,7 +33,8 @@ import cn.fj.emergency.command.support.HubClient;
 final class FanOutBench {
 
 	/** Deliveries per second in the window, and what the hub or server published meanwhile. */
-	record Result(double deliveriesPerSecond, double eventsPerSecond, int streams, int failedStreams, int payloadBytes) {
+	record Result(double deliveriesPerSecond, double eventsPerSecond, int streams, int failedStreams, int payloadBytes,
+			int rate) {
 	}
 
 	private final BenchConfig config;
@@ -129,7 +130,7 @@ final class FanOutBench {
 			join(counter);
 			double seconds = this.config.measure().toSeconds();
 			Result result = new Result((window[2] - window[0]) / seconds, (window[3] - window[1]) / seconds,
-					this.config.subscribers(), failed.get(), this.event.length);
+					this.config.subscribers(), failed.get(), this.event.length, rate);
 			System.out.println("fan-out hub at " + rate + " events/s: " + result);
 			return result;
 		}
@@ -155,8 +156,8 @@ final class FanOutBench {
 
 		String describe() {
 			return this.steps.stream()
-				.map(s -> String.format("%.0f events/s → %.0f deliveries/s, %d cut off", s.eventsPerSecond(),
-						s.deliveriesPerSecond(), s.failedStreams()))
+				.map(s -> String.format("paced %d/s: %.0f events/s → %.0f deliveries/s, %d cut off", s.rate(),
+						s.eventsPerSecond(), s.deliveriesPerSecond(), s.failedStreams()))
 				.collect(java.util.stream.Collectors.joining("; "));
 		}
 
@@ -208,7 +209,7 @@ final class FanOutBench {
 			LatencyBench.sleep(this.config.measure());
 			double seconds = this.config.measure().toSeconds();
 			Result result = new Result((deliveries.sum() - d0) / seconds, (published.sum() - p0) / seconds,
-					this.config.subscribers(), failed.get(), event.length);
+					this.config.subscribers(), failed.get(), event.length, 0);
 			System.out.println("fan-out bare: " + result);
 			return result;
 		}
