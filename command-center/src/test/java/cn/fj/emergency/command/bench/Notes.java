@@ -16,10 +16,14 @@ final class Notes {
 			  fixed rate on instance A, a console on instance B. Latency is measured from each report's intended send
 			  time, so a late sender is not hidden. The baseline is the same rate of messages of the event's size
 			  through raw Redis pub/sub (Lettuce), what any cross-instance notification costs at least.
-			- **Fan-out.** Deliveries counted at the consoles while the city platforms report as fast as the hub
-			  takes them; the bare broadcast is a plain rsocket-java server over the same WebSocket transport, one
-			  shared source fanned out to the same streams over the same connections, as fast as the consumers take
-			  it. Harness clients and servers share the machine's cores in both.
+			- **Fan-out.** Deliveries counted at the consoles while the city platforms report at paced rates
+			  (`bench.fanout.rates`), lowest first, each on fresh streams; the figure is the highest rate at which the
+			  hub cut no stream off. (The hub does not slow its source for a slow console: it cuts that console off
+			  with a resumable position, so a rate the consumers cannot take shows as cut-off streams, not as a lower
+			  rate.) The bare broadcast is a plain rsocket-java server over the same WebSocket transport, one shared
+			  source fanned out to the same streams over the same connections, which does slow to its slowest
+			  consumer, as fast as the consumers take it. Harness clients and servers share the machine's cores in
+			  both.
 			- **Reservations.** Each commitment of one unit reserves stock at one depot for one request line: one
 			  transaction that locks the balance row, writes the movement to the ledger and the commitment, and
 			  appends its events. The baseline is the bare minimum of the same contention: one conditional UPDATE of
