@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -27,16 +26,18 @@ import cn.fj.emergency.command.support.Reports;
 /**
  * Where a transaction's milliseconds go: one after another, the same trivial statements through the hub's own R2DBC
  * stack (pool, driver, Spring's client and transaction manager), with and without a transaction, and one report
- * over the city link, so that their latencies can be set beside pgbench's. A diagnostic, not part of the suite
- * (its name does not match the test patterns) and asserting nothing: run it with
- * {@code ./mvnw -B -pl command-center -am test -Dtest=TransactionProbe -Dsurefire.failIfNoSpecifiedTests=false}.
+ * over the city link, so that their latencies can be set beside pgbench's. A diagnostic of the harness, printing
+ * what it measures: {@code ./mvnw -B -Pbench -DskipTests -pl command-center -am verify
+ * -Dbench.main=cn.fj.emergency.command.bench.TransactionProbe}.
  */
-class TransactionProbe {
+final class TransactionProbe {
 
 	static final int ROUNDS = Integer.getInteger("probe.rounds", 2000);
 
-	@Test
-	void printWhereTheTimeGoes() {
+	private TransactionProbe() {
+	}
+
+	public static void main(String[] args) {
 		try (Hub hub = Hub.start(Hub.freshHubSettings())) {
 			DatabaseClient db = hub.context().getBean(DatabaseClient.class);
 			TransactionalOperator tx = hub.context().getBean(TransactionalOperator.class);
