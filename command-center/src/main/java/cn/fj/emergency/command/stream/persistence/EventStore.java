@@ -41,7 +41,7 @@ public class EventStore {
 	private static final String NUMBERED = """
 			,
 			     numbered as (select seq, seq - ((select last_seq from c) - $1) as ord from appended),
-			     """;
+			""";
 
 	private static final String READ_AFTER = "select " + COLUMNS + " from event_log where seq > $1 order by seq limit $2";
 
