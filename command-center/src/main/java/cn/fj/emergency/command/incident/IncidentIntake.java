@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +13,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,23 +21,25 @@ import cn.fj.emergency.command.batch.MicroBatcher;
 import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
 import cn.fj.emergency.command.incident.persistence.IncidentStore;
-import cn.fj.emergency.command.stream.AlsoInAppend;
 import cn.fj.emergency.command.stream.EventLog;
-import cn.fj.emergency.command.stream.NewEvent;
 
 /**
- * Writes valid reports durably: concurrent reports are micro-batched, and each batch is one transaction that
- * stores the new incidents and appends their {@code incident.reported} events. A report whose (reporter, report id)
- * is already stored, in this batch, an earlier one, or a concurrent one on another instance, is answered with the
- * stored receipt; with different content, it is refused with {@link ErrorCode#REPORT_ID_REUSED}.
+ * Writes valid reports durably: concurrent reports are micro-batched, and each batch is one statement, its own
+ * transaction ({@link IncidentStore#intake}), that stores the new incidents and appends their
+ * {@code incident.reported} events. A report whose (reporter, report id) is already stored, in this batch, an earlier
+ * one, or a concurrent one on another instance, is answered with the stored receipt; with different content, it is
+ * refused with {@link ErrorCode#REPORT_ID_REUSED}.
  * <p>
- * New incidents are screened for likely duplicates ({@link DuplicateProperties}) in the batch's own transaction:
- * one set-based query for the whole batch, run before the event counter is taken, and the suspicions' events are
- * appended with the {@code incident.reported} events, their rows written in the statement that stores the
- * reported sequence numbers. So a suspicion commits with the incident or not at all: a follow-up transaction would
- * leave a window (a crash, a failed second transaction) in which an incident was stored but never screened, and
- * would cost a second commit per batch. What this cannot see: a near incident in a concurrent batch on another
- * instance, still uncommitted (both are then left unflagged; an officer still merges them by hand).
+ * One statement rather than a transaction of several: the append takes the event counter row, which serialises
+ * appenders until they commit, and in a transaction driven from here the commit would follow the append only after
+ * a reply had travelled to the hub and back. In one statement nothing travels between them, and a batch costs one
+ * round trip instead of five.
+ * <p>
+ * New incidents are screened for likely duplicates ({@link DuplicateProperties}) in the same statement, before the
+ * counter is taken, and the suspicions' events are appended with the {@code incident.reported} events. So a
+ * suspicion commits with the incident or not at all: a follow-up transaction would leave a window (a crash, a failed
+ * second transaction) in which an incident was stored but never screened. What this cannot see: a near incident in
+ * a concurrent batch, still uncommitted (both are then left unflagged; an officer still merges them by hand).
  */
 @Component
 public class IncidentIntake {
@@ -47,8 +47,6 @@ public class IncidentIntake {
 	private final IncidentStore store;
 
 	private final EventLog events;
-
-	private final TransactionalOperator transactions;
 
 	private final Clock clock;
 
@@ -58,11 +56,10 @@ public class IncidentIntake {
 
 	private final JsonMapper json;
 
-	public IncidentIntake(IncidentStore store, EventLog events, TransactionalOperator transactions, Clock clock,
+	public IncidentIntake(IncidentStore store, EventLog events, Clock clock,
 			IntakeProperties properties, DuplicateProperties duplicates, JsonMapper json) {
 		this.store = store;
 		this.events = events;
-		this.transactions = transactions;
 		this.clock = clock;
 		this.duplicates = duplicates;
 		this.json = json;
@@ -91,63 +88,39 @@ public class IncidentIntake {
 			}
 		}
 		List<String> hashes = unique.stream().map(ValidReport::payloadHash).toList();
-		// duplicates are looked up before the events are appended: the counter row the append takes serialises
-		// writers until commit, so as little as possible runs after it
-		Mono<List<Outcome>> work = this.store.insertNew(candidates, hashes, now)
-			.collect(HashSet<UUID>::new, Set::add)
-			.flatMap(inserted -> answerDuplicates(unique, candidates, inserted)
-				.flatMap(outcomes -> screen(candidates, inserted)
-					.flatMap(suspects -> recordEvents(candidates, inserted, suspects, outcomes, now))))
-			.map(byKey -> outcomes(batch, byKey));
-		return this.transactions.transactional(work);
+		IncidentStore.Screening screening = this.duplicates.enabled()
+				? new IncidentStore.Screening(this.duplicates.window(), this.duplicates.radius(), this.duplicates.maxCandidates())
+				: null;
+		return Mono.fromCallable(() -> payloads(candidates))
+			.flatMap(payloads -> this.store.intake(candidates, hashes, payloads, now, this.clock.instant(), screening)
+				.collectList())
+			.flatMap(written -> {
+				if (!written.isEmpty()) {
+					// the statement was its own transaction, committed when it answered
+					this.events.committedInOneStatement(written.get(written.size() - 1).lastSeq());
+				}
+				Map<UUID, Long> seqs = new HashMap<>();
+				written.forEach(w -> seqs.put(w.id(), w.reportedSeq()));
+				return answerDuplicates(unique, candidates, seqs.keySet()).map(outcomes -> {
+					for (Incident incident : candidates) {
+						Long seq = seqs.get(incident.id());
+						if (seq != null) {
+							outcomes.put(new Key(incident.reporter(), incident.reportId()), Outcome.accepted(
+									new ReportReceipt(incident.id(), incident.reportId(), seq, incident.cityCode(),
+											incident.reportedAt())));
+						}
+					}
+					return outcomes(batch, outcomes);
+				});
+			});
 	}
 
-	/** The likely duplicates among the new incidents, in one query for the batch. */
-	private Mono<List<IncidentStore.Suspect>> screen(List<Incident> candidates, Set<UUID> inserted) {
-		if (!this.duplicates.enabled() || inserted.isEmpty()) {
-			return Mono.just(List.of());
+	private List<String> payloads(List<Incident> incidents) {
+		List<String> payloads = new ArrayList<>(incidents.size());
+		for (Incident incident : incidents) {
+			payloads.add(this.json.writeValueAsString(incident.reportedEvent()));
 		}
-		List<UUID> fresh = candidates.stream().map(Incident::id).filter(inserted::contains).toList();
-		return this.store.screen(fresh, this.duplicates.window(), this.duplicates.radius(), this.duplicates.maxCandidates())
-			.collectList();
-	}
-
-	private Mono<Map<Key, Outcome>> recordEvents(List<Incident> candidates, Set<UUID> inserted,
-			List<IncidentStore.Suspect> suspects, Map<Key, Outcome> outcomes, Instant now) {
-		List<Incident> fresh = candidates.stream().filter(i -> inserted.contains(i.id())).toList();
-		Map<UUID, Incident> byId = new HashMap<>();
-		fresh.forEach(i -> byId.put(i.id(), i));
-		List<NewEvent> appended = new ArrayList<>(fresh.size() + suspects.size());
-		fresh.forEach(i -> appended.add(NewEvent.critical(Incident.STREAM, Incident.REPORTED, i.id().toString(),
-				List.of(i.cityCode()), i.exercise(), i.reportedEvent())));
-		List<IncidentEvents.DuplicateSuspected> flags = new ArrayList<>(suspects.size());
-		for (IncidentStore.Suspect suspect : suspects) {
-			Incident incident = byId.get(suspect.incidentId());
-			IncidentEvents.DuplicateSuspected data = new IncidentEvents.DuplicateSuspected(incident.id(), suspect.candidates());
-			flags.add(data);
-			appended.add(NewEvent.critical(Incident.STREAM, Incident.DUPLICATE_SUSPECTED, incident.id().toString(),
-					List.of(incident.cityCode()), incident.exercise(), data));
-		}
-		if (fresh.isEmpty()) {
-			return Mono.just(outcomes);
-		}
-		List<UUID> ids = fresh.stream().map(Incident::id).toList();
-		List<IncidentStore.Flag> rows = new ArrayList<>(flags.size());
-		for (IncidentEvents.DuplicateSuspected flag : flags) {
-			rows.add(new IncidentStore.Flag(flag.id(), byId.get(flag.id()).cityCode(), flag.candidates(),
-					this.json.writeValueAsString(flag)));
-		}
-		// the reported sequence numbers and the suspicions are stored by the append's own statement: after it,
-		// while the counter is held, only the commit remains
-		AlsoInAppend also = rows.isEmpty() ? this.store.reportedSeqs(ids) : this.store.reportedSeqsAndSuspicions(ids, rows, now);
-		return this.events.append(appended, also).map(seqs -> {
-			for (int i = 0; i < fresh.size(); i++) {
-				Incident incident = fresh.get(i);
-				outcomes.put(new Key(incident.reporter(), incident.reportId()), Outcome.accepted(new ReportReceipt(
-						incident.id(), incident.reportId(), seqs.get(i), incident.cityCode(), incident.reportedAt())));
-			}
-			return outcomes;
-		});
+		return payloads;
 	}
 
 	/** The stored answers of the reports that were not new, or a refusal where the content differs. */

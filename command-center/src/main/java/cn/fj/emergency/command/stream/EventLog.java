@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,22 +44,22 @@ public class EventLog {
 
 	/** Appends the events in order and answers their sequence numbers, in the same order. */
 	public Mono<List<Long>> append(List<NewEvent> events) {
-		return append(events, null);
+		if (events.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		return currentTransaction().flatMap(tsm -> Mono.fromCallable(() -> rows(events))
+			.flatMap(rows -> this.store.append(rows, this.clock.instant()))
+			.doOnNext(last -> tsm.registerSynchronization(notifyAfterCommit(last)))
+			.map(last -> numbers(last, events.size())));
 	}
 
 	/**
-	 * Appends the events in order, runs {@code also} in the same statement (it sees their numbers), and answers
-	 * their sequence numbers, in the same order.
+	 * Tells the listeners that a statement which was its own transaction has appended events up to
+	 * {@code lastSeq} and committed: for writers that append through the database's {@code event_log_append}
+	 * inside one function call rather than through {@link #append} (the incident intake, V9).
 	 */
-	public Mono<List<Long>> append(List<NewEvent> events, @Nullable AlsoInAppend also) {
-		if (events.isEmpty()) {
-			return also == null ? Mono.just(List.of())
-					: Mono.error(new IllegalArgumentException("Nothing to append, so nothing to run with the append"));
-		}
-		return currentTransaction().flatMap(tsm -> Mono.fromCallable(() -> rows(events))
-			.flatMap(rows -> this.store.append(rows, this.clock.instant(), also))
-			.doOnNext(last -> tsm.registerSynchronization(notifyAfterCommit(last)))
-			.map(last -> numbers(last, events.size())));
+	public void committedInOneStatement(long lastSeq) {
+		notifyListeners(lastSeq);
 	}
 
 	/**

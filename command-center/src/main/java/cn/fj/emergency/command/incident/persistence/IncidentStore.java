@@ -20,9 +20,12 @@ import cn.fj.emergency.command.incident.IncidentQuery;
 import cn.fj.emergency.command.incident.IncidentSource;
 import cn.fj.emergency.command.incident.IncidentSummary;
 import cn.fj.emergency.command.incident.TimelineEntry;
-import cn.fj.emergency.command.stream.AlsoInAppend;
+import cn.fj.emergency.command.stream.Criticality;
 
-/** The incident tables. Writes must run inside the transaction that appends their events. */
+/**
+ * The incident tables. Writes must run inside the transaction that appends their events, except {@link #intake}, which
+ * is one statement and its own transaction.
+ */
 @Repository
 public class IncidentStore {
 
@@ -32,37 +35,10 @@ public class IncidentStore {
 
 	private static final String FINISHED = "('CLOSED', 'MERGED', 'DISMISSED')";
 
-	private static final String INSERT = """
-			insert into incident (id, reporter, report_id, payload_hash, city_code, county_code, category, level, title,
-			                      description, latitude, longitude, occurred_at, reported_at, status, exercise,
-			                      source_kind, source_reference, sensor_id, sensor_quantity, sensor_value, sensor_unit)
-			select u.id::uuid, u.reporter, u.report_id, u.hash, u.city, u.county, u.category, u.level, u.title,
-			       u.description, u.lat, u.lon, u.occurred::timestamptz, $1, 'REPORTED', u.exercise,
-			       u.source_kind, u.source_reference, u.sensor_id, u.sensor_quantity, u.sensor_value, u.sensor_unit
-			from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-			            $10::text[], $11::text[], $12::float8[], $13::float8[], $14::text[], $15::bool[],
-			            $16::text[], $17::text[], $18::text[], $19::text[], $20::float8[], $21::text[])
-			     as u(id, reporter, report_id, hash, city, county, category, level, title, description, lat, lon, occurred,
-			          exercise, source_kind, source_reference, sensor_id, sensor_quantity, sensor_value, sensor_unit)
-			on conflict (reporter, report_id) do nothing
-			returning id""";
-
-	// Earlier open incidents of the same sub-category in the same city, within the window of occurrence and the
-	// radius (haversine on a 6371 km sphere; the latitude band lets the index and a cheap test go first). Only
-	// earlier ones: of two new incidents in one batch, the later (by id) names the earlier.
-	private static final String SCREEN = """
-			select f.id, array_agg(c.id order by c.occurred_at desc, c.id)::text[] as candidates
-			from incident f
-			join incident c on substr(c.category, 1, 2) = substr(f.category, 1, 2)
-			     and c.occurred_at between f.occurred_at - make_interval(secs => $2) and f.occurred_at + make_interval(secs => $2)
-			     and c.city_code = f.city_code and c.exercise = f.exercise and c.id <> f.id
-			     and c.status not in %s
-			     and (c.reported_at < f.reported_at or c.reported_at = f.reported_at and c.id < f.id)
-			     and c.latitude between f.latitude - $3 and f.latitude + $3
-			     and 6371000 * 2 * asin(sqrt(power(sin(radians(c.latitude - f.latitude) / 2), 2)
-			         + cos(radians(f.latitude)) * cos(radians(c.latitude)) * power(sin(radians(c.longitude - f.longitude) / 2), 2))) <= $4
-			where f.id = any($1::text[]::uuid[])
-			group by f.id""".formatted(FINISHED);
+	// One batch of reports as one statement, its own transaction: V9's incident_intake inserts, screens and appends
+	private static final String INTAKE = """
+			select new_incident, new_seq, head from incident_intake($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+			    $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)""";
 
 	private static final String SEARCH = """
 			select %s from incident
@@ -92,19 +68,23 @@ public class IncidentStore {
 			  and ($2::bigint is null or s.seq < $2)
 			order by s.seq desc limit $3""".formatted(FINISHED);
 
-	private static final String REPORTED_SEQS = """
-			r as (update incident set reported_seq = n.seq
-			      from unnest($12::text[]) with ordinality as x(id, ord) join numbered n on n.ord = x.ord
-			      where incident.id = x.id::uuid)""";
-
 	private final DatabaseClient db;
 
 	public IncidentStore(DatabaseClient db) {
 		this.db = db;
 	}
 
-	/** Inserts the incidents whose (reporter, report id) is new; answers the ids inserted. */
-	public Flux<UUID> insertNew(List<Incident> incidents, List<String> payloadHashes, Instant reportedAt) {
+	/**
+	 * Writes a batch of reports in one statement, which is its own transaction (not the caller's): inserts the
+	 * incidents whose (reporter, report id) is new, screens them for likely duplicates when {@code screening} is
+	 * given, appends their {@code incident.reported} events in input order and then one
+	 * {@code incident.duplicate-suspected} event per suspect, and stores the suspicions with their timeline
+	 * entries. Answers one row per new incident, in input order; none when nothing was new.
+	 *
+	 * @param payloads each incident's {@code incident.reported} event data as JSON, in the order of {@code incidents}
+	 */
+	public Flux<Written> intake(List<Incident> incidents, List<String> payloadHashes, List<String> payloads,
+			Instant reportedAt, Instant recordedAt, @Nullable Screening screening) {
 		int n = incidents.size();
 		String[] ids = new String[n], reporters = new String[n], reportIds = new String[n], hashes = new String[n],
 				cities = new String[n], counties = new String[n], categories = new String[n], levels = new String[n],
@@ -137,81 +117,44 @@ public class IncidentStore {
 			values[i] = source.value();
 			units[i] = source.unit();
 		}
-		return this.db.sql(INSERT)
+		Screening screen = screening == null ? new Screening(Duration.ZERO, 0, 1) : screening;
+		return this.db.sql(INTAKE)
 			.bind(0, reportedAt)
-			.bind(1, ids)
-			.bind(2, reporters)
-			.bind(3, reportIds)
-			.bind(4, hashes)
-			.bind(5, cities)
-			.bind(6, counties)
-			.bind(7, categories)
-			.bind(8, levels)
-			.bind(9, titles)
-			.bind(10, descriptions)
-			.bind(11, lats)
-			.bind(12, lons)
-			.bind(13, occurred)
-			.bind(14, exercises)
-			.bind(15, sourceKinds)
-			.bind(16, references)
-			.bind(17, sensors)
-			.bind(18, quantities)
-			.bind(19, values)
-			.bind(20, units)
-			.map(r -> r.get("id", UUID.class))
-			.all();
-	}
-
-	/**
-	 * Stores each new incident's {@code reportedSeq}, in the statement that appends their {@code incident.reported}
-	 * events, which must be the first of the append ({@code ids} in the same order).
-	 */
-	public AlsoInAppend reportedSeqs(List<UUID> ids) {
-		// the array is the one parameter, not a list of them
-		Object idArray = ids.stream().map(UUID::toString).toArray(String[]::new);
-		return new AlsoInAppend(REPORTED_SEQS, List.of(idArray));
-	}
-
-	/**
-	 * As {@link #reportedSeqs}, and the suspicions of duplicates with their timeline entries, whose
-	 * {@code incident.duplicate_suspected} events follow the reported events in the append, in the order of
-	 * {@code flags}. One statement, run while the event counter is held, rather than three round trips.
-	 */
-	public AlsoInAppend reportedSeqsAndSuspicions(List<UUID> ids, List<Flag> flags, Instant at) {
-		int n = flags.size();
-		String[] flagged = new String[n], candidates = new String[n], cities = new String[n], data = new String[n];
-		for (int i = 0; i < n; i++) {
-			Flag flag = flags.get(i);
-			flagged[i] = flag.incidentId().toString();
-			candidates[i] = String.join(",", flag.candidates().stream().map(UUID::toString).toList());
-			cities[i] = flag.cityCode();
-			data[i] = flag.dataJson();
-		}
-		return new AlsoInAppend(REPORTED_SEQS + """
-				,
-				     f as (select u.id, u.candidates, u.city, u.data, n.seq
-				           from unnest($13::text[], $14::text[], $15::text[], $16::text[]) with ordinality as u(id, candidates, city, data, ord)
-				           join numbered n on n.ord = u.ord + $17::int8),
-				     s as (insert into incident_duplicate_suspicion (incident_id, city_code, candidates, seq, flagged_at)
-				           select f.id::uuid, f.city, string_to_array(f.candidates, ',')::uuid[], f.seq, $18 from f),
-				     t as (insert into incident_timeline (seq, incident_id, type, actor, at, data)
-				           select f.seq, f.id::uuid, $19, $20, $18, f.data::jsonb from f)""",
-				List.of(ids.stream().map(UUID::toString).toArray(String[]::new), flagged, candidates, cities, data,
-						(long) ids.size(), at, Incident.DUPLICATE_SUSPECTED, Flag.ACTOR));
-	}
-
-	/** For each of the incidents that looks like a duplicate, the earlier open incidents it may duplicate. */
-	public Flux<Suspect> screen(List<UUID> ids, Duration window, double radiusMeters, int maxCandidates) {
-		return this.db.sql(SCREEN)
-			.bind(0, ids.stream().map(UUID::toString).toArray(String[]::new))
-			.bind(1, window.toMillis() / 1000.0)
+			.bind(1, recordedAt)
+			.bind(2, ids)
+			.bind(3, reporters)
+			.bind(4, reportIds)
+			.bind(5, hashes)
+			.bind(6, cities)
+			.bind(7, counties)
+			.bind(8, categories)
+			.bind(9, levels)
+			.bind(10, titles)
+			.bind(11, descriptions)
+			.bind(12, lats)
+			.bind(13, lons)
+			.bind(14, occurred)
+			.bind(15, exercises)
+			.bind(16, sourceKinds)
+			.bind(17, references)
+			.bind(18, sensors)
+			.bind(19, quantities)
+			.bind(20, values)
+			.bind(21, units)
+			.bind(22, payloads.toArray(String[]::new))
+			.bind(23, Incident.STREAM)
+			.bind(24, Incident.REPORTED)
+			.bind(25, Incident.DUPLICATE_SUSPECTED)
+			.bind(26, Criticality.CRITICAL.name())
+			.bind(27, DUPLICATES_ACTOR)
+			.bind(28, screening != null)
+			.bind(29, screen.window().toMillis() / 1000.0)
 			// a degree of latitude is at least 110.5 km: the band is a little wide, never too narrow
-			.bind(2, radiusMeters / 110_500.0)
-			.bind(3, radiusMeters)
-			// cut in Java: a slice bound like [1:$5] is taken for a named parameter by Spring's SQL parser
-			.map(r -> new Suspect(r.get("id", UUID.class),
-					uuids(r.get("candidates", String[].class)).stream().limit(maxCandidates).toList()))
+			.bind(30, screen.radiusMeters() / 110_500.0)
+			.bind(31, screen.radiusMeters())
+			.bind(32, screen.maxCandidates())
+			.map(r -> new Written(nonNull(r.get("new_incident", UUID.class)), nonNull(r.get("new_seq", Long.class)),
+					nonNull(r.get("head", Long.class))))
 			.all();
 	}
 
@@ -363,25 +306,15 @@ public class IncidentStore {
 	public record Stored(Incident incident, String payloadHash) {
 	}
 
-	/** An incident that looks like a duplicate of the candidates. */
-	public record Suspect(UUID incidentId, List<UUID> candidates) {
+	/** Who flags duplicates in the timeline: the hub itself. */
+	public static final String DUPLICATES_ACTOR = "hub";
 
-		public Suspect {
-			candidates = List.copyOf(candidates);
-		}
-
+	/** A new incident written by {@link #intake}: its reported event's number, and the last number appended. */
+	public record Written(UUID id, long reportedSeq, long lastSeq) {
 	}
 
-	/** A suspicion to record with its event's number and the event's JSON data (which the timeline keeps too). */
-	public record Flag(UUID incidentId, String cityCode, List<UUID> candidates, String dataJson) {
-
-		/** Who flags duplicates: the hub itself. */
-		public static final String ACTOR = "hub";
-
-		public Flag {
-			candidates = List.copyOf(candidates);
-		}
-
+	/** How {@link #intake} screens for likely duplicates. */
+	public record Screening(Duration window, double radiusMeters, int maxCandidates) {
 	}
 
 }

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import cn.fj.emergency.command.stream.AlsoInAppend;
 import cn.fj.emergency.command.stream.Criticality;
 import cn.fj.emergency.command.stream.HubEvent;
 
@@ -23,25 +22,10 @@ public class EventStore {
 
 	private static final String COLUMNS = "seq, stream, type, subject_id, cities, criticality, conflation_key, exercise, recorded_at, payload::text as payload, audience";
 
-	// One statement: take the counter row (which serialises appenders until commit) and insert the batch with
-	// consecutive numbers in input order; then whatever else must see the numbers (AlsoInAppend), in the same
-	// statement, so that nothing but the commit follows the counter's update.
-	private static final String APPEND = """
-			with c as (update event_counter set last_seq = last_seq + $1 where log = 'hub' returning last_seq),
-			     appended as (
-			insert into event_log (seq, stream, type, subject_id, cities, criticality, conflation_key, exercise, recorded_at, payload, audience)
-			select (select last_seq from c) - $1 + u.ord, u.stream, u.type, u.subject_id,
-			       coalesce(string_to_array(nullif(u.cities, ''), ','), '{}'), u.criticality, u.conflation_key, u.exercise,
-			       $2, u.payload::jsonb, coalesce(string_to_array(nullif(u.audience, ''), ' '), '{}')
-			from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[], $11::text[])
-			     with ordinality as u(stream, type, subject_id, cities, criticality, conflation_key, exercise, payload, audience, ord)
-			returning seq)%s
-			select seq from appended""";
-
-	private static final String NUMBERED = """
-			,
-			     numbered as (select seq, seq - ((select last_seq from c) - $1) as ord from appended),
-			""";
+	// The append is the database function event_log_append (V9): it takes the counter row, which serialises
+	// appenders until commit, and inserts the batch with consecutive numbers in input order. The incident intake
+	// calls the same function from its own (incident_intake), so there is one append.
+	private static final String APPEND = "select event_log_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) as seq";
 
 	private static final String READ_AFTER = "select " + COLUMNS + " from event_log where seq > $1 order by seq limit $2";
 
@@ -65,14 +49,6 @@ public class EventStore {
 
 	/** Appends the rows in order; answers the sequence number of the last one. */
 	public Mono<Long> append(List<Row> rows, Instant recordedAt) {
-		return append(rows, recordedAt, null);
-	}
-
-	/**
-	 * Appends the rows in order and runs {@code also} in the same statement; answers the sequence number of the
-	 * last row.
-	 */
-	public Mono<Long> append(List<Row> rows, Instant recordedAt, @Nullable AlsoInAppend also) {
 		int n = rows.size();
 		String[] streams = new String[n];
 		String[] types = new String[n];
@@ -95,27 +71,19 @@ public class EventStore {
 			payloads[i] = row.payloadJson();
 			audiences[i] = String.join(" ", row.audience());
 		}
-		DatabaseClient.GenericExecuteSpec spec = this.db.sql(APPEND.formatted(also == null ? "" : NUMBERED + also.ctes()));
-		if (also != null) {
-			for (int i = 0; i < also.parameters().size(); i++) {
-				spec = spec.bind(AlsoInAppend.FIRST_PARAMETER - 1 + i, also.parameters().get(i));
-			}
-		}
-		return spec
-			.bind(0, n)
-			.bind(1, recordedAt)
-			.bind(2, streams)
-			.bind(3, types)
-			.bind(4, subjects)
-			.bind(5, cities)
-			.bind(6, criticalities)
-			.bind(7, keys)
-			.bind(8, exercises)
-			.bind(9, payloads)
-			.bind(10, audiences)
+		return this.db.sql(APPEND)
+			.bind(0, recordedAt)
+			.bind(1, streams)
+			.bind(2, types)
+			.bind(3, subjects)
+			.bind(4, cities)
+			.bind(5, criticalities)
+			.bind(6, keys)
+			.bind(7, exercises)
+			.bind(8, payloads)
+			.bind(9, audiences)
 			.map(r -> r.get("seq", Long.class))
-			.all()
-			.reduce(Math::max);
+			.one();
 	}
 
 	/** Every committed event after {@code after}, in order, at most {@code limit}: what the tailer delivers. */
