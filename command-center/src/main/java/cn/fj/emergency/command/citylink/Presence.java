@@ -47,6 +47,8 @@ public class Presence implements Connections.Listener, SmartLifecycle {
 
 	static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
+	private static final int RENEWALS_AT_ONCE = 32;
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final JsonMapper json;
@@ -59,12 +61,19 @@ public class Presence implements Connections.Listener, SmartLifecycle {
 
 	private final Map<RSocket, Entry> mine = new ConcurrentHashMap<>();
 
+	private final Duration renewEvery;
+
 	private volatile Disposable renewing = Disposables.disposed();
 
 	private volatile boolean running;
 
 	public Presence(ReactiveStringRedisTemplate redis, JsonMapper json, Clock clock,
 			@Value("${hub.redis.namespace:hub}") String namespace) {
+		this(redis, json, clock, namespace, RENEW);
+	}
+
+	Presence(ReactiveStringRedisTemplate redis, JsonMapper json, Clock clock, String namespace, Duration renewEvery) {
+		this.renewEvery = renewEvery;
 		this.redis = redis;
 		this.json = json;
 		this.clock = clock;
@@ -133,14 +142,17 @@ public class Presence implements Connections.Listener, SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		this.renewing = Flux.interval(RENEW)
+		// a round slower than the interval (Redis silent: each write waits out its timeout) skips the ticks it
+		// overlaps instead of failing the interval with an overflow, which would end the renewals for good
+		this.renewing = Flux.interval(this.renewEvery)
+			.onBackpressureDrop()
 			.concatMap(tick -> Flux.fromIterable(List.copyOf(this.mine.values()))
-				.concatMap(this::write)
+				.flatMap(this::write, RENEWALS_AT_ONCE)
 				.onErrorResume(error -> {
 					// a missed renewal is retried at the next tick, well within the time to live
 					log.warn("Could not renew presence: {}", error.toString());
 					return Mono.empty();
-				}))
+				}), 1)
 			.subscribe(ok -> {
 			}, error -> log.error("Presence renewal stopped", error));
 	}

@@ -59,8 +59,10 @@ public final class TcpRelay implements AutoCloseable {
 		this.stalled = true;
 	}
 
+	/** Accepts connections again and passes bytes on again (connections stalled meanwhile have lost theirs). */
 	public void up() {
 		this.down = false;
+		this.stalled = false;
 	}
 
 	/** Connections open through the relay now (each counted on both sides). */

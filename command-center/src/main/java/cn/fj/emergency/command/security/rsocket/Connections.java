@@ -136,8 +136,10 @@ public class Connections implements RevokingServiceToken.RevocationListener, Sma
 			.subscribe(message -> {
 			}, error -> log.error("Revocation subscription ended", error));
 		// the Redis notice may be lost: every so often, look the open service tokens up in the record
+		// a sweep slower than the interval skips the ticks it overlaps (no overflow error and restart)
 		this.sweeping = Flux.interval(SWEEP_INTERVAL)
-			.concatMap(tick -> sweep())
+			.onBackpressureDrop()
+			.concatMap(tick -> sweep(), 1)
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, SWEEP_INTERVAL).maxBackoff(SWEEP_INTERVAL)
 				.doBeforeRetry(s -> log.warn("Sweep of revoked tokens failed: {}", s.failure().toString())))
 			.subscribe(tokenId -> {
