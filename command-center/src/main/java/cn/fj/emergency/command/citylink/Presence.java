@@ -13,6 +13,7 @@ import io.rsocket.RSocket;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -67,6 +68,7 @@ public class Presence implements Connections.Listener, SmartLifecycle {
 
 	private volatile boolean running;
 
+	@Autowired
 	public Presence(ReactiveStringRedisTemplate redis, JsonMapper json, Clock clock,
 			@Value("${hub.redis.namespace:hub}") String namespace) {
 		this(redis, json, clock, namespace, RENEW);
