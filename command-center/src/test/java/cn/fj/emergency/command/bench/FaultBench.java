@@ -28,7 +28,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 final class FaultBench {
 
 	private static final List<String> TESTS = List.of("KilledInstanceTest", "RedisOutageTest", "DatabaseRestartTest",
-			"StalledConsolesTest", "NettyLeakTest");
+			"PrimaryFailoverTest", "StalledConsolesTest", "NettyLeakTest");
 
 	private static final String SUMMARY = "FAULT-BENCH-SUMMARY ";
 

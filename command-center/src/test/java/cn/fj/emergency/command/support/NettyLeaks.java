@@ -83,9 +83,27 @@ public final class NettyLeaks {
 		}
 	}
 
-	/** Leak reports collected, deliberate ones excluded. */
+	/** Leak reports collected, deliberate ones and the driver's known one ({@link #isKnownDriverLeak}) excluded. */
 	public List<String> leaks() {
-		return this.reports.stream().filter(r -> !r.contains(DELIBERATE)).toList();
+		return this.reports.stream().filter(r -> !r.contains(DELIBERATE) && !isKnownDriverLeak(r)).toList();
+	}
+
+	/** Reports of the driver's known leak, {@link #isKnownDriverLeak}. */
+	public List<String> knownDriverLeaks() {
+		return this.reports.stream().filter(NettyLeaks::isKnownDriverLeak).toList();
+	}
+
+	/**
+	 * r2dbc-postgresql 1.1.3's leak of a statement's bind parameters when its connection closes before the statement
+	 * was written (pgjdbc/r2dbc-postgresql#734, fixed by the unreleased pull request #736): the buffers were created
+	 * by one of the driver's codecs, and the last thing to touch them released them in {@code ExtendedFlowOperator.close}
+	 * (a reference short). It happens only to statements in flight when a connection to PostgreSQL is lost, which the
+	 * fault tests cause on purpose. Told apart so that any other leak still fails; docs/faults.md says so.
+	 */
+	static boolean isKnownDriverLeak(String report) {
+		int created = report.indexOf("Created at:");
+		return created > 0 && report.indexOf("io.r2dbc.postgresql.codec.", created) > 0
+				&& report.lastIndexOf("io.r2dbc.postgresql.ExtendedFlowDelegate$ExtendedFlowOperator.close", created) > 0;
 	}
 
 	/** Reports of buffers leaked on purpose with this hint. */
@@ -122,6 +140,10 @@ public final class NettyLeaks {
 			NettyLeaks leaks = install();
 			try {
 				leaks.provoke();
+				if (!leaks.knownDriverLeaks().isEmpty()) {
+					System.out.println("Netty leak detection: " + leaks.knownDriverLeaks().size()
+							+ " report(s) of r2dbc-postgresql's known leak of bind parameters on a lost connection (#734)");
+				}
 				assertThat(leaks.leaks()).as("Netty buffers leaked (paranoid leak detection)").isEmpty();
 			}
 			finally {

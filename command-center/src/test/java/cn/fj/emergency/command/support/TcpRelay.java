@@ -20,7 +20,7 @@ public final class TcpRelay implements AutoCloseable {
 
 	private final ServerSocket server;
 
-	private final int target;
+	private volatile int target;
 
 	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
@@ -59,6 +59,23 @@ public final class TcpRelay implements AutoCloseable {
 		this.stalled = true;
 	}
 
+	/**
+	 * Accepts new connections again but passes nothing on any of them: a server (or a proxy in front of it) that
+	 * takes connections and never answers. {@link #up()} ends it.
+	 */
+	public void acceptButStall() {
+		this.stalled = true;
+		this.down = false;
+	}
+
+	/**
+	 * Sends new connections to another port from now on, as a virtual IP or a DNS name moved to another server does
+	 * (open connections are not moved: {@link #cut()} them).
+	 */
+	public void retarget(int port) {
+		this.target = port;
+	}
+
 	/** Accepts connections again and passes bytes on again (connections stalled meanwhile have lost theirs). */
 	public void up() {
 		this.down = false;
@@ -78,7 +95,15 @@ public final class TcpRelay implements AutoCloseable {
 					reset(client);
 					continue;
 				}
-				Socket hub = new Socket(InetAddress.getLoopbackAddress(), this.target);
+				Socket hub;
+				try {
+					hub = new Socket(InetAddress.getLoopbackAddress(), this.target);
+				}
+				catch (IOException refused) {
+					// the server behind is down: the client sees its connection reset, and the relay goes on
+					reset(client);
+					continue;
+				}
 				this.sockets.add(client);
 				this.sockets.add(hub);
 				pump(client, hub);
