@@ -2,8 +2,9 @@
 # The benchmark harness (docs/benchmarks.md): builds the modules, then measures the hub and its physical baselines
 # in one run and writes docs/benchmarks.md. Options are the harness's system properties, e.g.
 #   ./bench.sh -Dbench.quick=true
-#   ./bench.sh -Dbench.measure=30 -Dbench.conditions="quiet machine"
-# Extra Maven options (e.g. -o for offline) go in MAVEN_ARGS; the load conditions to print in BENCH_CONDITIONS.
+#   BENCH_CONDITIONS="quiet machine" ./bench.sh -Dbench.measure=30
+# Extra Maven options (e.g. -o for offline) go in MAVEN_ARGS; the load conditions to print in BENCH_CONDITIONS (an
+# option value holding spaces cannot pass through -D here).
 set -eu
 cd "$(dirname "$0")"
 args=""
