@@ -1,11 +1,6 @@
 package cn.fj.emergency.command.fault;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,17 +10,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
-import cn.fj.emergency.command.area.Areas;
 import cn.fj.emergency.command.embedded.EmbeddedDatabase;
 import cn.fj.emergency.command.support.Hub;
-import cn.fj.emergency.command.support.HubClient;
 import cn.fj.emergency.command.support.TestInfrastructure;
 
 /**
@@ -111,16 +103,9 @@ public final class DatabaseRestartDrill {
 		settings.put("hub.jdbc.password", database[0].password());
 		settings.put("hub.stream.max-streams-per-principal", Integer.toString(size.consoles() + 16));
 		try (Hub hub = Hub.start(settings)) {
-			String officer = hub.dutyOfficerToken();
 			long start = Drills.head(hub);
-			List<FollowingConsole> consoles = IntStream.range(0, size.consoles())
-				.mapToObj(i -> new FollowingConsole(() -> hub.console(officer)).start(start))
-				.toList();
-			List<Reporter> reporters = IntStream.range(0, size.writers()).mapToObj(w -> {
-				String city = Areas.cities().get(w % Areas.cities().size()).code();
-				String token = hub.cityPlatformToken(city).get("token").asString();
-				return new Reporter(city, () -> HubClient.tcp(hub.cityLinkPort(), token));
-			}).toList();
+			List<FollowingConsole> consoles = Drills.consoles(hub, size.consoles(), start);
+			List<Reporter> reporters = Drills.reporters(hub, size.writers());
 			try {
 				int stopAt = (int) (size.reports() * size.stopAt());
 				AtomicInteger acknowledged = new AtomicInteger();
@@ -132,7 +117,7 @@ public final class DatabaseRestartDrill {
 							Mono.fromRunnable(() -> {
 								int before = acknowledged.get();
 								database[0].close();
-								sleep(size.down());
+								Drills.sleep(size.down());
 								database[0] = EmbeddedDatabase.start(dataDir, port);
 								outage.complete(before);
 							}).subscribeOn(Schedulers.boundedElastic()).subscribe(x -> {
@@ -161,7 +146,7 @@ public final class DatabaseRestartDrill {
 				long head = Drills.head(hub);
 				Drills.awaitHead(consoles, head);
 				return new Result(size.reports(), receipts, acknowledgedBeforeStop, retried, resent,
-						storedReportIds(database[0]), Drills.log(hub, start),
+						Drills.storedReportIds(database[0]), Drills.log(hub, start),
 						consoles.stream().map(FollowingConsole::seqs).toList(),
 						consoles.stream().map(FollowingConsole::duplicates).toList(),
 						consoles.stream().map(FollowingConsole::endings).toList(), refusals, nonRetryable);
@@ -173,31 +158,6 @@ public final class DatabaseRestartDrill {
 		}
 		finally {
 			database[0].close();
-		}
-	}
-
-	private static Set<String> storedReportIds(EmbeddedDatabase database) {
-		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-				database.password()); Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT report_id FROM incident")) {
-			Set<String> ids = new HashSet<>();
-			while (rows.next()) {
-				ids.add(rows.getString(1));
-			}
-			return ids;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

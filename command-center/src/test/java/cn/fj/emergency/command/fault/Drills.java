@@ -1,17 +1,27 @@
 package cn.fj.emergency.command.fault;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
 
+import cn.fj.emergency.command.area.Areas;
+import cn.fj.emergency.command.embedded.EmbeddedDatabase;
 import cn.fj.emergency.command.stream.HubEvent;
 import cn.fj.emergency.command.stream.persistence.EventStore;
 import cn.fj.emergency.command.support.Hub;
@@ -103,6 +113,55 @@ final class Drills {
 			return deliveries + " deliveries, p50 " + p50Millis + " ms, p99 " + p99Millis + " ms, max " + maxMillis + " ms";
 		}
 
+	}
+
+	/** The reportIds of every incident in this database. */
+	static Set<String> storedReportIds(EmbeddedDatabase database) {
+		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+				database.password()); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT report_id FROM incident")) {
+			Set<String> ids = new HashSet<>();
+			while (rows.next()) {
+				ids.add(rows.getString(1));
+			}
+			return ids;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Sleeps for the duration (none if it is negative). */
+	static void sleep(Duration duration) {
+		if (duration.isNegative()) {
+			return;
+		}
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Consoles of one officer on this hub, following the stream from {@code start}. */
+	static List<FollowingConsole> consoles(Hub hub, int count, long start) {
+		String officer = hub.dutyOfficerToken();
+		return IntStream.range(0, count)
+			.mapToObj(i -> new FollowingConsole(() -> hub.console(officer)).start(start))
+			.toList();
+	}
+
+	/** City platforms reporting to this hub over the city link, one per city in turn. */
+	static List<Reporter> reporters(Hub hub, int count) {
+		return IntStream.range(0, count).mapToObj(w -> {
+			String city = Areas.cities()
+				.get(w % Areas.cities().size())
+				.code();
+			String token = hub.cityPlatformToken(city).get("token").asString();
+			return new Reporter(city, () -> HubClient.tcp(hub.cityLinkPort(), token));
+		}).toList();
 	}
 
 }

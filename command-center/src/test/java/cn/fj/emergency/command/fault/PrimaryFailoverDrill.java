@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import reactor.core.publisher.Flux;
@@ -26,10 +25,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
-import cn.fj.emergency.command.area.Areas;
 import cn.fj.emergency.command.embedded.EmbeddedDatabase;
 import cn.fj.emergency.command.support.Hub;
-import cn.fj.emergency.command.support.HubClient;
 import cn.fj.emergency.command.support.TcpRelay;
 import cn.fj.emergency.command.support.TestInfrastructure;
 
@@ -138,16 +135,9 @@ public final class PrimaryFailoverDrill {
 	private static Result drill(Size size, Map<String, Object> settings, EmbeddedDatabase primary,
 			EmbeddedDatabase replica, TcpRelay address, String syncState) {
 		try (Hub hub = Hub.start(settings)) {
-			String officer = hub.dutyOfficerToken();
 			long start = Drills.head(hub);
-			List<FollowingConsole> consoles = IntStream.range(0, size.consoles())
-				.mapToObj(i -> new FollowingConsole(() -> hub.console(officer)).start(start))
-				.toList();
-			List<Reporter> reporters = IntStream.range(0, size.writers()).mapToObj(w -> {
-				String city = Areas.cities().get(w % Areas.cities().size()).code();
-				String token = hub.cityPlatformToken(city).get("token").asString();
-				return new Reporter(city, () -> HubClient.tcp(hub.cityLinkPort(), token));
-			}).toList();
+			List<FollowingConsole> consoles = Drills.consoles(hub, size.consoles(), start);
+			List<Reporter> reporters = Drills.reporters(hub, size.writers());
 			try {
 				int failAt = (int) (size.reports() * size.failAt());
 				AtomicInteger acknowledged = new AtomicInteger();
@@ -180,7 +170,7 @@ public final class PrimaryFailoverDrill {
 				}
 				long head = Drills.head(hub);
 				Drills.awaitHead(consoles, head);
-				return new Result(size.reports(), receipts, acknowledgedBeforeFailure, syncState, storedReportIds(replica),
+				return new Result(size.reports(), receipts, acknowledgedBeforeFailure, syncState, Drills.storedReportIds(replica),
 						Drills.log(hub, start), consoles.stream().map(FollowingConsole::seqs).toList(),
 						consoles.stream().map(FollowingConsole::duplicates).toList(),
 						consoles.stream().map(FollowingConsole::endings).toList(), refusals, nonRetryable);
@@ -231,7 +221,7 @@ public final class PrimaryFailoverDrill {
 				if (state.equals("sync")) {
 					return state;
 				}
-				sleep(Duration.ofMillis(100));
+				Drills.sleep(Duration.ofMillis(100));
 			}
 			return state;
 		}
@@ -281,31 +271,6 @@ public final class PrimaryFailoverDrill {
 
 	private static Connection connect(EmbeddedDatabase database) throws SQLException {
 		return DriverManager.getConnection(database.jdbcUrl("postgres"), database.username(), database.password());
-	}
-
-	private static Set<String> storedReportIds(EmbeddedDatabase database) {
-		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-				database.password()); Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT report_id FROM incident")) {
-			Set<String> ids = new HashSet<>();
-			while (rows.next()) {
-				ids.add(rows.getString(1));
-			}
-			return ids;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

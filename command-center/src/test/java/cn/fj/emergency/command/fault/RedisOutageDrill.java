@@ -125,7 +125,7 @@ public final class RedisOutageDrill {
 								long down = System.nanoTime();
 								late[0] = HubClient.tcp(first.cityLinkPort(), lateToken);
 								String presence = presence(second, officer);
-								sleep(size.down().minusNanos(System.nanoTime() - down));
+								Drills.sleep(size.down().minusNanos(System.nanoTime() - down));
 								redis.startAgain();
 								return presence;
 							}).subscribeOn(Schedulers.boundedElastic()).subscribe(outage::complete, outage::completeExceptionally);
@@ -226,19 +226,6 @@ public final class RedisOutageDrill {
 			}
 		}
 		return false;
-	}
-
-	private static void sleep(Duration duration) {
-		if (duration.isNegative()) {
-			return;
-		}
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
