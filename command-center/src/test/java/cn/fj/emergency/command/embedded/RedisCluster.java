@@ -116,7 +116,7 @@ public final class RedisCluster implements AutoCloseable {
 			.withTimeout(Duration.ofSeconds(5)).build());
 	}
 
-	private static void await(String what, java.util.function.BooleanSupplier condition) {
+	static void await(String what, java.util.function.BooleanSupplier condition) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		RuntimeException last = null;
 		while (System.nanoTime() < deadline) {
@@ -139,7 +139,7 @@ public final class RedisCluster implements AutoCloseable {
 		throw new IllegalStateException("Timed out waiting for " + what, last);
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		// a cluster node also listens on its port + 10000 (the cluster bus): keep both free
 		for (int attempt = 0; attempt < 50; attempt++) {
 			try (ServerSocket socket = new ServerSocket(0)) {

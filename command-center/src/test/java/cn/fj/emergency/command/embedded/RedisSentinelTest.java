@@ -1,0 +1,78 @@
+package cn.fj.emergency.command.embedded;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+
+import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.HubClient;
+import cn.fj.emergency.command.support.Reports;
+import cn.fj.emergency.command.support.TestInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two hub instances on one PostgreSQL and a Redis master with a replica under a Sentinel (docs/deployment.md,
+ * "Redis Sentinel and Redis Cluster"), configured only by {@code spring.data.redis.sentinel.*}. The doorbell crosses
+ * instances before the master is killed and, once the Sentinel has promoted the replica, again: the instances found
+ * the new master by themselves. The log poll is set to a minute, so only the doorbell delivers within seconds.
+ */
+class RedisSentinelTest {
+
+	static RedisSentinels redis;
+
+	static List<Hub> hubs = new ArrayList<>();
+
+	@BeforeAll
+	static void start() {
+		redis = RedisSentinels.start(TestInfrastructure.freshDataDir("sentinel-group"));
+		Map<String, Object> settings = Hub.freshHubSettings();
+		settings.remove("spring.data.redis.url");
+		settings.put("spring.data.redis.sentinel.master", RedisSentinels.MASTER_NAME);
+		settings.put("spring.data.redis.sentinel.nodes", redis.sentinelNodes());
+		settings.put("hub.stream.poll-interval", "60s");
+		hubs.add(Hub.start(settings));
+		hubs.add(Hub.start(settings));
+	}
+
+	@AfterAll
+	static void stop() {
+		hubs.forEach(Hub::close);
+		if (redis != null) {
+			redis.close();
+		}
+	}
+
+	@Test
+	void theDoorbellCrossesInstancesBeforeAndAfterAFailoverOfTheMaster() {
+		Hub a = hubs.get(0);
+		Hub b = hubs.get(1);
+		try (HubClient console = b.console(b.dutyOfficerToken()); HubClient xiamen = a.city("350200")) {
+			JsonNode first = xiamen.request("incidents.report", Reports.xiamen("sentinel-0")).block(Duration.ofSeconds(10));
+			JsonNode[] receipts = new JsonNode[2];
+			StepVerifier.create(console.stream("events.stream", Map.of("after", first.get("seq").asLong() - 1)))
+				.assertNext(event -> assertThat(event.get("seq").asLong()).isEqualTo(first.get("seq").asLong()))
+				.then(() -> receipts[0] = xiamen.request("incidents.report", Reports.xiamen("sentinel-1"))
+					.block(Duration.ofSeconds(10)))
+				.assertNext(event -> assertThat(event.get("seq").asLong()).isEqualTo(receipts[0].get("seq").asLong()))
+				.then(() -> {
+					redis.killMasterAndAwaitFailover();
+					assertThat(redis.currentMasterPort()).isEqualTo(redis.replicaPort());
+					receipts[1] = xiamen.request("incidents.report", Reports.xiamen("sentinel-2")).block(Duration.ofSeconds(10));
+				})
+				// the instances' pub/sub connections must first notice the loss and resubscribe on the new master
+				// (the doorbell resubscribes with a backoff of up to 5 s): well under the minute between two polls
+				.assertNext(event -> assertThat(event.get("seq").asLong()).isEqualTo(receipts[1].get("seq").asLong()))
+				.thenCancel()
+				.verify(Duration.ofSeconds(50));
+		}
+	}
+
+}
