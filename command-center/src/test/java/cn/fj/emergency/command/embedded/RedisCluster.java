@@ -160,10 +160,15 @@ public final class RedisCluster implements AutoCloseable {
 	@Override
 	public void close() {
 		this.client.shutdown();
-		for (Process process : this.processes) {
+		stop(this.processes);
+	}
+
+	/** Stops the servers (SIGTERM), killing those that have not stopped after 10 s. */
+	static void stop(List<Process> processes) {
+		for (Process process : processes) {
 			process.destroy();
 		}
-		for (Process process : this.processes) {
+		for (Process process : processes) {
 			try {
 				if (!process.waitFor(10, TimeUnit.SECONDS)) {
 					process.destroyForcibly();

@@ -142,20 +142,7 @@ public final class RedisSentinels implements AutoCloseable {
 	@Override
 	public void close() {
 		this.client.shutdown();
-		for (Process process : this.processes) {
-			process.destroy();
-		}
-		for (Process process : this.processes) {
-			try {
-				if (!process.waitFor(10, TimeUnit.SECONDS)) {
-					process.destroyForcibly();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				process.destroyForcibly();
-			}
-		}
+		RedisCluster.stop(this.processes);
 	}
 
 }
