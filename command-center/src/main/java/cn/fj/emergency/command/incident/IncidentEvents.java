@@ -1,7 +1,6 @@
 package cn.fj.emergency.command.incident;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * the transaction of its change and is also the incident's timeline entry. {@code by} names the actor as
  * {@code officer:<username>}, {@code city:<platform code>}, {@code service:<subject>} or {@code hub} (the hub
  * itself); {@code version} is the incident's version after the change. Names and fields are a contract (the
- * national uplink consumes them): add, never rename.
+ * national uplink consumes them): add, never rename. {@code incident.duplicate-suspected}'s data ({@code id},
+ * {@code candidates}) is built by the database function {@code incident_intake} (V9) in the intake's statement.
  */
 public final class IncidentEvents {
 
@@ -33,14 +33,6 @@ public final class IncidentEvents {
 
 	public record Assigned(UUID id, String assignee, @Nullable String previousAssignee, String by, Instant at,
 			long version) {
-	}
-
-	public record DuplicateSuspected(UUID id, List<UUID> candidates) {
-
-		public DuplicateSuspected {
-			candidates = List.copyOf(candidates);
-		}
-
 	}
 
 }
