@@ -1,6 +1,7 @@
 package cn.fj.emergency.command.embedded;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import reactor.test.StepVerifier;
@@ -16,6 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Doorbells {
 
 	private Doorbells() {
+	}
+
+	/**
+	 * Two instances of one fresh hub on the Redis these settings describe (instead of the shared one), whose log
+	 * polls are a minute apart: within seconds, only the doorbell carries an event from one to the other.
+	 */
+	static List<Hub> twoInstancesOn(Map<String, String> redis) {
+		Map<String, Object> settings = Hub.freshHubSettings();
+		settings.remove("spring.data.redis.url");
+		settings.putAll(redis);
+		settings.put("hub.stream.poll-interval", "60s");
+		return List.of(Hub.start(settings), Hub.start(settings));
 	}
 
 	/**

@@ -33,12 +33,7 @@ class RedisClusterTest {
 	@BeforeAll
 	static void start() {
 		redis = RedisCluster.start(TestInfrastructure.freshDataDir("redis-cluster"), 3);
-		Map<String, Object> settings = Hub.freshHubSettings();
-		settings.remove("spring.data.redis.url");
-		settings.put("spring.data.redis.cluster.nodes", redis.nodes());
-		settings.put("hub.stream.poll-interval", "60s");
-		hubs.add(Hub.start(settings));
-		hubs.add(Hub.start(settings));
+		hubs.addAll(Doorbells.twoInstancesOn(Map.of("spring.data.redis.cluster.nodes", redis.nodes())));
 	}
 
 	@AfterAll

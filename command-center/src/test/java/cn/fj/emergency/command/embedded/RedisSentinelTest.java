@@ -28,13 +28,8 @@ class RedisSentinelTest {
 	@BeforeAll
 	static void start() {
 		redis = RedisSentinels.start(TestInfrastructure.freshDataDir("sentinel-group"));
-		Map<String, Object> settings = Hub.freshHubSettings();
-		settings.remove("spring.data.redis.url");
-		settings.put("spring.data.redis.sentinel.master", RedisSentinels.MASTER_NAME);
-		settings.put("spring.data.redis.sentinel.nodes", redis.sentinelNodes());
-		settings.put("hub.stream.poll-interval", "60s");
-		hubs.add(Hub.start(settings));
-		hubs.add(Hub.start(settings));
+		hubs.addAll(Doorbells.twoInstancesOn(Map.of("spring.data.redis.sentinel.master", RedisSentinels.MASTER_NAME,
+				"spring.data.redis.sentinel.nodes", redis.sentinelNodes())));
 	}
 
 	@AfterAll
