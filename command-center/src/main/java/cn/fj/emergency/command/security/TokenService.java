@@ -29,6 +29,9 @@ public final class TokenService {
 
 	static final String CLAIM_KIND = "kind";
 
+	/** Verified tokens remembered by default: every console and city client of a busy hub, a few MB at most. */
+	public static final int DEFAULT_CACHED_TOKENS = 10_000;
+
 	private final SigningKeys keys;
 
 	private final String issuer;
@@ -37,7 +40,15 @@ public final class TokenService {
 
 	private final JwtParser parser;
 
+	private final VerifiedTokens verified;
+
 	public TokenService(SigningKeys keys, String issuer, Clock clock) {
+		this(keys, issuer, clock, DEFAULT_CACHED_TOKENS);
+	}
+
+	/** @param cachedTokens how many verified tokens to remember (0: verify every signature every time) */
+	public TokenService(SigningKeys keys, String issuer, Clock clock, int cachedTokens) {
+		this.verified = new VerifiedTokens(cachedTokens);
 		this.keys = keys;
 		this.issuer = issuer;
 		this.clock = clock;
@@ -72,8 +83,22 @@ public final class TokenService {
 		return builder.signWith(this.keys.privateKey(), Jwts.SIG.ES256).compact();
 	}
 
-	/** Verifies signature, issuer and expiry, and reads the principal. */
+	/**
+	 * Verifies signature, issuer and expiry, and reads the principal. A token verified before is taken from
+	 * {@link VerifiedTokens} until its expiry instead of checking its signature again.
+	 */
 	public HubPrincipal verify(String token) {
+		Instant now = this.clock.instant();
+		HubPrincipal known = this.verified.get(token, now);
+		if (known != null) {
+			return known;
+		}
+		HubPrincipal principal = principal(claims(token));
+		this.verified.put(token, principal, now);
+		return principal;
+	}
+
+	private Claims claims(String token) {
 		Claims claims;
 		try {
 			claims = this.parser.parseSignedClaims(token).getPayload();
@@ -84,7 +109,7 @@ public final class TokenService {
 		catch (JwtException | IllegalArgumentException ex) {
 			throw new HubException(ErrorCode.TOKEN_INVALID, "The token is not valid: " + ex.getMessage());
 		}
-		return principal(claims);
+		return claims;
 	}
 
 	private static HubPrincipal principal(Claims claims) {

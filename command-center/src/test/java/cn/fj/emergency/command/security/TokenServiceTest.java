@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
+import cn.fj.emergency.command.support.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,6 +99,72 @@ class TokenServiceTest {
 	@Test
 	void refusesGarbage() {
 		assertCode(() -> tokens(this.keys, NOW).verify("not-a-token"), ErrorCode.TOKEN_INVALID);
+	}
+
+	@Test
+	void verifiedTokenIsRememberedNotVerifiedAgain() {
+		TokenService tokens = tokens(this.keys, NOW);
+		String token = tokens.issue(city(NOW.plusSeconds(600)));
+
+		assertThat(tokens.verify(token)).isSameAs(tokens.verify(token));
+	}
+
+	@Test
+	void withoutCacheEachCallVerifiesAgain() {
+		TokenService tokens = new TokenService(SigningKeys.loadOrCreate(this.keys), "fj-emergency-hub",
+				Clock.fixed(NOW, ZoneOffset.UTC), 0);
+		String token = tokens.issue(city(NOW.plusSeconds(600)));
+
+		HubPrincipal first = tokens.verify(token);
+
+		assertThat(tokens.verify(token)).isEqualTo(first).isNotSameAs(first);
+	}
+
+	@Test
+	void rememberedTokenIsRefusedOnceExpired() {
+		MovableClock clock = new MovableClock(NOW);
+		TokenService tokens = new TokenService(SigningKeys.loadOrCreate(this.keys), "fj-emergency-hub", clock);
+		String token = tokens.issue(city(NOW.plusSeconds(60)));
+		tokens.verify(token);
+
+		clock.set(NOW.plusSeconds(60));
+		assertThat(tokens.verify(token).subject()).isEqualTo("xiamen-platform");
+		clock.set(NOW.plusSeconds(61));
+		assertCode(() -> tokens.verify(token), ErrorCode.TOKEN_EXPIRED);
+	}
+
+	@Test
+	void rememberedTokenDoesNotVouchForAnAlteredOne() {
+		TokenService tokens = tokens(this.keys, NOW);
+		String token = tokens.issue(city(NOW.plusSeconds(600)));
+		tokens.verify(token);
+		String[] parts = token.split("\\.");
+		String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
+		String tampered = parts[0] + "."
+				+ java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(claims.replace("350200", "350100").getBytes())
+				+ "." + parts[2];
+
+		assertCode(() -> tokens.verify(tampered), ErrorCode.TOKEN_INVALID);
+		assertCode(() -> tokens.verify(token + "x"), ErrorCode.TOKEN_INVALID);
+	}
+
+	@Test
+	void cacheStaysWithinItsCapacityExpiredFirst() {
+		VerifiedTokens cache = new VerifiedTokens(2);
+		cache.put("a", city(NOW.plusSeconds(10)), NOW);
+		cache.put("b", city(NOW.plusSeconds(600)), NOW);
+
+		cache.put("c", city(NOW.plusSeconds(600)), NOW.plusSeconds(11));
+
+		assertThat(cache.size()).isEqualTo(2);
+		assertThat(cache.get("a", NOW.plusSeconds(11))).isNull();
+		assertThat(cache.get("b", NOW.plusSeconds(11))).isNotNull();
+		assertThat(cache.get("c", NOW.plusSeconds(11))).isNotNull();
+
+		cache.put("d", city(NOW.plusSeconds(600)), NOW.plusSeconds(11));
+
+		assertThat(cache.size()).isLessThanOrEqualTo(2);
+		assertThat(cache.get("d", NOW.plusSeconds(11))).isNotNull();
 	}
 
 	static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, ErrorCode code) {

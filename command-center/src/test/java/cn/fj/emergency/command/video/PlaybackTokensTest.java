@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import cn.fj.emergency.command.security.HubPrincipal;
 import cn.fj.emergency.command.security.Role;
 import cn.fj.emergency.command.security.SigningKeys;
 import cn.fj.emergency.command.security.TokenService;
+import cn.fj.emergency.command.support.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,28 +35,6 @@ class PlaybackTokensTest {
 
 	@TempDir
 	Path otherKeys;
-
-	/** A clock the test moves. */
-	static final class MovableClock extends Clock {
-
-		Instant now = NOW;
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-	}
 
 	PlaybackTokens tokens(Path dir, Clock clock) {
 		return new PlaybackTokens(SigningKeys.loadOrCreate(dir), "fj-emergency-hub", clock, Duration.ofMinutes(2));
@@ -82,13 +60,13 @@ class PlaybackTokensTest {
 
 	@Test
 	void refusesAnExpiredToken() {
-		MovableClock clock = new MovableClock();
+		MovableClock clock = new MovableClock(NOW);
 		PlaybackTokens tokens = tokens(this.keys, clock);
 		String token = tokens.issue("officer:li.wei", DISPATCH, SOURCE, null).token();
 
-		clock.now = NOW.plusSeconds(119);
+		clock.set(NOW.plusSeconds(119));
 		assertThat(tokens.verify(token).viewer()).isEqualTo("officer:li.wei");
-		clock.now = NOW.plusSeconds(121);
+		clock.set(NOW.plusSeconds(121));
 		assertCode(() -> tokens.verify(token), ErrorCode.PLAYBACK_TOKEN_EXPIRED);
 	}
 
