@@ -176,15 +176,14 @@ public class CommittingSupplies {
 				.flatMap(l -> depots.get(l.depotCode()).visibleToCities().stream())
 				.distinct()
 				.toList();
-			// the request's view is read before the movements lock the balances, and its event is appended with
-			// theirs: after the balance locks only the ledger's own statements and the commit remain
+			// the request's row is locked, so its view is what was read plus these commitments; its event is
+			// appended with the movements': after the balance locks only the ledger's own statements and the commit
+			RequestView view = Requests.viewWith(request, existing, commitments);
 			return Flux.range(0, commitments.size())
 				.concatMap(i -> this.store.insert(commitments.get(i), valid.commitId(), "line#" + i))
-				.then(this.requests.view(request))
-				.flatMap(view -> this.ledger
-					.applyAll(movements, depots,
-							List.of(SupplyRequestEvents.committed(request, commitments, view.needs(), depotCities)))
-					.thenReturn(view));
+				.then(this.ledger.applyAll(movements, depots,
+						List.of(SupplyRequestEvents.committed(request, commitments, view.needs(), depotCities))))
+				.thenReturn(view);
 		});
 	}
 
