@@ -3,6 +3,7 @@ package cn.fj.emergency.command.incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -107,6 +108,39 @@ class IntakeStatementTest {
 		assertThat(head()).isEqualTo(head);
 	}
 
+	@Test
+	void theScreenNamesTheNewestEarlierIncidentsUpToItsLimit() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant before = now.minusSeconds(5);
+		List<Incident> earlier = new ArrayList<>();
+		for (int k = 0; k < SCREENING.maxCandidates() + 2; k++) {
+			// reported in one batch, occurred a minute apart, the oldest first
+			earlier.add(incident(UUID.randomUUID(), "limit-" + k, 23.90, 117.50, before,
+					now.minus(Duration.ofMinutes(60 - 5 * k))));
+		}
+		// outside the window, and closed: never named however near
+		Incident old = incident(UUID.randomUUID(), "limit-old", 23.90, 117.50, before, now.minus(Duration.ofHours(3)));
+		Incident closed = incident(UUID.randomUUID(), "limit-closed", 23.90, 117.50, before, now.minusSeconds(30));
+		List<Incident> first = new ArrayList<>(earlier);
+		first.add(old);
+		first.add(closed);
+		intake(first, before);
+		db.sql("update incident set status = 'CLOSED' where id = '" + closed.id() + "'").then().block(Duration.ofSeconds(10));
+
+		Incident fresh = incident(UUID.randomUUID(), "limit-new", 23.9001, 117.50, now, now.minusSeconds(10));
+		List<IncidentStore.Written> written = intake(List.of(fresh), now);
+
+		JsonNode flag = event(written.get(0).lastSeq());
+		assertThat(flag.get("type").asString()).isEqualTo(Incident.DUPLICATE_SUSPECTED);
+		List<String> named = new ArrayList<>();
+		flag.get("payload").get("candidates").forEach(id -> named.add(id.asString()));
+		List<String> newest = new ArrayList<>();
+		for (int k = earlier.size() - 1; newest.size() < SCREENING.maxCandidates(); k--) {
+			newest.add(earlier.get(k).id().toString());
+		}
+		assertThat(named).containsExactlyElementsOf(newest);
+	}
+
 	static List<IncidentStore.Written> intake(List<Incident> incidents, Instant now) {
 		List<String> hashes = incidents.stream().map(i -> "hash-" + i.reportId()).toList();
 		List<String> payloads = incidents.stream().map(i -> json.writeValueAsString(i.reportedEvent())).toList();
@@ -118,9 +152,14 @@ class IntakeStatementTest {
 	}
 
 	static Incident incident(UUID id, String reportId, double latitude, double longitude, Instant now) {
+		return incident(id, reportId, latitude, longitude, now, now.minusSeconds(60));
+	}
+
+	static Incident incident(UUID id, String reportId, double latitude, double longitude, Instant now,
+			Instant occurredAt) {
 		ValidReport report = new ValidReport("city:350200", reportId, IncidentCategory.reportable("11").orElseThrow(),
 				IncidentLevel.III, "Flooding " + reportId, null, latitude, longitude, "350200", "350203",
-				now.minusSeconds(60), false, "hash-" + reportId, IncidentSource.derived(IncidentSource.CITY_PLATFORM));
+				occurredAt, false, "hash-" + reportId, IncidentSource.derived(IncidentSource.CITY_PLATFORM));
 		return Incident.reported(id, report, now);
 	}
 
