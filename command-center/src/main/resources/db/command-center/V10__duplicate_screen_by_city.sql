@@ -1,8 +1,9 @@
 -- The duplicate screen of the incident intake (V9) in time that does not grow with the incidents around it: each new
--- incident looks up at most p_max_candidates earlier ones, newest first, through an index on its city, exercise
--- flag, sub-category and time of occurrence, instead of gathering every match and keeping the first few. A burst of
+-- incident walks an index on its city, exercise flag, sub-category and time of occurrence, newest first, and stops
+-- at its p_max_candidates-th match, instead of gathering every match and keeping the first few. A burst of
 -- reports of one flood at one place (every report a likely duplicate of every earlier one) used to cost each batch
--- a scan and sort of all the earlier reports; the candidates named are the same.
+-- a scan and sort of all the earlier reports; the candidates named are the same. Within this function bitmap scans
+-- are off, so that the planner cannot choose to gather every match and sort them after all.
 
 drop index incident_duplicate_screen;
 create index incident_duplicate_screen on incident (city_code, exercise, substr(category, 1, 2), occurred_at desc, id);
@@ -17,6 +18,10 @@ create or replace function incident_intake(p_reported timestamptz, p_recorded ti
         p_screen boolean, p_window_secs float8, p_band float8, p_radius float8, p_max_candidates int)
     returns table (new_incident uuid, new_seq bigint, head bigint)
     language plpgsql
+    -- a guard on the plan: estimating a match or two, the planner may read every match by bitmap and sort them
+    -- (it did for the same query outside this function: 8 ms a report against 0.04 ms on 5,000 reports at one
+    -- place); walking the index newest first stops at the limit
+    set enable_bitmapscan = off
 as $$
 declare
     fresh      uuid[];
