@@ -26,8 +26,9 @@ final class Notes {
 			  both.
 			- **Reservations.** Each commitment of one unit reserves stock at one depot for one request line: one
 			  transaction that locks the balance row, writes the movement to the ledger and the commitment, and
-			  appends its events. The baseline is the bare minimum of the same contention: one conditional UPDATE of
-			  one row per transaction.
+			  appends its events; it answers the request's view, which lists every commitment to that request, so the
+			  commitments are spread over 1,024 requests. The baseline is the bare minimum of the same contention:
+			  one conditional UPDATE of one row per transaction.
 			- **Warning hand-off.** From the publish request of an approved warning to its arrival at the last of its
 			  receivers (two MQTT topics at a real broker, one webhook), under background report load.
 
