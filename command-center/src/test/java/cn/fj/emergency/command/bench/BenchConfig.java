@@ -27,7 +27,7 @@ record BenchConfig(boolean quick, Duration warmup, Duration measure, List<Intege
 
 	static BenchConfig fromSystemProperties() {
 		boolean quick = Boolean.getBoolean("bench.quick");
-		return new BenchConfig(quick, Duration.ofSeconds(seconds("bench.warmup", quick ? 2 : 5)),
+		return new BenchConfig(quick, Duration.ofSeconds(seconds("bench.warmup", quick ? 2 : 20)),
 				Duration.ofSeconds(seconds("bench.measure", quick ? 5 : 20)), ints("bench.ingest.concurrency", "8,64"),
 				Integer.getInteger("bench.latency.rate", 1000), Integer.getInteger("bench.fanout.subscribers", 1000),
 				Integer.getInteger("bench.fanout.connections", 100),
