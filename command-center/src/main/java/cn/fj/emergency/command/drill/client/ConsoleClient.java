@@ -58,12 +58,20 @@ public final class ConsoleClient implements AutoCloseable {
 	 * as too slow (at most {@code maxResumes} times); other errors end it.
 	 */
 	public Flux<JsonNode> follow(long after, List<String> streams, List<String> cities, int maxResumes) {
+		return follow(after, streams, cities, maxResumes, () -> {
+		});
+	}
+
+	/** As {@link #follow(long, List, List, int)}, telling {@code onResume} each time it resumes. */
+	public Flux<JsonNode> follow(long after, List<String> streams, List<String> cities, int maxResumes,
+			Runnable onResume) {
 		return Flux.defer(() -> {
 			long[] last = { after };
 			return Flux.defer(() -> events(last[0], streams, cities))
 				.doOnNext(event -> last[0] = Math.max(last[0], event.path("seq").asLong(last[0])))
 				.retryWhen(Retry.max(maxResumes).filter(error -> error instanceof HubRefusal refusal
 						&& "SUBSCRIBER_TOO_SLOW".equals(refusal.code()))
+					.doBeforeRetry(signal -> onResume.run())
 					.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
 		});
 	}
