@@ -87,11 +87,7 @@ class TokenServiceTest {
 	@Test
 	void refusesTamperedClaims() {
 		String token = tokens(this.keys, NOW).issue(city(NOW.plusSeconds(600)));
-		String[] parts = token.split("\\.");
-		String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
-		String tampered = parts[0] + "."
-				+ java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(claims.replace("350200", "350100").getBytes())
-				+ "." + parts[2];
+		String tampered = withCityChanged(token);
 
 		assertCode(() -> tokens(this.keys, NOW).verify(tampered), ErrorCode.TOKEN_INVALID);
 	}
@@ -138,11 +134,7 @@ class TokenServiceTest {
 		TokenService tokens = tokens(this.keys, NOW);
 		String token = tokens.issue(city(NOW.plusSeconds(600)));
 		tokens.verify(token);
-		String[] parts = token.split("\\.");
-		String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
-		String tampered = parts[0] + "."
-				+ java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(claims.replace("350200", "350100").getBytes())
-				+ "." + parts[2];
+		String tampered = withCityChanged(token);
 
 		assertCode(() -> tokens.verify(tampered), ErrorCode.TOKEN_INVALID);
 		assertCode(() -> tokens.verify(token + "x"), ErrorCode.TOKEN_INVALID);
@@ -165,6 +157,15 @@ class TokenServiceTest {
 
 		assertThat(cache.size()).isLessThanOrEqualTo(2);
 		assertThat(cache.get("d", NOW.plusSeconds(11))).isNotNull();
+	}
+
+	/** The token with its claims' city changed and its signature kept. */
+	static String withCityChanged(String token) {
+		String[] parts = token.split("\\.");
+		String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
+		return parts[0] + "."
+				+ java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(claims.replace("350200", "350100").getBytes())
+				+ "." + parts[2];
 	}
 
 	static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, ErrorCode code) {
