@@ -4,11 +4,11 @@ import java.time.Instant;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import cn.fj.emergency.resources.NullableValues;
 import cn.fj.emergency.resources.depot.Depot;
 import cn.fj.emergency.resources.depot.DepotLevel;
 import cn.fj.emergency.resources.depot.ItemCategory;
@@ -94,7 +94,7 @@ public class DepotStore {
 			.bind(2, d.nameEn())
 			.bind(3, d.level().name())
 			.bind(4, d.ownerCity())
-			.bind(5, Parameter.fromOrEmpty(d.countyCode(), String.class))
+			.bind(5, NullableValues.orNull(d.countyCode(), String.class))
 			.bind(6, d.latitude())
 			.bind(7, d.longitude())
 			.bind(8, d.address())

@@ -8,11 +8,11 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import cn.fj.emergency.resources.NullableValues;
 import cn.fj.emergency.resources.reservation.Commitment;
 import cn.fj.emergency.resources.reservation.CommitmentStatus;
 import cn.fj.emergency.resources.reservation.RequestLine;
@@ -49,10 +49,10 @@ public class ReservationStore {
 			.bind(2, r.messageId())
 			.bind(3, r.payloadHash())
 			.bind(4, r.cityCode())
-			.bind(5, Parameter.fromOrEmpty(r.incidentId(), String.class))
-			.bind(6, Parameter.fromOrEmpty(r.contact(), String.class))
-			.bind(7, Parameter.fromOrEmpty(r.location(), String.class))
-			.bind(8, Parameter.fromOrEmpty(r.note(), String.class))
+			.bind(5, NullableValues.orNull(r.incidentId(), String.class))
+			.bind(6, NullableValues.orNull(r.contact(), String.class))
+			.bind(7, NullableValues.orNull(r.location(), String.class))
+			.bind(8, NullableValues.orNull(r.note(), String.class))
 			.bind(9, r.sentAt())
 			.bind(10, now)
 			.fetch()
@@ -69,10 +69,10 @@ public class ReservationStore {
 				.bind(0, id)
 				.bind(1, l.lineNo())
 				.bind(2, l.elementId())
-				.bind(3, Parameter.fromOrEmpty(l.itemCode(), String.class))
-				.bind(4, Parameter.fromOrEmpty(l.typeUrn(), String.class))
-				.bind(5, Parameter.fromOrEmpty(l.typeValue(), String.class))
-				.bind(6, Parameter.fromOrEmpty(l.resourceName(), String.class))
+				.bind(3, NullableValues.orNull(l.itemCode(), String.class))
+				.bind(4, NullableValues.orNull(l.typeUrn(), String.class))
+				.bind(5, NullableValues.orNull(l.typeValue(), String.class))
+				.bind(6, NullableValues.orNull(l.resourceName(), String.class))
 				.bind(7, l.quantity())
 				.then())
 			.then();
@@ -219,13 +219,13 @@ public class ReservationStore {
 			.bind(0, c.id())
 			.bind(1, c.requestId())
 			.bind(2, c.lineNo())
-			.bind(3, Parameter.fromOrEmpty(c.depotCode(), String.class))
-			.bind(4, Parameter.fromOrEmpty(c.itemCode(), String.class))
+			.bind(3, NullableValues.orNull(c.depotCode(), String.class))
+			.bind(4, NullableValues.orNull(c.itemCode(), String.class))
 			.bind(5, c.quantity())
 			.bind(6, c.status().name())
-			.bind(7, Parameter.fromOrEmpty(c.provider(), String.class))
+			.bind(7, NullableValues.orNull(c.provider(), String.class))
 			.bind(8, resourceKey)
-			.bind(9, Parameter.fromOrEmpty(c.resourceName(), String.class))
+			.bind(9, NullableValues.orNull(c.resourceName(), String.class))
 			.bind(10, sourceMessage)
 			.bind(11, c.committedBy())
 			.bind(12, c.committedAt())
@@ -249,7 +249,7 @@ public class ReservationStore {
 			.bind(2, returned)
 			.bind(3, now)
 			.bind(4, from.stream().map(Enum::name).toArray(String[]::new))
-			.bind(5, Parameter.fromOrEmpty(heldUntilBefore, Instant.class))
+			.bind(5, NullableValues.orNull(heldUntilBefore, Instant.class))
 			.map(r -> commitment(r))
 			.one();
 	}

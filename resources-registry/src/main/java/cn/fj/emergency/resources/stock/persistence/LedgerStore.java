@@ -7,11 +7,11 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import cn.fj.emergency.resources.NullableValues;
 import cn.fj.emergency.resources.stock.Balance;
 import cn.fj.emergency.resources.stock.LedgerVerification;
 import cn.fj.emergency.resources.stock.Movement;
@@ -52,9 +52,9 @@ public class LedgerStore {
 			.bind(7, m.quantity())
 			.bind(8, m.delta().onHand())
 			.bind(9, m.delta().reserved())
-			.bind(10, Parameter.fromOrEmpty(m.reason(), String.class))
-			.bind(11, Parameter.fromOrEmpty(m.counterpartDepot(), String.class))
-			.bind(12, Parameter.fromOrEmpty(m.commitmentId(), UUID.class))
+			.bind(10, NullableValues.orNull(m.reason(), String.class))
+			.bind(11, NullableValues.orNull(m.counterpartDepot(), String.class))
+			.bind(12, NullableValues.orNull(m.commitmentId(), UUID.class))
 			.bind(13, m.occurredAt())
 			.bind(14, recordedAt)
 			.fetch()
@@ -118,7 +118,7 @@ public class LedgerStore {
 				+ "where depot_code = $1 and item_code = $2")
 			.bind(0, depotCode)
 			.bind(1, itemCode)
-			.bind(2, Parameter.fromOrEmpty(threshold, Long.class))
+			.bind(2, NullableValues.orNull(threshold, Long.class))
 			.bind(3, low)
 			.bind(4, now)
 			.then();
