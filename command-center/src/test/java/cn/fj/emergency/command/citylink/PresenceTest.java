@@ -51,6 +51,7 @@ class PresenceTest {
 	}
 
 	@Test
+	@SuppressWarnings("try") // the platform is connected for the try block's length: that is what is tested
 	void aConnectedCityPlatformIsPresentOnEveryInstanceUntilItDisconnects() {
 		Predicate<JsonNode> xiamen = e -> "350200".equals(e.path("cityCode").asString(null))
 				&& "SERVICE".equals(e.path("kind").asString());

@@ -139,6 +139,7 @@ public final class RedisCluster implements AutoCloseable {
 		throw new IllegalStateException("Timed out waiting for " + what, last);
 	}
 
+	@SuppressWarnings("try") // the bus port is held only to check it is free
 	static int freePort() throws IOException {
 		// a cluster node also listens on its port + 10000 (the cluster bus): keep both free
 		for (int attempt = 0; attempt < 50; attempt++) {
