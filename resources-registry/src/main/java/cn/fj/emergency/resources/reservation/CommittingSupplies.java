@@ -181,8 +181,8 @@ public class CommittingSupplies {
 			RequestView view = Requests.viewWith(request, existing, commitments);
 			return Flux.range(0, commitments.size())
 				.concatMap(i -> this.store.insert(commitments.get(i), valid.commitId(), "line#" + i))
-				.then(this.ledger.applyAll(movements, depots,
-						List.of(SupplyRequestEvents.committed(request, commitments, view.needs(), depotCities))))
+				.then(Mono.defer(() -> this.ledger.applyAll(movements, depots,
+						List.of(SupplyRequestEvents.committed(request, commitments, view.needs(), depotCities)))))
 				.thenReturn(view);
 		});
 	}
