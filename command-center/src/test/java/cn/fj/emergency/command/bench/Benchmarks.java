@@ -37,14 +37,18 @@ public final class Benchmarks {
 		boolean ingesting = config.runs("ingest");
 		Map<Integer, Pgbench.Result> ingestBase = !ingesting ? null
 				: attempt(figures, "Durable ingest", "≥ 0.5× / ≥ 1.5×", ingest::baselines);
+		Map<String, Object> offSettings = Hub.freshHubSettings();
+		offSettings.put("hub.intake.max-batch", "1");
 		Map<Integer, Load.Outcome> ingestOff = !ingesting ? null : attempt(figures, ingestBase == null ? null : "Durable ingest, micro-batching off",
 				"≥ 0.5×", () -> {
-					Map<String, Object> settings = Hub.freshHubSettings();
-					settings.put("hub.intake.max-batch", "1");
-					try (Hub off = Hub.start(settings)) {
+					try (Hub off = Hub.start(offSettings)) {
 						return ingest.measure(off, "off");
 					}
 				});
+		// on the database the hub without micro-batching has just written, its statement alone
+		Map<Integer, IngestBench.Floor> ingestFloors = ingestOff == null ? null : attempt(figures,
+				"PostgreSQL alone, the hub's intake statement", "– (bound)",
+				() -> ingest.floors(Pgbench.databaseOf(offSettings)));
 
 		WarningBench warnings = !config.runs("warnings") ? null : attempt(figures, "Approved warning → every channel", "p99 ≤ 1 s",
 				() -> WarningBench.start(config));
@@ -60,7 +64,7 @@ public final class Benchmarks {
 			Map<Integer, Load.Outcome> ingestOn = !ingesting ? null : attempt(figures, ingestBase == null ? null : "Durable ingest, micro-batching on",
 					"≥ 1.5×", () -> ingest.measure(a, "on"));
 			if (ingestBase != null && ingestOff != null && ingestOn != null) {
-				figures.addAll(ingest.figures(ingestBase, ingestOff, ingestOn));
+				figures.addAll(ingest.figures(ingestBase, ingestOff, ingestOn, ingestFloors));
 			}
 
 			ReservationBench reservations = new ReservationBench(config, infra);
@@ -68,7 +72,10 @@ public final class Benchmarks {
 				attempt(figures, "Reservations on one hot item", "≥ 0.7× and no collapse", () -> {
 					Map<Integer, Pgbench.Result> base = reservations.baselines();
 					Map<Integer, Load.Outcome> hub = reservations.hub(a);
-					figures.addAll(reservations.figures(base, hub));
+					// on the database the hub has just written, the least work of a commitment
+					Map<Integer, Pgbench.Result> floors = attempt(figures, "PostgreSQL alone, a commitment's least work",
+							"– (bound)", () -> reservations.floors(Pgbench.databaseOf(settings)));
+					figures.addAll(reservations.figures(base, hub, floors));
 					return hub;
 				});
 			}

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.TestInfrastructure;
 
@@ -31,6 +33,9 @@ final class IngestBench {
 			    'REPORTED', :client_id);
 			""";
 
+	/** The hub's default report transactions in flight ({@code hub.intake.max-in-flight}). */
+	static final int IN_FLIGHT = 4;
+
 	private final BenchConfig config;
 
 	private final TestInfrastructure infra;
@@ -51,6 +56,56 @@ final class IngestBench {
 		return results;
 	}
 
+	/**
+	 * What PostgreSQL alone does with the hub's own intake statement ({@code incident_intake}, the one call a batch of
+	 * reports costs the hub), called by pgbench on the database of a hub that has just stored reports, with the
+	 * shape of the last report it stored: at each concurrency C, one report per call from C clients (the most the
+	 * hub could reach without micro-batching), and the C reports in flight batched into calls (the best of one client
+	 * with C reports a call and {@value #IN_FLIGHT} clients with C / {@value #IN_FLIGHT} each, the hub's default
+	 * transactions in flight). No hub code runs, so these bound the hub's figures from above.
+	 */
+	Map<Integer, Floor> floors(String database) {
+		Pgbench pgbench = Pgbench.existing(this.infra, database);
+		Map<String, @Nullable Object> report = pgbench.firstRow("""
+				select i.reporter, i.city_code, i.county_code, i.category, i.level, i.title, i.description, i.latitude,
+				       i.longitude, i.source_kind, e.stream, e.type, e.criticality, e.payload::text as payload
+				from incident i join event_log e on e.seq = i.reported_seq
+				order by i.reported_seq desc limit 1""");
+		Map<Integer, Floor> floors = new java.util.TreeMap<>();
+		for (int c : this.config.ingestConcurrency()) {
+			Pgbench.Result single = pgbench.run(intake(report, 1), c, this.config.measure());
+			Pgbench.Result oneClient = pgbench.run(intake(report, c), 1, this.config.measure());
+			int clients = Math.min(IN_FLIGHT, c);
+			Pgbench.Result severalClients = pgbench.run(intake(report, c / clients), clients, this.config.measure());
+			Floor floor = oneClient.tps() * c >= severalClients.tps() * (c / clients) ? new Floor(single, oneClient, c)
+					: new Floor(single, severalClients, c / clients);
+			System.out.printf("ingest floor C=%d: %.0f reports/s one a call, %.0f batched (%d a call)%n", c,
+					floor.single().tps(), floor.batchedReports(), floor.batch());
+			floors.put(c, floor);
+		}
+		return floors;
+	}
+
+	/** The intake statement for {@code batch} new reports shaped like the stored one, as the hub binds it. */
+	static String intake(Map<String, @Nullable Object> report, int batch) {
+		String fresh = "array(select %s from generate_series(1, " + batch + "))";
+		java.util.function.BiFunction<@Nullable Object, String, String> fill = (value, type) -> "array_fill("
+				+ Pgbench.literal(value) + "::" + type + ", array[" + batch + "])";
+		return "select count(*) from incident_intake(now(), now(), " + String.join(", ",
+				fresh.formatted("gen_random_uuid()::text"), fill.apply(report.get("reporter"), "text"),
+				fresh.formatted("gen_random_uuid()::text"), fresh.formatted("md5(random()::text)"),
+				fill.apply(report.get("city_code"), "text"), fill.apply(report.get("county_code"), "text"),
+				fill.apply(report.get("category"), "text"), fill.apply(report.get("level"), "text"),
+				fill.apply(report.get("title"), "text"), fill.apply(report.get("description"), "text"),
+				fill.apply(report.get("latitude"), "float8"), fill.apply(report.get("longitude"), "float8"),
+				"array_fill(now()::text, array[" + batch + "])", "array_fill(false, array[" + batch + "])",
+				fill.apply(report.get("source_kind"), "text"), fill.apply(null, "text"), fill.apply(null, "text"),
+				fill.apply(null, "text"), fill.apply(null, "float8"), fill.apply(null, "text"),
+				fill.apply(report.get("payload"), "text"), Pgbench.literal(report.get("stream")),
+				Pgbench.literal(report.get("type")), "'incident.duplicate-suspected'",
+				Pgbench.literal(report.get("criticality")), "'bench'", "false", "0", "0", "0", "1") + ");\n";
+	}
+
 	/** The hub's reports per second at each concurrency. */
 	Map<Integer, Load.Outcome> measure(Hub hub, String label) {
 		Map<Integer, Load.Outcome> outcomes = new java.util.TreeMap<>();
@@ -66,14 +121,49 @@ final class IngestBench {
 	}
 
 	List<Figure> figures(Map<Integer, Pgbench.Result> baselines, Map<Integer, Load.Outcome> off,
-			Map<Integer, Load.Outcome> on) {
+			Map<Integer, Load.Outcome> on, @Nullable Map<Integer, Floor> floors) {
 		List<Figure> figures = new ArrayList<>();
 		for (int c : this.config.ingestConcurrency()) {
 			Pgbench.Result base = baselines.get(c);
 			figures.add(figure("Durable ingest, micro-batching off, C=" + c, off.get(c), base, 0.5));
 			figures.add(figure("Durable ingest, micro-batching on, C=" + c, on.get(c), base, 1.5));
 		}
+		if (floors != null) {
+			for (int c : this.config.ingestConcurrency()) {
+				Pgbench.Result base = baselines.get(c);
+				Floor floor = floors.get(c);
+				String baseline = String.format("%.0f tps (the single-row INSERT above)", base.tps());
+				figures.add(Figure.reference("PostgreSQL alone, the hub's intake statement, one report a call, C=" + c,
+						String.format("%.0f reports/s (pgbench, %d clients, avg %.1f ms)", floor.single().tps(), c,
+								floor.single().latencyMs()),
+						baseline, floor.single().tps() / base.tps(),
+						"bounds *micro-batching off*: `incident_intake` on the hub's database, called by pgbench with the "
+								+ "shape of a report the hub stored; `" + floor.single().command() + "`"));
+				figures.add(Figure.reference("PostgreSQL alone, the hub's intake statement, batched, C=" + c,
+						String.format("%.0f reports/s (pgbench, %d clients of %d reports a call, avg %.1f ms a call)",
+								floor.batchedReports(), floor.batched().clients(), floor.batch(), floor.batched().latencyMs()),
+						baseline, floor.batchedReports() / base.tps(),
+						"bounds *micro-batching on*: the " + c + " reports in flight in calls of " + floor.batch()
+								+ " (the better of one client with " + c + " a call and " + Math.min(IN_FLIGHT, c)
+								+ " clients sharing them); `" + floor.batched().command() + "`"));
+			}
+		}
 		return figures;
+	}
+
+	/**
+	 * The hub's intake statement alone at one concurrency.
+	 *
+	 * @param single one report a call, C clients
+	 * @param batched the better batched way
+	 * @param batch reports a call in {@code batched}
+	 */
+	record Floor(Pgbench.Result single, Pgbench.Result batched, int batch) {
+
+		double batchedReports() {
+			return this.batched.tps() * this.batch;
+		}
+
 	}
 
 	private static Figure figure(String name, Load.Outcome outcome, Pgbench.Result base, double target) {

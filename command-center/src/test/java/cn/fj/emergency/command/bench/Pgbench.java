@@ -7,14 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import cn.fj.emergency.command.support.TestInfrastructure;
 
@@ -46,18 +52,67 @@ final class Pgbench {
 
 	/** A fresh database for baselines, prepared by the statements. */
 	static Pgbench on(TestInfrastructure infra, List<String> setup) {
-		String executable = find();
-		String database = infra.newDatabase();
-		try (Connection connection = DriverManager.getConnection(infra.jdbcUrl(database), infra.username(), infra.password());
-				Statement statement = connection.createStatement()) {
-			for (String sql : setup) {
+		Pgbench pgbench = new Pgbench(infra, infra.newDatabase(), find());
+		pgbench.execute(setup);
+		return pgbench;
+	}
+
+	/** An existing database, for example one a hub instance migrated, so that scripts can use the hub's own schema. */
+	static Pgbench existing(TestInfrastructure infra, String database) {
+		return new Pgbench(infra, database, find());
+	}
+
+	/** Runs the statements in this database, each in its own transaction. */
+	void execute(List<String> statements) {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
 				statement.execute(sql);
 			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not prepare the pgbench database: " + ex.getMessage(), ex);
 		}
-		return new Pgbench(infra, database, executable);
+	}
+
+	/** The first row of a query, column by column (label to value), or an error when there is none. */
+	Map<String, @Nullable Object> firstRow(String query) {
+		try (Connection connection = connect(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(query)) {
+			if (!rows.next()) {
+				throw new IllegalStateException("No row from: " + query);
+			}
+			Map<String, @Nullable Object> row = new LinkedHashMap<>();
+			for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+				row.put(rows.getMetaData().getColumnLabel(i), rows.getObject(i));
+			}
+			return row;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read from the pgbench database: " + ex.getMessage(), ex);
+		}
+	}
+
+	private Connection connect() throws SQLException {
+		return DriverManager.getConnection(this.infra.jdbcUrl(this.database), this.infra.username(), this.infra.password());
+	}
+
+	/** The database of a hub's settings ({@code spring.r2dbc.url}, as {@code Hub.freshHubSettings} makes it). */
+	static String databaseOf(Map<String, Object> hubSettings) {
+		String url = String.valueOf(hubSettings.get("spring.r2dbc.url"));
+		String path = URI.create(url.substring("r2dbc:".length())).getPath();
+		return path.substring(1);
+	}
+
+	/**
+	 * A SQL expression of a text value, or {@code null}: decoded from base64, since pgbench would take a colon
+	 * followed by a name (in JSON, {@code "low":false}) for one of its variables, even within a quoted literal.
+	 */
+	static String literal(@Nullable Object value) {
+		if (value == null) {
+			return "null";
+		}
+		String base64 = Base64.getEncoder().encodeToString(value.toString().getBytes(StandardCharsets.UTF_8));
+		return "convert_from(decode('" + base64 + "', 'base64'), 'UTF8')";
 	}
 
 	static String find() {

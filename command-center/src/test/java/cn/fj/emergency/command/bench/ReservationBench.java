@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -50,6 +51,9 @@ final class ReservationBench {
 
 	private final TestInfrastructure infra;
 
+	/** The type of the event the floor's append is shaped like. */
+	private String floorEventType = "";
+
 	/** Commitment calls made in all the runs, warm-ups included. */
 	private long commitmentsMade;
 
@@ -65,6 +69,54 @@ final class ReservationBench {
 		for (int c : this.config.reservationConcurrency()) {
 			results.put(c, pgbench.run(UPDATE, c, this.config.measure()));
 		}
+		return results;
+	}
+
+	/**
+	 * The least work a commitment of one unit takes in the hub's design, in PostgreSQL alone: one statement (a
+	 * function, so no round trip holds a lock) that reserves the unit by a conditional update of the balance row,
+	 * writes the ledger's movement and the commitment, and appends one event through the hub's own
+	 * {@code event_log_append}, shaped like the last event the hub appended; C pgbench clients, on the hub's
+	 * database. The hub writes more than this (a commitment appends several events and answers the request's
+	 * view), so this bounds its figures from above.
+	 */
+	Map<Integer, Pgbench.Result> floors(String database) {
+		Pgbench pgbench = Pgbench.existing(this.infra, database);
+		Map<String, @Nullable Object> event = pgbench.firstRow("""
+				select stream, type, criticality, array_to_string(cities, ',') as cities, payload::text as payload
+				from event_log order by seq desc limit 1""");
+		pgbench.execute(List.of(
+				"create table bench_balance (id int primary key, on_hand bigint not null, reserved bigint not null, "
+						+ "check (reserved <= on_hand))",
+				"insert into bench_balance values (1, 1000000000000, 0)",
+				"create table bench_movement (id uuid primary key, balance int not null, reserved_delta int not null, "
+						+ "at timestamptz not null)",
+				"create table bench_commitment (id uuid primary key, request int not null, quantity int not null, "
+						+ "at timestamptz not null)",
+				"""
+				create function bench_reserve(p_stream text, p_type text, p_criticality text, p_cities text, p_payload text)
+				    returns bigint language plpgsql as $$
+				begin
+				    update bench_balance set reserved = reserved + 1 where id = 1 and on_hand - reserved >= 1;
+				    if not found then
+				        raise exception 'out of stock';
+				    end if;
+				    insert into bench_movement values (gen_random_uuid(), 1, 1, now());
+				    insert into bench_commitment values (gen_random_uuid(), (random() * 1023)::int, 1, now());
+				    return event_log_append(now(), array[p_stream], array[p_type], array[gen_random_uuid()::text],
+				        array[p_cities], array[p_criticality], array[null::text], array[false], array[p_payload], array['']);
+				end
+				$$"""));
+		String script = "select bench_reserve(" + String.join(", ", Pgbench.literal(event.get("stream")),
+				Pgbench.literal(event.get("type")), Pgbench.literal(event.get("criticality")),
+				Pgbench.literal(event.get("cities")), Pgbench.literal(event.get("payload"))) + ");\n";
+		Map<Integer, Pgbench.Result> results = new TreeMap<>();
+		for (int c : this.config.reservationConcurrency()) {
+			Pgbench.Result floor = pgbench.run(script, c, this.config.measure());
+			System.out.printf("reservation floor C=%d: %.0f/s%n", c, floor.tps());
+			results.put(c, floor);
+		}
+		this.floorEventType = String.valueOf(event.get("type"));
 		return results;
 	}
 
@@ -136,7 +188,8 @@ final class ReservationBench {
 
 	}
 
-	List<Figure> figures(Map<Integer, Pgbench.Result> baselines, Map<Integer, Load.Outcome> hub) {
+	List<Figure> figures(Map<Integer, Pgbench.Result> baselines, Map<Integer, Load.Outcome> hub,
+			@Nullable Map<Integer, Pgbench.Result> floors) {
 		List<Figure> figures = new ArrayList<>();
 		List<Integer> levels = this.config.reservationConcurrency();
 		double best = levels.stream().mapToDouble(c -> hub.get(c).perSecond()).max().orElse(0);
@@ -157,6 +210,20 @@ final class ReservationBench {
 							+ Math.round((double) this.commitmentsMade / REQUESTS) + " commitments each by the end); errors: "
 							+ (outcome.errors().isEmpty() ? "none" : outcome.errors()) + "; baseline: `" + base.command() + "`",
 					null));
+		}
+		if (floors != null) {
+			for (int c : levels) {
+				Pgbench.Result floor = floors.get(c);
+				Pgbench.Result base = baselines.get(c);
+				figures.add(Figure.reference("PostgreSQL alone, a commitment's least work, C=" + c,
+						String.format("%.0f reservations/s (pgbench, %d clients, avg %.1f ms)", floor.tps(), c,
+								floor.latencyMs()),
+						String.format("%.0f tps (the conditional UPDATE above)", base.tps()), floor.tps() / base.tps(),
+						"bounds the reservation figure: one function call reserving the unit by a conditional UPDATE of the "
+								+ "balance, inserting the movement and the commitment, and appending one event (shaped like "
+								+ "`" + this.floorEventType + "`) through the hub's `event_log_append`, on the hub's database; `"
+								+ floor.command() + "`"));
+			}
 		}
 		return figures;
 	}
