@@ -9,6 +9,9 @@ import java.util.List;
  * every phase for a smoke run of a minute or two.
  *
  * @param quick whether this is a smoke run
+ * @param jitWarmup load on a throwaway instance before any figure, not counted: the JIT compiler of this JVM (hub
+ * and harness) keeps a third of a core busy for the first minute or so of load, which a figure's own warm-up does
+ * not cover
  * @param warmup load before each measured window, not counted
  * @param measure each measured window
  * @param ingestConcurrency in-flight reports (and pgbench clients) of the ingest figures
@@ -21,13 +24,14 @@ import java.util.List;
  * @param backgroundRate reports per second during the hand-off figure
  * @param only the figures to run ({@code ingest, fanout, reservations, warnings, latency}); empty: all
  */
-record BenchConfig(boolean quick, Duration warmup, Duration measure, List<Integer> ingestConcurrency, int latencyRate,
+record BenchConfig(boolean quick, Duration jitWarmup, Duration warmup, Duration measure, List<Integer> ingestConcurrency, int latencyRate,
 		int subscribers, int connections, List<Integer> fanOutRates, List<Integer> reservationConcurrency, int warnings, int backgroundRate,
 		java.util.Set<String> only) {
 
 	static BenchConfig fromSystemProperties() {
 		boolean quick = Boolean.getBoolean("bench.quick");
-		return new BenchConfig(quick, Duration.ofSeconds(seconds("bench.warmup", quick ? 2 : 20)),
+		return new BenchConfig(quick, Duration.ofSeconds(seconds("bench.jit-warmup", quick ? 0 : 90)),
+				Duration.ofSeconds(seconds("bench.warmup", quick ? 2 : 20)),
 				Duration.ofSeconds(seconds("bench.measure", quick ? 5 : 20)), ints("bench.ingest.concurrency", "8,64"),
 				Integer.getInteger("bench.latency.rate", 1000), Integer.getInteger("bench.fanout.subscribers", 1000),
 				Integer.getInteger("bench.fanout.connections", 100),
@@ -47,6 +51,13 @@ record BenchConfig(boolean quick, Duration warmup, Duration measure, List<Intege
 		return Arrays.stream(System.getProperty(name, fallback).split(",")).map(String::strip).map(Integer::valueOf).toList();
 	}
 
+	/** This configuration with other warm-up and measured windows. */
+	BenchConfig withWindows(Duration warmup, Duration measure) {
+		return new BenchConfig(this.quick, this.jitWarmup, warmup, measure, this.ingestConcurrency, this.latencyRate,
+				this.subscribers, this.connections, this.fanOutRates, this.reservationConcurrency, this.warnings,
+				this.backgroundRate, this.only);
+	}
+
 	/** Whether this run measures the figure. */
 	boolean runs(String figure) {
 		return this.only.isEmpty() || this.only.contains(figure);
@@ -54,7 +65,8 @@ record BenchConfig(boolean quick, Duration warmup, Duration measure, List<Intege
 
 	/** Everything a reader needs to repeat the run, as {@code -D} arguments. */
 	String describe() {
-		return "bench.quick=" + this.quick + ", warmup " + this.warmup.toSeconds() + " s, measured windows "
+		return "bench.quick=" + this.quick + ", JIT warm-up " + this.jitWarmup.toSeconds() + " s, warmup "
+				+ this.warmup.toSeconds() + " s, measured windows "
 				+ this.measure.toSeconds() + " s, ingest concurrency " + this.ingestConcurrency + ", latency rate "
 				+ this.latencyRate + "/s, " + this.subscribers + " subscribers on " + this.connections
 				+ " connections at " + this.fanOutRates + " events/s, reservation concurrency " + this.reservationConcurrency + ", " + this.warnings

@@ -1,6 +1,7 @@
 package cn.fj.emergency.command.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,6 +33,9 @@ public final class Benchmarks {
 		TestInfrastructure infra = TestInfrastructure.get();
 		Map<String, String> machine = Machine.describe(infra);
 		List<Figure> figures = new ArrayList<>();
+		if (!config.jitWarmup().isZero()) {
+			attempt(figures, null, "", () -> warmUpJit(config));
+		}
 		IngestBench ingest = new IngestBench(config, infra);
 
 		boolean ingesting = config.runs("ingest");
@@ -135,6 +139,17 @@ public final class Benchmarks {
 		boolean allMeasured = figures.stream().allMatch(f -> f.failure() == null);
 		// hub threads and the embedded servers' hooks: exit explicitly
 		System.exit(allMeasured ? 0 : 1);
+	}
+
+	/**
+	 * Reports at the latency figure's rate over the city link and a console following them, on a throwaway instance,
+	 * for {@code bench.jit-warmup} seconds: the hub's busiest paths, compiled before anything is measured.
+	 */
+	private static Object warmUpJit(BenchConfig config) {
+		System.out.println("JIT warm-up: " + config.jitWarmup().toSeconds() + " s");
+		try (Hub hub = Hub.start(Hub.freshHubSettings())) {
+			return new LatencyBench(config.withWindows(config.jitWarmup(), Duration.ZERO)).hub(hub, hub);
+		}
 	}
 
 	/**

@@ -140,7 +140,7 @@ final class IngestBench {
 						"bounds *micro-batching off*: `incident_intake` on the hub's database, called by pgbench with the "
 								+ "shape of a report the hub stored; `" + floor.single().command() + "`"));
 				figures.add(Figure.reference("PostgreSQL alone, the hub's intake statement, batched, C=" + c,
-						String.format("%.0f reports/s (pgbench, %d clients of %d reports a call, avg %.1f ms a call)",
+						String.format("%.0f reports/s (pgbench, %d client(s) of %d reports a call, avg %.1f ms a call)",
 								floor.batchedReports(), floor.batched().clients(), floor.batch(), floor.batched().latencyMs()),
 						baseline, floor.batchedReports() / base.tps(),
 						"bounds *micro-batching on*: the " + c + " reports in flight in calls of " + floor.batch()

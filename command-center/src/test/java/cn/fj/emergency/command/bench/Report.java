@@ -78,7 +78,7 @@ final class Report {
 		md.append("## Command\n\n```\n").append(COMMAND).append("\n```\n\n");
 		md.append("or `./bench.sh` (same, passing `-D` options through). Smoke run (1–2 minutes): `./bench.sh -Dbench.quick=true`. "
 				+ "Options (system properties of the harness JVM, given to `./bench.sh` or as `-Dbench.args=\"-D...\"`): "
-				+ "`bench.warmup` (`20`), `bench.measure` (`20`; seconds), `bench.ingest.concurrency` (`8,64`), `bench.latency.rate` "
+				+ "`bench.jit-warmup` (`90`; seconds of load on a throwaway instance before any figure, so that the JIT compiler has settled), `bench.warmup` (`20`), `bench.measure` (`20`; seconds), `bench.ingest.concurrency` (`8,64`), `bench.latency.rate` "
 				+ "(`1000`), `bench.fanout.subscribers` (`1000`), `bench.fanout.connections` (`100`), `bench.fanout.rates` (`100,150,200,250,300,400` events/s), "
 				+ "`bench.reservation.concurrency` (`8,256`), `bench.warnings` (`20`), `bench.background.rate` (`200`), `bench.faults` (`false`; `true` adds the fault drills' long form, [faults.md](faults.md#long-form)). "
 				+ "Output: `-Dbench.output=...` (default this file). The normal `./mvnw verify` does not run it.\n\n");
