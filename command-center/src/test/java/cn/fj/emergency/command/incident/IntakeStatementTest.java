@@ -1,15 +1,22 @@
 package cn.fj.emergency.command.incident;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -139,6 +146,81 @@ class IntakeStatementTest {
 			newest.add(earlier.get(k).id().toString());
 		}
 		assertThat(named).containsExactlyElementsOf(newest);
+	}
+
+	@Test
+	void reportsSpreadOverACityCostANewOneOnlyTheCellsItsRadiusReaches() throws SQLException {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant before = now.minusSeconds(5);
+		// 1,600 open incidents of one city, sub-category and window on a grid 0.01 degree apart (no two within the
+		// radius of each other): the walk of V10 read every one of them to screen a report that has one near it
+		Random random = new Random(7);
+		List<Incident> grid = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			for (int j = 0; j < 40; j++) {
+				grid.add(incident(UUID.randomUUID(), "grid-" + i + "-" + j, 24.10 + 0.01 * i, 117.90 + 0.01 * j, before,
+						now.minus(Duration.ofMinutes(1 + random.nextInt(50)))));
+			}
+		}
+		for (int k = 0; k < grid.size(); k += 400) {
+			intake(grid.subList(k, k + 400), before);
+		}
+		Incident near = grid.get(20 * 40 + 20);
+		UUID id = UUID.randomUUID();
+		// 33 m north of one grid point; its neighbours are 1.08 km and 0.01 degree of longitude (1.01 km) away
+		double lat = near.latitude() + 0.0003;
+		double lon = near.longitude();
+		Instant occurred = now.minusSeconds(10);
+		String screen = "incident_duplicate_candidates('" + id + "', '350200', false, '11', '" + occurred + "', '" + now
+				+ "', " + lat + ", " + lon + ", 3600, " + (1000 / 110_500.0) + ", 1000, " + SCREENING.maxCandidates() + ")";
+		// every earlier match, found the long way: the whole city's incidents, the distance checked one by one
+		String everyMatch = """
+				select coalesce(array_agg(id order by occurred_at desc, id), '{}') from (
+				    select id, occurred_at from incident
+				    where city_code = '350200' and not exercise and substr(category, 1, 2) = '11'
+				      and status not in ('CLOSED', 'MERGED', 'DISMISSED') and reported_at < '%s'
+				      and occurred_at between timestamptz '%s' - interval '1 hour' and timestamptz '%s' + interval '1 hour'
+				      and 6371000 * 2 * asin(sqrt(power(sin(radians(latitude - %s) / 2), 2) + cos(radians(%s))
+				          * cos(radians(latitude)) * power(sin(radians(longitude - %s) / 2), 2))) <= 1000
+				    order by occurred_at desc, id limit %d) m""".formatted(now, occurred, occurred, lat, lat, lon,
+				SCREENING.maxCandidates());
+		Environment env = hub.context().getEnvironment();
+		try (Connection connection = DriverManager.getConnection(env.getRequiredProperty("hub.jdbc.url"),
+				env.getRequiredProperty("hub.jdbc.username"), env.getRequiredProperty("hub.jdbc.password"))) {
+			connection.setAutoCommit(false);
+			long entriesBefore = indexEntriesRead(connection);
+			List<String> named = uuids(connection, "select " + screen);
+			long entriesRead = indexEntriesRead(connection) - entriesBefore;
+			connection.rollback();
+
+			assertThat(named).containsExactly(near.id().toString());
+			assertThat(named).isEqualTo(uuids(connection, everyMatch));
+			assertThat(count("select count(*) as n from incident where city_code = '350200' and status = 'REPORTED'"))
+				.isGreaterThanOrEqualTo(grid.size());
+			// six cells of about one incident each, not the city's 1,600
+			assertThat(entriesRead).isPositive().isLessThan(100);
+		}
+	}
+
+	/** Index entries read by this transaction's scans of the incident table's indexes. */
+	private static long indexEntriesRead(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select sum(pg_stat_get_xact_tuples_returned(indexrelid)) "
+						+ "from pg_index where indrelid = 'incident'::regclass")) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	private static List<String> uuids(Connection connection, String query) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+			rows.next();
+			List<String> ids = new ArrayList<>();
+			for (Object id : (Object[]) rows.getArray(1).getArray()) {
+				ids.add(id.toString());
+			}
+			return ids;
+		}
 	}
 
 	static List<IncidentStore.Written> intake(List<Incident> incidents, Instant now) {
