@@ -60,6 +60,8 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 
 	private final Counter cutOffs;
 
+	private final Counter tailReads;
+
 	private volatile @Nullable Disposable poller;
 
 	private volatile boolean running;
@@ -71,6 +73,9 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 		this.properties = properties;
 		this.tailErrors = Counter.builder("hub.stream.tail.errors")
 			.description("Failed reads of the event log by this instance's tailer")
+			.register(meters);
+		this.tailReads = Counter.builder("hub.stream.tail.reads")
+			.description("Reads of the event log by this instance's tailer")
 			.register(meters);
 		this.cutOffs = Counter.builder("hub.stream.cutoffs")
 			.description("Subscribers cut off for being too slow")
@@ -156,7 +161,20 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Another instance (or this one, through Redis) appended up to {@code seq}: reads the log unless this instance
+	 * has dispatched that far already, as it has for its own appends, which it read on their local commit.
+	 */
+	public void rang(long seq) {
+		EventDispatcher d = this.dispatcher;
+		if (d != null && d.head() >= seq) {
+			return;
+		}
+		poke();
+	}
+
 	private void tailRound() {
+		this.tailReads.increment();
 		EventDispatcher d = requireDispatcher();
 		int batch = this.properties.tailBatch();
 		this.store.readAfter(d.head(), batch).collectList().timeout(READ_TIMEOUT).subscribe(events -> {
@@ -253,6 +271,11 @@ public class EventStreams implements CommitListener, SmartLifecycle {
 			max = Math.max(max, s.lag());
 		}
 		return max;
+	}
+
+	/** Whether the tailer has its starting position and dispatches. */
+	boolean started() {
+		return this.dispatcher != null;
 	}
 
 	long dispatchedHead() {

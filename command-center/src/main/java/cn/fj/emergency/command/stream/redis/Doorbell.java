@@ -24,7 +24,8 @@ import cn.fj.emergency.command.stream.EventStreams;
 
 /**
  * Tells the other hub instances, through Redis pub/sub, that the event log has grown, and listens for them doing
- * the same. The message is only the last sequence number; the events are always read from PostgreSQL. Rings are
+ * the same. The message is only the last sequence number; the events are always read from PostgreSQL, by an instance
+ * that has not dispatched that far yet (an instance hears its own rings too, and has read those events already). Rings are
  * conflated (one publish in flight, carrying the newest number) and may be lost: the tailer's poll covers that.
  */
 @Component
@@ -101,14 +102,27 @@ public class Doorbell implements CommitListener, SmartLifecycle {
 	public void start() {
 		this.listening = this.container.receive(ChannelTopic.of(this.channel))
 			.doOnNext(message -> {
+				ring(message.getMessage());
 				this.received.increment();
-				this.streams.poke();
 			})
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
 				.maxBackoff(Duration.ofSeconds(5))
 				.doBeforeRetry(s -> log.warn("Doorbell subscription lost ({}); resubscribing", s.failure().toString())))
 			.subscribe(message -> {
 			}, error -> log.error("Doorbell subscription ended", error));
+	}
+
+	private void ring(String message) {
+		long seq;
+		try {
+			seq = Long.parseLong(message.strip());
+		}
+		catch (NumberFormatException ex) {
+			// not a number this hub published: read the log all the same, a needless read is harmless
+			this.streams.poke();
+			return;
+		}
+		this.streams.rang(seq);
 	}
 
 	@Override
