@@ -49,6 +49,8 @@ public final class Benchmarks {
 						return ingest.measure(off, "off");
 					}
 				});
+		Map<Integer, Load.Outcome> ingestTransport = ingestOff == null ? null : attempt(figures,
+				"rsocket-java alone, request-response over TCP", "– (bound)", ingest::transport);
 		// on the database the hub without micro-batching has just written, its statement alone
 		Map<Integer, IngestBench.Floor> ingestFloors = ingestOff == null ? null : attempt(figures,
 				"PostgreSQL alone, the hub's intake statement", "– (bound)",
@@ -68,7 +70,7 @@ public final class Benchmarks {
 			Map<Integer, Load.Outcome> ingestOn = !ingesting ? null : attempt(figures, ingestBase == null ? null : "Durable ingest, micro-batching on",
 					"≥ 1.5×", () -> ingest.measure(a, "on"));
 			if (ingestBase != null && ingestOff != null && ingestOn != null) {
-				figures.addAll(ingest.figures(ingestBase, ingestOff, ingestOn, ingestFloors));
+				figures.addAll(ingest.figures(ingestBase, ingestOff, ingestOn, ingestFloors, ingestTransport));
 			}
 
 			ReservationBench reservations = new ReservationBench(config, infra);

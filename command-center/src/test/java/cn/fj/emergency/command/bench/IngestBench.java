@@ -1,12 +1,27 @@
 package cn.fj.emergency.command.bench;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import io.rsocket.Payload;
+import io.rsocket.RSocket;
+import io.rsocket.SocketAcceptor;
+import io.rsocket.core.RSocketConnector;
+import io.rsocket.core.RSocketServer;
+import io.rsocket.transport.netty.client.TcpClientTransport;
+import io.rsocket.transport.netty.server.CloseableChannel;
+import io.rsocket.transport.netty.server.TcpServerTransport;
+import io.rsocket.util.ByteBufPayload;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.HubClient;
+import cn.fj.emergency.command.support.Reports;
 import cn.fj.emergency.command.support.TestInfrastructure;
 
 /**
@@ -123,6 +138,48 @@ final class IngestBench {
 				Pgbench.literal(report.get("criticality")), "'bench'", "false", "0", "0", "0", "1") + ");\n";
 	}
 
+	/**
+	 * The city link's transport alone, at each concurrency: a bare rsocket-java server over TCP answering each
+	 * request-response with a receipt-sized payload, and as many clients and connections as the hub's figure, each
+	 * request a report's JSON, encoded once: no routing, security, JSON or database. Every report costs the hub one
+	 * such round trip, batched or not, so this bounds both ingest figures from above.
+	 */
+	Map<Integer, Load.Outcome> transport() {
+		byte[] report = HubClient.JSON.writeValueAsBytes(Reports.report("bench-transport-0000000000", "350203"));
+		byte[] receipt = HubClient.JSON.writeValueAsBytes(Map.of("incidentId", UUID.randomUUID().toString(), "reportId",
+				"bench-transport-0000000000", "seq", 1234567, "cityCode", "350200", "reportedAt", Instant.now().toString()));
+		CloseableChannel server = RSocketServer.create(SocketAcceptor.forRequestResponse(request -> {
+			request.release();
+			return Mono.just(ByteBufPayload.create(receipt));
+		})).bindNow(TcpServerTransport.create("127.0.0.1", 0));
+		Map<Integer, Load.Outcome> outcomes = new java.util.TreeMap<>();
+		try {
+			for (int c : this.config.ingestConcurrency()) {
+				List<RSocket> connections = new ArrayList<>();
+				try {
+					for (int i = 0; i < Math.min(c, 16); i++) {
+						connections.add(RSocketConnector.create().connect(TcpClientTransport.create(server.address()))
+							.block(Duration.ofSeconds(30)));
+					}
+					Load.Outcome outcome = Load.closedLoop(c, this.config.warmup(), this.config.measure(),
+							slot -> connections.get(slot % connections.size())
+								.requestResponse(ByteBufPayload.create(report))
+								.doOnNext(Payload::release));
+					System.out.printf("ingest transport C=%d: %.0f round trips/s, %s, errors %s%n", c,
+							outcome.perSecond(), Load.summary(outcome.latency()), outcome.errors());
+					outcomes.put(c, outcome);
+				}
+				finally {
+					connections.forEach(RSocket::dispose);
+				}
+			}
+		}
+		finally {
+			server.dispose();
+		}
+		return outcomes;
+	}
+
 	/** The hub's reports per second at each concurrency. */
 	Map<Integer, Load.Outcome> measure(Hub hub, String label) {
 		Map<Integer, Load.Outcome> outcomes = new java.util.TreeMap<>();
@@ -138,7 +195,8 @@ final class IngestBench {
 	}
 
 	List<Figure> figures(Map<Integer, Pgbench.Result> baselines, Map<Integer, Load.Outcome> off,
-			Map<Integer, Load.Outcome> on, @Nullable Map<Integer, Floor> floors) {
+			Map<Integer, Load.Outcome> on, @Nullable Map<Integer, Floor> floors,
+			@Nullable Map<Integer, Load.Outcome> transport) {
 		List<Figure> figures = new ArrayList<>();
 		for (int c : this.config.ingestConcurrency()) {
 			Pgbench.Result base = baselines.get(c);
@@ -150,6 +208,16 @@ final class IngestBench {
 				Pgbench.Result base = baselines.get(c);
 				Floor floor = floors.get(c);
 				String baseline = String.format("%.0f tps (the single-row INSERT above)", base.tps());
+				if (transport != null) {
+					Load.Outcome link = transport.get(c);
+					figures.add(Figure.reference("rsocket-java alone, request-response over TCP, C=" + c,
+							String.format("%.0f round trips/s (%s)", link.perSecond(), Load.summary(link.latency())), baseline,
+							link.perSecond() / base.tps(),
+							"bounds both ingest figures: the city link's transport with nothing behind it, a bare "
+									+ "rsocket-java server answering a receipt-sized payload to a report's JSON, on "
+									+ Math.min(c, 16) + " TCP connections from this JVM, as the hub's figures use; errors: "
+									+ (link.errors().isEmpty() ? "none" : link.errors())));
+				}
 				figures.add(Figure.reference("PostgreSQL alone, a report's least work, C=" + c,
 						String.format("%.0f reports/s (pgbench, %d clients, avg %.1f ms)", floor.leastWork().tps(), c,
 								floor.leastWork().latencyMs()),
