@@ -40,7 +40,9 @@ final class Notes {
 			  one call that a batch of reports costs the hub, with the shape of a report it stored, one report a call
 			  and batched. *A commitment's least work*: the balance's conditional UPDATE, the ledger's movement, the
 			  commitment and one event, one function call. A target above its reference cannot be met by any hub
-			  code on this database.
+			  code on this database. *rsocket-java alone*: the city link's transport with nothing behind it, a bare
+			  rsocket-java server over TCP answering each report's JSON with a receipt-sized payload, on as many
+			  connections as the hub's figure.
 
 			Numbers from a loaded 2-core machine are noisy: the harness and every server share the cores. Compare the
 			ratios rather than the absolute values, and repeat on a quiet machine before drawing conclusions.
