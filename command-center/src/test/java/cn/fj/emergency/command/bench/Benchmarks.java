@@ -79,7 +79,7 @@ public final class Benchmarks {
 					Map<Integer, Pgbench.Result> base = reservations.baselines();
 					Map<Integer, Load.Outcome> hub = reservations.hub(a);
 					// on the database the hub has just written, the least work of a commitment
-					Map<Integer, Pgbench.Result> floors = attempt(figures, "PostgreSQL alone, a commitment's least work",
+					ReservationBench.Floors floors = attempt(figures, "PostgreSQL alone, a commitment's least work",
 							"– (bound)", () -> reservations.floors(Pgbench.databaseOf(settings)));
 					figures.addAll(reservations.figures(base, hub, floors));
 					return hub;

@@ -83,25 +83,18 @@ final class IngestBench {
 		Pgbench pgbench = Pgbench.existing(this.infra, database);
 		Map<String, @Nullable Object> report = pgbench.firstRow("""
 				select i.reporter, i.city_code, i.county_code, i.category, i.level, i.title, i.description, i.latitude,
-				       i.longitude, i.source_kind, e.stream, e.type, e.criticality, e.payload::text as payload
+				       i.longitude, i.source_kind, e.stream, e.type, e.criticality,
+				       array_to_string(e.cities, ',') as cities, e.payload::text as payload
 				from incident i join event_log e on e.seq = i.reported_seq
 				order by i.reported_seq desc limit 1""");
 		// the least a report takes in the hub's design: the baseline's row and one event appended with the hub's own
 		// event_log_append (a commit-ordered number from the counter row), in one transaction, one round trip
 		pgbench.execute(List.of(TABLE.replace("create table incident", "create table bench_incident")
-			.replace("constraint incident_report_once", "constraint bench_incident_report_once"), """
-				create function bench_report(p_stream text, p_type text, p_criticality text, p_city text, p_payload text)
-				    returns bigint language plpgsql as $$
-				begin
-				    %s;
-				    return event_log_append(now(), array[p_stream], array[p_type], array[gen_random_uuid()::text],
-				        array[p_city], array[p_criticality], array[null::text], array[false], array[p_payload], array['']);
-				end
-				$$""".formatted(INSERT.strip().replace("insert into incident", "insert into bench_incident")
-					.replace(":client_id", "0").replaceAll(";$", ""))));
-		String least = "select bench_report(" + String.join(", ", Pgbench.literal(report.get("stream")),
-				Pgbench.literal(report.get("type")), Pgbench.literal(report.get("criticality")),
-				Pgbench.literal(report.get("city_code")), Pgbench.literal(report.get("payload"))) + ");\n";
+			.replace("constraint incident_report_once", "constraint bench_incident_report_once"),
+				Pgbench.functionAppendingOneEvent("bench_report", INSERT.strip()
+					.replace("insert into incident", "insert into bench_incident")
+					.replace(":client_id", "0"))));
+		String least = Pgbench.callAppendingOneEvent("bench_report", report);
 		Map<Integer, Floor> floors = new java.util.TreeMap<>();
 		for (int c : this.config.ingestConcurrency()) {
 			Pgbench.Result leastWork = pgbench.run(least, c, this.config.measure());
@@ -203,29 +196,29 @@ final class IngestBench {
 			figures.add(figure("Durable ingest, micro-batching off, C=" + c, off.get(c), base, 0.5));
 			figures.add(figure("Durable ingest, micro-batching on, C=" + c, on.get(c), base, 1.5));
 		}
-		if (floors != null) {
-			for (int c : this.config.ingestConcurrency()) {
-				Pgbench.Result base = baselines.get(c);
+		for (int c : this.config.ingestConcurrency()) {
+			Pgbench.Result base = baselines.get(c);
+			String baseline = String.format("%.0f tps (the single-row INSERT above)", base.tps());
+			if (transport != null) {
+				Load.Outcome link = transport.get(c);
+				figures.add(Figure.reference("rsocket-java alone, request-response over TCP, C=" + c,
+						String.format("%.0f round trips/s (%s)", link.perSecond(), Load.summary(link.latency())), baseline,
+						link.perSecond() / base.tps(),
+						"bounds both ingest figures: the city link's transport with nothing behind it, a bare "
+								+ "rsocket-java server answering a receipt-sized payload to a report's JSON, on "
+								+ Math.min(c, 16) + " TCP connections from this JVM, as the hub's figures use; errors: "
+								+ (link.errors().isEmpty() ? "none" : link.errors())));
+			}
+			if (floors != null) {
 				Floor floor = floors.get(c);
-				String baseline = String.format("%.0f tps (the single-row INSERT above)", base.tps());
-				if (transport != null) {
-					Load.Outcome link = transport.get(c);
-					figures.add(Figure.reference("rsocket-java alone, request-response over TCP, C=" + c,
-							String.format("%.0f round trips/s (%s)", link.perSecond(), Load.summary(link.latency())), baseline,
-							link.perSecond() / base.tps(),
-							"bounds both ingest figures: the city link's transport with nothing behind it, a bare "
-									+ "rsocket-java server answering a receipt-sized payload to a report's JSON, on "
-									+ Math.min(c, 16) + " TCP connections from this JVM, as the hub's figures use; errors: "
-									+ (link.errors().isEmpty() ? "none" : link.errors())));
-				}
 				figures.add(Figure.reference("PostgreSQL alone, a report's least work, C=" + c,
 						String.format("%.0f reports/s (pgbench, %d clients, avg %.1f ms)", floor.leastWork().tps(), c,
 								floor.leastWork().latencyMs()),
 						baseline, floor.leastWork().tps() / base.tps(),
-						"what any design that appends each change's event in the change's transaction, numbered in commit "
-								+ "order, needs at the least: the baseline's row and one event through the hub's "
-								+ "`event_log_append` (the counter row serialises the appenders until they commit), one "
-								+ "function call a transaction; `" + floor.leastWork().command() + "`"));
+						"what the hub's design (each change's event appended in the change's transaction, numbered in "
+								+ "commit order by a counter row) needs at the least: the baseline's row and one event "
+								+ "through the hub's `event_log_append` (the counter row serialises the appenders until they "
+								+ "commit), one function call a transaction; `" + floor.leastWork().command() + "`"));
 				figures.add(Figure.reference("PostgreSQL alone, the hub's intake statement, one report a call, C=" + c,
 						String.format("%.0f reports/s (pgbench, %d clients, avg %.1f ms)", floor.single().tps(), c,
 								floor.single().latencyMs()),

@@ -35,8 +35,8 @@ final class Notes {
 			  pgbench, on the database the hub has just written and so with the hub's own schema and functions, doing
 			  the database work alone, with no hub code, no network hop of the hub and no harness in Java. *A report's
 			  least work*: the baseline's row and one event appended through the hub's `event_log_append` (the event
-			  in the change's transaction, numbered in commit order by the counter row, as the architecture requires
-			  of every change), one function call a transaction. *The hub's intake statement*: `incident_intake`, the
+			  in the change's transaction, numbered in commit order by the counter row, the design the architecture
+			  gives as its example and the hub uses), one function call a transaction. *The hub's intake statement*: `incident_intake`, the
 			  one call that a batch of reports costs the hub, with the shape of a report it stored, one report a call
 			  and batched. *A commitment's least work*: the balance's conditional UPDATE, the ledger's movement, the
 			  commitment and one event, one function call. A target above its reference cannot be met by any hub

@@ -115,6 +115,29 @@ final class Pgbench {
 		return "convert_from(decode('" + base64 + "', 'base64'), 'UTF8')";
 	}
 
+	/**
+	 * A function {@code name(p_stream, p_type, p_criticality, p_cities, p_payload)} that runs {@code work} (SQL
+	 * statements, each ending with a semicolon) and then appends one event with those columns through the hub's own
+	 * {@code event_log_append}, in one transaction: the least work a change of the hub's design takes.
+	 */
+	static String functionAppendingOneEvent(String name, String work) {
+		return """
+				create function %s(p_stream text, p_type text, p_criticality text, p_cities text, p_payload text)
+				    returns bigint language plpgsql as $$
+				begin
+				%s
+				    return event_log_append(now(), array[p_stream], array[p_type], array[gen_random_uuid()::text],
+				        array[p_cities], array[p_criticality], array[null::text], array[false], array[p_payload], array['']);
+				end
+				$$""".formatted(name, work);
+	}
+
+	/** A pgbench script calling that function with a stored event's {@code stream, type, criticality, cities, payload}. */
+	static String callAppendingOneEvent(String name, Map<String, @Nullable Object> event) {
+		return "select " + name + "(" + String.join(", ", literal(event.get("stream")), literal(event.get("type")),
+				literal(event.get("criticality")), literal(event.get("cities")), literal(event.get("payload"))) + ");\n";
+	}
+
 	static String find() {
 		for (String candidate : List.of("/usr/bin/pgbench", "/usr/lib/postgresql/17/bin/pgbench")) {
 			if (Files.isExecutable(Path.of(candidate))) {

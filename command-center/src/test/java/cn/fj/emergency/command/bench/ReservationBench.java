@@ -51,9 +51,6 @@ final class ReservationBench {
 
 	private final TestInfrastructure infra;
 
-	/** The type of the event the floor's append is shaped like. */
-	private String floorEventType = "";
-
 	/** Commitment calls made in all the runs, warm-ups included. */
 	private long commitmentsMade;
 
@@ -80,7 +77,7 @@ final class ReservationBench {
 	 * database. The hub writes more than this (a commitment appends several events and answers the request's
 	 * view), so this bounds its figures from above.
 	 */
-	Map<Integer, Pgbench.Result> floors(String database) {
+	Floors floors(String database) {
 		Pgbench pgbench = Pgbench.existing(this.infra, database);
 		Map<String, @Nullable Object> event = pgbench.firstRow("""
 				select stream, type, criticality, array_to_string(cities, ',') as cities, payload::text as payload
@@ -93,31 +90,30 @@ final class ReservationBench {
 						+ "at timestamptz not null)",
 				"create table bench_commitment (id uuid primary key, request int not null, quantity int not null, "
 						+ "at timestamptz not null)",
-				"""
-				create function bench_reserve(p_stream text, p_type text, p_criticality text, p_cities text, p_payload text)
-				    returns bigint language plpgsql as $$
-				begin
+				Pgbench.functionAppendingOneEvent("bench_reserve", """
 				    update bench_balance set reserved = reserved + 1 where id = 1 and on_hand - reserved >= 1;
 				    if not found then
 				        raise exception 'out of stock';
 				    end if;
 				    insert into bench_movement values (gen_random_uuid(), 1, 1, now());
-				    insert into bench_commitment values (gen_random_uuid(), (random() * 1023)::int, 1, now());
-				    return event_log_append(now(), array[p_stream], array[p_type], array[gen_random_uuid()::text],
-				        array[p_cities], array[p_criticality], array[null::text], array[false], array[p_payload], array['']);
-				end
-				$$"""));
-		String script = "select bench_reserve(" + String.join(", ", Pgbench.literal(event.get("stream")),
-				Pgbench.literal(event.get("type")), Pgbench.literal(event.get("criticality")),
-				Pgbench.literal(event.get("cities")), Pgbench.literal(event.get("payload"))) + ");\n";
+				    insert into bench_commitment values (gen_random_uuid(), (random() * 1023)::int, 1, now());""")));
+		String script = Pgbench.callAppendingOneEvent("bench_reserve", event);
 		Map<Integer, Pgbench.Result> results = new TreeMap<>();
 		for (int c : this.config.reservationConcurrency()) {
 			Pgbench.Result floor = pgbench.run(script, c, this.config.measure());
 			System.out.printf("reservation floor C=%d: %.0f/s%n", c, floor.tps());
 			results.put(c, floor);
 		}
-		this.floorEventType = String.valueOf(event.get("type"));
-		return results;
+		return new Floors(String.valueOf(event.get("type")), results);
+	}
+
+	/**
+	 * A commitment's least work at each concurrency.
+	 *
+	 * @param eventType the type of the event the function's append is shaped like
+	 * @param results pgbench's result at each concurrency
+	 */
+	record Floors(String eventType, Map<Integer, Pgbench.Result> results) {
 	}
 
 	Map<Integer, Load.Outcome> hub(Hub hub) {
@@ -189,7 +185,7 @@ final class ReservationBench {
 	}
 
 	List<Figure> figures(Map<Integer, Pgbench.Result> baselines, Map<Integer, Load.Outcome> hub,
-			@Nullable Map<Integer, Pgbench.Result> floors) {
+			@Nullable Floors floors) {
 		List<Figure> figures = new ArrayList<>();
 		List<Integer> levels = this.config.reservationConcurrency();
 		double best = levels.stream().mapToDouble(c -> hub.get(c).perSecond()).max().orElse(0);
@@ -213,7 +209,7 @@ final class ReservationBench {
 		}
 		if (floors != null) {
 			for (int c : levels) {
-				Pgbench.Result floor = floors.get(c);
+				Pgbench.Result floor = floors.results().get(c);
 				Pgbench.Result base = baselines.get(c);
 				figures.add(Figure.reference("PostgreSQL alone, a commitment's least work, C=" + c,
 						String.format("%.0f reservations/s (pgbench, %d clients, avg %.1f ms)", floor.tps(), c,
@@ -221,7 +217,7 @@ final class ReservationBench {
 						String.format("%.0f tps (the conditional UPDATE above)", base.tps()), floor.tps() / base.tps(),
 						"bounds the reservation figure: one function call reserving the unit by a conditional UPDATE of the "
 								+ "balance, inserting the movement and the commitment, and appending one event (shaped like "
-								+ "`" + this.floorEventType + "`) through the hub's `event_log_append`, on the hub's database; `"
+								+ "`" + floors.eventType() + "`) through the hub's `event_log_append`, on the hub's database; `"
 								+ floor.command() + "`"));
 			}
 		}
