@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import cn.fj.emergency.command.drill.client.ConsoleClient;
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.HubClient;
+import cn.fj.emergency.command.support.Pause;
 
 /**
  * Fan-out: {@code subscribers} console streams ({@code events.stream}, incidents) over {@code connections}
@@ -104,7 +105,7 @@ final class FanOutBench {
 			long ready = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 			while (deliveries.sum() < this.config.subscribers() && System.nanoTime() < ready) {
 				cities.report(0).block(Duration.ofSeconds(60));
-				LatencyBench.sleep(Duration.ofMillis(500));
+				Pause.sleep(Duration.ofMillis(500));
 			}
 			System.out.println("fan-out hub at " + rate + " events/s: " + deliveries.sum() + " of "
 					+ this.config.subscribers() + " streams live");
@@ -112,10 +113,10 @@ final class FanOutBench {
 			AtomicInteger refused = new AtomicInteger();
 			long[] window = new long[4];
 			Thread counter = new Thread(() -> {
-				LatencyBench.sleep(this.config.warmup());
+				Pause.sleep(this.config.warmup());
 				window[0] = deliveries.sum();
 				window[1] = reported.sum();
-				LatencyBench.sleep(this.config.measure());
+				Pause.sleep(this.config.measure());
 				window[2] = deliveries.sum();
 				window[3] = reported.sum();
 			}, "bench-fan-out-window");
@@ -137,7 +138,7 @@ final class FanOutBench {
 		finally {
 			streams.forEach(Disposable::dispose);
 			// the cancelled streams' last deliveries drain before the next step's streams start
-			LatencyBench.sleep(Duration.ofSeconds(2));
+			Pause.sleep(Duration.ofSeconds(2));
 		}
 	}
 
@@ -203,10 +204,10 @@ final class FanOutBench {
 					})
 					.subscribe(json -> deliveries.increment(), error -> failed.incrementAndGet()));
 			}
-			LatencyBench.sleep(this.config.warmup());
+			Pause.sleep(this.config.warmup());
 			long d0 = deliveries.sum();
 			long p0 = published.sum();
-			LatencyBench.sleep(this.config.measure());
+			Pause.sleep(this.config.measure());
 			double seconds = this.config.measure().toSeconds();
 			Result result = new Result((deliveries.sum() - d0) / seconds, (published.sum() - p0) / seconds,
 					this.config.subscribers(), failed.get(), event.length, 0);

@@ -20,6 +20,7 @@ import cn.fj.emergency.command.drill.client.ConsoleClient;
 import cn.fj.emergency.command.stream.persistence.EventStore;
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.HubClient;
+import cn.fj.emergency.command.support.Pause;
 import cn.fj.emergency.command.support.TestInfrastructure;
 
 /**
@@ -74,7 +75,7 @@ final class LatencyBench {
 						}
 					}
 				}, error -> System.err.println("latency console stream failed: " + error));
-			sleep(Duration.ofSeconds(2));
+			Pause.sleep(Duration.ofSeconds(2));
 			long sent = Load.atRate(this.config.latencyRate(), total, (i, at) -> {
 				String id = cities.reportId(i);
 				// warm-up reports are matched but not recorded
@@ -87,7 +88,7 @@ final class LatencyBench {
 			}).block(total.plusMinutes(2));
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			while (!intended.isEmpty() && System.nanoTime() < deadline) {
-				sleep(Duration.ofMillis(100));
+				Pause.sleep(Duration.ofMillis(100));
 			}
 			stream.dispose();
 			System.out.printf("latency hub: sent %d, received %d, refused %d, console cut off and resumed %d times, %s; "
@@ -126,7 +127,7 @@ final class LatencyBench {
 				.block(total.plusMinutes(2));
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 			while (received.sum() < sent && System.nanoTime() < deadline) {
-				sleep(Duration.ofMillis(100));
+				Pause.sleep(Duration.ofMillis(100));
 			}
 			System.out.printf("latency redis: sent %d, received %d, %s%n", sent, received.sum(), Load.summary(latency));
 			return new Result(latency, sent, received.sum(), payloadBytes, null, 0);
@@ -153,16 +154,6 @@ final class LatencyBench {
 						+ (hub.receipts() == null ? "" : "; of which up to the report's receipt (commit on A): "
 								+ Load.summary(hub.receipts())),
 				null));
-	}
-
-	static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

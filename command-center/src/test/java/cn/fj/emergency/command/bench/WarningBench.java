@@ -33,6 +33,7 @@ import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
 
 import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.Pause;
 
 /**
  * Approved warning → handed to every channel: a warning for Siming (350203, Xiamen) is composed, submitted,
@@ -140,7 +141,7 @@ final class WarningBench implements AutoCloseable {
 					(i, at) -> cities.report((int) i).subscribe(r -> background.increment(), e -> {
 					})).subscribe();
 			try {
-				LatencyBench.sleep(this.config.warmup());
+				Pause.sleep(this.config.warmup());
 				for (int w = 0; w < this.config.warnings(); w++) {
 					JsonNode draft = hub.postJson("/api/warnings", author, content(), 201);
 					String id = draft.get("identifier").asString();
@@ -155,7 +156,7 @@ final class WarningBench implements AutoCloseable {
 					else {
 						latency.recordValue(Math.min(Load.MAX_MICROS, (last - start) / 1000));
 					}
-					LatencyBench.sleep(Duration.ofMillis(random.nextInt(1000)));
+					Pause.sleep(Duration.ofMillis(random.nextInt(1000)));
 				}
 			}
 			finally {
@@ -181,7 +182,7 @@ final class WarningBench implements AutoCloseable {
 				}
 				return last;
 			}
-			LatencyBench.sleep(Duration.ofMillis(2));
+			Pause.sleep(Duration.ofMillis(2));
 		}
 		return null;
 	}

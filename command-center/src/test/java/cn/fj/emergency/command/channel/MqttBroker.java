@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,8 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+import cn.fj.emergency.command.support.Pause;
 
 /**
  * A real MQTT broker (Moquette, in memory) on a free local port, with a monitoring terminal subscribed to every
@@ -77,18 +80,8 @@ final class MqttBroker implements AutoCloseable {
 					throw ex;
 				}
 				System.err.println("MQTT test terminal: connection " + attempt + " lost before CONNACK, connecting again");
-				sleep(200);
+				Pause.sleep(Duration.ofMillis(200));
 			}
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

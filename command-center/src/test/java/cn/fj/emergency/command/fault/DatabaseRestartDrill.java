@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import cn.fj.emergency.command.embedded.EmbeddedDatabase;
 import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.Pause;
 import cn.fj.emergency.command.support.TestInfrastructure;
 
 /**
@@ -117,7 +118,7 @@ public final class DatabaseRestartDrill {
 							Mono.fromRunnable(() -> {
 								int before = acknowledged.get();
 								database[0].close();
-								Drills.sleep(size.down());
+								Pause.sleep(size.down());
 								database[0] = EmbeddedDatabase.start(dataDir, port);
 								outage.complete(before);
 							}).subscribeOn(Schedulers.boundedElastic()).subscribe(x -> {

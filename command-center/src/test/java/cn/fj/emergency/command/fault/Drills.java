@@ -131,20 +131,6 @@ final class Drills {
 		}
 	}
 
-	/** Sleeps for the duration (none if it is negative). */
-	static void sleep(Duration duration) {
-		if (duration.isNegative()) {
-			return;
-		}
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	/** Consoles of one officer on this hub, following the stream from {@code start}. */
 	static List<FollowingConsole> consoles(Hub hub, int count, long start) {
 		String officer = hub.dutyOfficerToken();

@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 import cn.fj.emergency.command.embedded.EmbeddedDatabase;
 import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.Pause;
 import cn.fj.emergency.command.support.TcpRelay;
 import cn.fj.emergency.command.support.TestInfrastructure;
 
@@ -221,7 +222,7 @@ public final class PrimaryFailoverDrill {
 				if (state.equals("sync")) {
 					return state;
 				}
-				Drills.sleep(Duration.ofMillis(100));
+				Pause.sleep(Duration.ofMillis(100));
 			}
 			return state;
 		}

@@ -21,6 +21,7 @@ import cn.fj.emergency.command.area.Areas;
 import cn.fj.emergency.command.embedded.EmbeddedRedis;
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.HubClient;
+import cn.fj.emergency.command.support.Pause;
 import cn.fj.emergency.command.support.TestInfrastructure;
 
 /**
@@ -125,7 +126,7 @@ public final class RedisOutageDrill {
 								long down = System.nanoTime();
 								late[0] = HubClient.tcp(first.cityLinkPort(), lateToken);
 								String presence = presence(second, officer);
-								Drills.sleep(size.down().minusNanos(System.nanoTime() - down));
+								Pause.sleep(size.down().minusNanos(System.nanoTime() - down));
 								redis.startAgain();
 								return presence;
 							}).subscribeOn(Schedulers.boundedElastic()).subscribe(outage::complete, outage::completeExceptionally);

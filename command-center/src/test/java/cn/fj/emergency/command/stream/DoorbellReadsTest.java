@@ -2,15 +2,17 @@ package cn.fj.emergency.command.stream;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.Pause;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +43,7 @@ class DoorbellReadsTest {
 	@Test
 	void aRingAtOrBelowTheDispatchedHeadReadsNothingAndOnePastItReads() {
 		EventStreams streams = hub.context().getBean(EventStreams.class);
-		waitUntil(streams::started);
+		await().until(streams::started);
 		// whatever the start-up appended has been read: no read for a second
 		double settled = settledReads();
 
@@ -51,25 +53,21 @@ class DoorbellReadsTest {
 		assertThat(reads()).isEqualTo(settled);
 
 		ring(Long.toString(streams.dispatchedHead() + 1_000_000));
-		waitUntil(() -> reads() == settled + 1);
+		await().until(() -> reads() == settled + 1);
 
 		ring("not a number");
-		waitUntil(() -> reads() == settled + 2);
+		await().until(() -> reads() == settled + 2);
 	}
 
 	/** Publishes a ring and waits until this instance has taken it (counted after it decided whether to read). */
 	private static void ring(String message) {
 		double before = counter("hub.doorbell.received");
 		hub.context().getBean(ReactiveStringRedisTemplate.class).convertAndSend(channel, message).block(Duration.ofSeconds(10));
-		waitUntil(() -> counter("hub.doorbell.received") > before);
+		await().until(() -> counter("hub.doorbell.received") > before);
 	}
 
-	private static void waitUntil(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
-			sleep(10);
-		}
+	private static ConditionFactory await() {
+		return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10));
 	}
 
 	/** The read count once it has stayed the same for a second. */
@@ -77,20 +75,10 @@ class DoorbellReadsTest {
 		double reads;
 		do {
 			reads = reads();
-			sleep(1000);
+			Pause.sleep(Duration.ofSeconds(1));
 		}
 		while (reads() != reads);
 		return reads;
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static double reads() {
