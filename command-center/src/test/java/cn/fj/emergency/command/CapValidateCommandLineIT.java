@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.fj.emergency.command.support.Conformance;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,12 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CapValidateCommandLineIT {
 
-	private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-
 	/** The jar the build just packaged (failsafe runs after {@code package} and names it). */
 	private static final Path JAR = Path.of(System.getProperty("hub.jar", "target/command-center.jar")).toAbsolutePath();
 
-	private static final Path CORPUS = ROOT.resolve("../shared/conformance/cap").normalize();
+	private static final Path CORPUS = Conformance.path("cap");
 
 	@Test
 	void validatesFromThePackagedJarWithoutStartingTheHub(@TempDir Path workDir) throws Exception {

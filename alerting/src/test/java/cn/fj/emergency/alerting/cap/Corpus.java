@@ -2,15 +2,17 @@ package cn.fj.emergency.alerting.cap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The CAP conformance corpus, read as it is from ../shared/conformance/cap beside the project root. */
+/** The CAP conformance corpus, read as it is from the test class path ({@code src/test/resources/conformance/cap}). */
 public final class Corpus {
 
-	public static final Path CAP = projectRoot().resolve("../shared/conformance/cap").normalize();
+	public static final Path CAP = onClassPath("/conformance/cap");
 
 	private Corpus() {
 	}
@@ -46,15 +48,18 @@ public final class Corpus {
 		}
 	}
 
-	private static Path projectRoot() {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-			dir = dir.getParent();
+	/** A folder of the test class path, as a path on disk (test resources are copied to target/test-classes). */
+	public static Path onClassPath(String folder) {
+		URL url = Corpus.class.getResource(folder);
+		if (url == null) {
+			throw new IllegalStateException(folder + " is not on the test class path");
 		}
-		if (dir == null) {
-			throw new IllegalStateException("no project root (a folder with mvnw) above " + Path.of("").toAbsolutePath());
+		try {
+			return Path.of(url.toURI());
 		}
-		return dir;
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

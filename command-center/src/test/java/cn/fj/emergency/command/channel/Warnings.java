@@ -17,6 +17,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import cn.fj.emergency.alerting.channel.PublishedWarning;
 import cn.fj.emergency.alerting.channel.WarningDistribution;
+import cn.fj.emergency.command.support.Conformance;
 import cn.fj.emergency.command.support.Hub;
 
 /**
@@ -25,7 +26,7 @@ import cn.fj.emergency.command.support.Hub;
  */
 final class Warnings {
 
-	static final Path CORPUS = Path.of("").toAbsolutePath().getParent().resolve("../shared/conformance/cap").normalize();
+	static final Path CORPUS = Conformance.path("cap");
 
 	static final String SENDER = "fj-emergency@fujian.gov.cn";
 

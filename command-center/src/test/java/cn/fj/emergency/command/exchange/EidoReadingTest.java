@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
+import cn.fj.emergency.command.support.Conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,16 +21,8 @@ class EidoReadingTest {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** ../shared/conformance/eido, found from the module or the worktree. */
 	static Path samples() {
-		Path dir = Path.of("").toAbsolutePath();
-		for (int up = 0; up < 4 && dir != null; up++, dir = dir.getParent()) {
-			Path candidate = dir.resolve("shared/conformance/eido");
-			if (Files.isDirectory(candidate)) {
-				return candidate;
-			}
-		}
-		throw new IllegalStateException("No shared/conformance/eido above " + Path.of("").toAbsolutePath());
+		return Conformance.path("eido");
 	}
 
 	static JsonNode sample(String name) throws Exception {

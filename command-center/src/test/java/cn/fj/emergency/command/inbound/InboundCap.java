@@ -1,9 +1,5 @@
 package cn.fj.emergency.command.inbound;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,9 +7,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
+import cn.fj.emergency.command.support.Conformance;
 import cn.fj.emergency.command.support.Hub;
 
-/** Test support of inbound warnings: the CAP corpus of ../shared/conformance/cap, a department's token, a push. */
+/** Test support of inbound warnings: the CAP corpus (test class path, conformance/cap), a department's token, a push. */
 final class InboundCap {
 
 	static final MediaType CAP = MediaType.parseMediaType("application/cap+xml");
@@ -22,19 +19,7 @@ final class InboundCap {
 	}
 
 	static byte[] corpus(String folder, String name) {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null && !Files.isDirectory(dir.resolve("../shared/conformance/cap"))) {
-			dir = dir.getParent();
-		}
-		if (dir == null) {
-			throw new IllegalStateException("../shared/conformance/cap not found above the working directory");
-		}
-		try {
-			return Files.readAllBytes(dir.resolve("../shared/conformance/cap").resolve(folder).resolve(name));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return Conformance.bytes("cap/" + folder + "/" + name);
 	}
 
 	static String departmentToken(Hub hub, String subject) {

@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.Conformance;
 
 import static cn.fj.emergency.command.support.Supplies.movement;
 import static cn.fj.emergency.command.support.Supplies.post;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A city requests supplies; the province commits stock from depots; commitments are dispatched, released, expire. */
 class SupplyRequestTest {
 
-	static final Path SAMPLES = Path.of("..", "..", "shared", "conformance", "edxl-rm");
+	static final Path SAMPLES = Conformance.path("edxl-rm");
 
 	static Hub hub;
 

@@ -1,6 +1,7 @@
 package cn.fj.emergency.resources.reservation.edxl;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The conformance samples read; hostile documents are refused; an export reads back as the same request. */
 class EdxlTest {
 
-	static final Path SAMPLES = Path.of("..", "..", "shared", "conformance", "edxl-rm");
+	static final Path SAMPLES = samples();
+
+	/** The EDXL-RM samples on the test class path (src/test/resources/conformance/edxl-rm). */
+	private static Path samples() {
+		try {
+			return Path.of(EdxlTest.class.getResource("/conformance/edxl-rm").toURI());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
 	static final Actor XIAMEN = new Actor("city:350200", "350200");
 
