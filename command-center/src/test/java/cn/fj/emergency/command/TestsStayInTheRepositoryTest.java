@@ -1,6 +1,7 @@
 package cn.fj.emergency.command;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,10 @@ class TestsStayInTheRepositoryTest {
 
 	/** Spelled in two parts, so that this file does not find itself. */
 	private static final String OUTSIDE = ".." + "/shared";
+
+	private static final String CORPUS_PATH = "shared" + "/conformance";
+
+	private static final String CORPUS_SEGMENTS = "\"shared\"" + ", \"conformance\"";
 
 	@Test
 	void noTestOrBuildFileReadsTheFolderBesideTheRepository() throws IOException {
@@ -44,10 +49,10 @@ class TestsStayInTheRepositoryTest {
 	private static boolean mentionsOutside(Path file) {
 		try {
 			String text = Files.readString(file, StandardCharsets.UTF_8);
-			return text.contains(OUTSIDE) || text.contains("\"shared\", \"conformance\"") || text.contains("shared/conformance");
+			return text.contains(OUTSIDE) || text.contains(CORPUS_PATH) || text.contains(CORPUS_SEGMENTS);
 		}
 		catch (IOException ex) {
-			return false;
+			throw new UncheckedIOException(file.toString(), ex);
 		}
 	}
 
