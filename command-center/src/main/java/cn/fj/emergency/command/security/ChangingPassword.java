@@ -47,6 +47,9 @@ public class ChangingPassword {
 		}
 		try {
 			PasswordRules.check("newPassword", newPassword);
+			if (newPassword.equals(currentPassword)) {
+				throw HubException.field(ErrorCode.INVALID_FIELD, "newPassword", "newPassword must differ from the current one");
+			}
 		}
 		catch (HubException ex) {
 			return Mono.error(ex);

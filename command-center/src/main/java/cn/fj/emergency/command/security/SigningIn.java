@@ -63,7 +63,7 @@ public class SigningIn {
 		return this.throttle.check(username, address)
 			.then(this.accounts.find(username).map(Optional::of).defaultIfEmpty(Optional.empty()))
 			.flatMap(found -> this.hashing.verify(password, found.map(Officer::passwordHash).orElse(null))
-				.flatMap(matches -> matches ? passwordRight(found.orElseThrow(), newPassword)
+				.flatMap(matches -> matches ? passwordRight(found.orElseThrow(), password, newPassword)
 						: refused(username, address)));
 	}
 
@@ -74,7 +74,7 @@ public class SigningIn {
 			.then(Mono.error(new HubException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password")));
 	}
 
-	private Mono<IssuedToken> passwordRight(Officer officer, @Nullable String newPassword) {
+	private Mono<IssuedToken> passwordRight(Officer officer, String password, @Nullable String newPassword) {
 		if (!officer.enabled()) {
 			return refusedRightly(officer, new HubException(ErrorCode.ACCOUNT_DISABLED,
 					"The account " + officer.username() + " is disabled; an administrator can enable it"));
@@ -90,6 +90,10 @@ public class SigningIn {
 				return refusedRightly(officer, HubException.field(ErrorCode.PASSWORD_CHANGE_REQUIRED, "newPassword",
 						"This is a one-time password: sign in again with it and a newPassword of your own"));
 			}
+		}
+		if (password.equals(newPassword)) {
+			return Mono.error(HubException.field(ErrorCode.INVALID_FIELD, "newPassword",
+					"newPassword must differ from the password it replaces"));
 		}
 		Mono<Officer> current = (newPassword == null) ? Mono.just(officer) : changePassword(officer, newPassword, now);
 		return current.flatMap(signedIn -> this.throttle.succeeded(signedIn.username()).then(issue(signedIn)))
