@@ -42,9 +42,12 @@ public class AdministeringOfficers {
 
 	private final List<CredentialsChangeListener> listeners;
 
+	private final SignInThrottle throttle;
+
 	public AdministeringOfficers(OfficerAccounts accounts, PasswordHashing hashing, AuditTrail audit,
 			TransactionalOperator transactions, Clock clock, SignInProperties signIn,
-			List<CredentialsChangeListener> listeners) {
+			List<CredentialsChangeListener> listeners, SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.accounts = accounts;
 		this.hashing = hashing;
 		this.audit = audit;
@@ -64,10 +67,14 @@ public class AdministeringOfficers {
 				at -> this.accounts.setEnabled(username, false, admin.subject(), at));
 	}
 
-	/** The officer may sign in again (tokens from before the officer was disabled stay retired). */
+	/**
+	 * The officer may sign in again (tokens from before the officer was disabled stay retired), and failed sign-ins
+	 * counted against the username are forgotten.
+	 */
 	public Mono<Officer> enable(HubPrincipal admin, String username) {
 		return change(admin, username, "officer.enable", officer -> Map.of("wasEnabled", officer.enabled()),
-				at -> this.accounts.setEnabled(username, true, admin.subject(), at));
+				at -> this.accounts.setEnabled(username, true, admin.subject(), at))
+			.flatMap(officer -> this.throttle.succeeded(username).thenReturn(officer));
 	}
 
 	/** Every token issued to the officer so far stops working; the officer may sign in again. */
@@ -79,7 +86,7 @@ public class AdministeringOfficers {
 	/**
 	 * Sets the officer's password: the one given, or, when none is, a generated one-time password shown only in the
 	 * answer. A one-time password (or one given with {@code changeRequired}) must be replaced at sign-in, within
-	 * {@code hub.security.sign-in.one-time-password-ttl}.
+	 * {@code hub.security.sign-in.one-time-password-ttl}. Failed sign-ins counted against the username are forgotten.
 	 */
 	public Mono<PasswordReset> resetPassword(HubPrincipal admin, String username, PasswordResetRequest request) {
 		String given = request.password();
@@ -105,6 +112,7 @@ public class AdministeringOfficers {
 					details.put("changeRequired", changeRequired);
 					return details;
 				}, at -> this.accounts.setPassword(username, hash, changeRequired, expiresAt, admin.subject(), at)))
+				.flatMap(officer -> this.throttle.succeeded(username).thenReturn(officer))
 				.map(officer -> new PasswordReset(username, generated ? password : null, changeRequired, expiresAt)));
 	}
 

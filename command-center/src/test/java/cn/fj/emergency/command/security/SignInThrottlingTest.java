@@ -111,6 +111,20 @@ class SignInThrottlingTest {
 	}
 
 	@Test
+	void anAdministratorsPasswordResetLiftsTheUsernamesLockout() {
+		String officer = officer();
+		for (int i = 0; i < PER_USER; i++) {
+			signIn(hubs.get(i % 2), officer, "wrong-password", newAddress()).expectStatus().isUnauthorized();
+		}
+		signIn(hubs.get(0), officer, "officer-password", newAddress()).expectStatus().isEqualTo(429);
+
+		hubs.get(1).postJson("/api/admin/officers/" + officer + "/password", hubs.get(1).adminToken(),
+				Map.of("password", "reset-by-admin"), 200);
+
+		signIn(hubs.get(0), officer, "reset-by-admin", newAddress()).expectStatus().isOk();
+	}
+
+	@Test
 	void unknownUsernamesAreCountedAndLockedLikeKnownOnes() {
 		String nobody = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
 		for (int i = 0; i < PER_USER; i++) {
