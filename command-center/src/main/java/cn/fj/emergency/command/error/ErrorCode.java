@@ -28,6 +28,13 @@ public enum ErrorCode {
 	TOKEN_REVOKED(401, false, "The token has been revoked"),
 	ACCESS_DENIED(403, false, "The caller's role does not allow this"),
 	CITY_SCOPE_VIOLATION(403, false, "A city platform may only act on and see its own city"),
+	// sign-in and officer accounts (security/SigningIn, security/AdministeringOfficers)
+	SIGN_IN_THROTTLED(429, true, "Too many failed sign-ins for this username or address; retry after retryAfterSeconds"),
+	ACCOUNT_DISABLED(403, false, "The officer's account is disabled"),
+	PASSWORD_CHANGE_REQUIRED(403, false, "The password is a one-time password: sign in again giving newPassword"),
+	PASSWORD_EXPIRED(401, false, "The one-time password has expired; an administrator must set a new one"),
+	PASSWORD_TOO_LONG(400, false, "The password is longer than 72 bytes in UTF-8"),
+	SELF_DISABLE_REFUSED(409, false, "An administrator cannot disable their own account"),
 
 	// resources
 	NOT_FOUND(404, false, "No such resource"),

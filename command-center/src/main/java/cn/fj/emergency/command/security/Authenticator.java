@@ -8,8 +8,12 @@ import cn.fj.emergency.command.error.HubException;
 
 /**
  * The one way a bearer token becomes a principal, shared by HTTP, RSocket over TCP and RSocket over WebSocket.
- * Officer tokens are short-lived and checked by signature and expiry alone; service tokens are long-lived, so
- * each is also looked up to see that it has not been revoked.
+ * Besides signature and expiry, every call looks the token's owner up, whether its signature was checked now or
+ * earlier ({@link VerifiedTokens}): a service token must not have been revoked; an officer's token must carry the
+ * officer's current credential version (a password change or reset, disabling the officer, or an administrator
+ * revoking the officer's tokens raises it) and the officer must be enabled. Officer tokens whose subject is not a
+ * registered officer at all are the hub's own (a drill's simulated officers) and are checked by signature and
+ * expiry alone.
  */
 public final class Authenticator {
 
@@ -17,9 +21,12 @@ public final class Authenticator {
 
 	private final ServiceTokens serviceTokens;
 
-	public Authenticator(TokenService tokens, ServiceTokens serviceTokens) {
+	private final OfficerAccounts officers;
+
+	public Authenticator(TokenService tokens, ServiceTokens serviceTokens, OfficerAccounts officers) {
 		this.tokens = tokens;
 		this.serviceTokens = serviceTokens;
+		this.officers = officers;
 	}
 
 	public Mono<HubPrincipal> authenticate(@Nullable String bearerToken) {
@@ -30,8 +37,10 @@ public final class Authenticator {
 	}
 
 	private Mono<HubPrincipal> checkNotRevoked(HubPrincipal principal) {
-		if (principal.kind() != HubPrincipal.Kind.SERVICE) {
-			return Mono.just(principal);
+		if (principal.kind() == HubPrincipal.Kind.OFFICER) {
+			return this.officers.find(principal.subject())
+				.flatMap(officer -> current(principal, officer))
+				.defaultIfEmpty(principal);
 		}
 		String tokenId = principal.tokenId();
 		if (tokenId == null) {
@@ -42,6 +51,17 @@ public final class Authenticator {
 			.flatMap(token -> token.revoked()
 					? Mono.error(new HubException(ErrorCode.TOKEN_REVOKED, "The service token was revoked at " + token.revokedAt()))
 					: Mono.just(principal));
+	}
+
+	private static Mono<HubPrincipal> current(HubPrincipal principal, Officer officer) {
+		if (!officer.enabled()) {
+			return Mono.error(new HubException(ErrorCode.TOKEN_REVOKED, "The officer " + officer.username() + " is disabled"));
+		}
+		if (officer.credentialVersion() != principal.credentialVersion()) {
+			return Mono.error(new HubException(ErrorCode.TOKEN_REVOKED,
+					"The token was issued before the officer's password or access last changed; sign in again"));
+		}
+		return Mono.just(principal);
 	}
 
 }

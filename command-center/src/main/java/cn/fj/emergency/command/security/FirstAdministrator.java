@@ -21,7 +21,8 @@ import cn.fj.emergency.command.schema.SchemaMigrations;
 /**
  * On first start, when no officer exists, creates the administrator {@code admin}: with the configured password,
  * or with a random one written once to the log. Runs at start-up over JDBC, after the migrations; instances
- * starting together create it once.
+ * starting together create it once. A configured password must keep the {@link PasswordRules}, or the hub does
+ * not start.
  */
 @Component
 class FirstAdministrator implements InitializingBean {
@@ -47,6 +48,15 @@ class FirstAdministrator implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() throws SQLException {
+		String setting = this.properties.bootstrapAdminPassword();
+		if (setting != null && !setting.isBlank()) {
+			String problem = PasswordRules.problem("hub.security.bootstrap-admin-password", setting);
+			if (problem != null) {
+				// checked at every start, not only the first: a setting that could never be used is a mistake to show
+				throw new IllegalStateException("The first administrator's password does not keep the rules of every "
+						+ "password: " + problem);
+			}
+		}
 		SchemaMigrations.JdbcTarget target = this.migrations.target();
 		try (Connection connection = DriverManager.getConnection(target.url(), target.username(), target.password())) {
 			if (anyOfficer(connection)) {

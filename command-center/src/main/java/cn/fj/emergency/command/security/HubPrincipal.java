@@ -3,17 +3,26 @@ package cn.fj.emergency.command.security;
 import java.time.Instant;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Who is calling, as proven by a verified token. {@code cityCode} is set for city platforms (and city-scoped
  * officers) and confines them to that city; {@code tokenId} identifies a revocable service token.
+ * {@code credentialVersion} is the officer's credential version when the token was issued: the token counts only
+ * while the officer's credentials are still at that version (see {@link Authenticator}).
  */
 public record HubPrincipal(String subject, Kind kind, Set<Role> roles, @Nullable String cityCode,
-		@Nullable String tokenId, Instant expiresAt) {
+		@Nullable String tokenId, Instant expiresAt, @JsonIgnore long credentialVersion) {
 
 	public HubPrincipal {
 		roles = Set.copyOf(roles);
+	}
+
+	/** A principal whose credentials are at their first version (services, and officers never changed). */
+	public HubPrincipal(String subject, Kind kind, Set<Role> roles, @Nullable String cityCode, @Nullable String tokenId,
+			Instant expiresAt) {
+		this(subject, kind, roles, cityCode, tokenId, expiresAt, 0);
 	}
 
 	public boolean has(Role role) {

@@ -113,13 +113,21 @@ public class IssuingServiceToken {
 		if (ttl.isNegative() || ttl.isZero()) {
 			throw HubException.field(ErrorCode.INVALID_FIELD, "validFor", "validFor must be positive");
 		}
+		if (ttl.compareTo(this.properties.serviceTokenMaxTtl()) > 0) {
+			throw new HubException(ErrorCode.INVALID_FIELD,
+					"validFor must be at most " + this.properties.serviceTokenMaxTtl() + " (hub.security.service-token-max-ttl)",
+					Map.of("field", "validFor", "maxValidFor", this.properties.serviceTokenMaxTtl().toString()));
+		}
 		Instant now = this.clock.instant();
 		String description = request.description() == null ? "" : request.description();
 		return new ServiceTokens.ServiceToken(Ids.newId(this.clock).toString(), request.subject().trim(),
 				roles, city, description, admin.subject(), now, now.plus(ttl), null);
 	}
 
-	/** What the administrator asks for; {@code validFor} defaults to the configured service token lifetime. */
+	/**
+	 * What the administrator asks for; {@code validFor} defaults to the configured service token lifetime and may be
+	 * at most {@code hub.security.service-token-max-ttl}.
+	 */
 	public record Request(@Nullable String subject, @Nullable Set<Role> roles, @Nullable String cityCode,
 			@Nullable String description, @Nullable Duration validFor) {
 	}

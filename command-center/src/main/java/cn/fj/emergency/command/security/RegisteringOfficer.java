@@ -18,8 +18,6 @@ import cn.fj.emergency.command.error.HubException;
 @Component
 public class RegisteringOfficer {
 
-	static final int MIN_PASSWORD_LENGTH = 10;
-
 	private final OfficerAccounts accounts;
 
 	private final PasswordHashing hashing;
@@ -63,10 +61,10 @@ public class RegisteringOfficer {
 		if (request.username() == null || !request.username().matches("[A-Za-z0-9._-]{3,64}")) {
 			throw HubException.field(ErrorCode.INVALID_FIELD, "username", "username: 3 to 64 of A-Z a-z 0-9 . _ -");
 		}
-		if (request.password() == null || request.password().length() < MIN_PASSWORD_LENGTH) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, "password",
-					"password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+		if (request.password() == null) {
+			throw HubException.field(ErrorCode.FIELD_REQUIRED, "password", "password is required");
 		}
+		PasswordRules.check("password", request.password());
 		if (request.roles() == null || request.roles().isEmpty() || !Role.OFFICERS.containsAll(request.roles())) {
 			throw HubException.field(ErrorCode.INVALID_FIELD, "roles", "An officer holds DUTY_OFFICER, COMMANDER or ADMIN");
 		}

@@ -23,8 +23,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	Authenticator authenticator(TokenService tokens, ServiceTokens serviceTokens) {
-		return new Authenticator(tokens, serviceTokens);
+	Authenticator authenticator(TokenService tokens, ServiceTokens serviceTokens, OfficerAccounts officers) {
+		return new Authenticator(tokens, serviceTokens, officers);
 	}
 
 	@Bean

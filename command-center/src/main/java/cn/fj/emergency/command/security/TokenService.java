@@ -19,7 +19,8 @@ import cn.fj.emergency.command.error.HubException;
 /**
  * Issues and verifies the hub's JWTs (ES256, jjwt). Verification refuses anything not signed by the hub's key:
  * forged signatures, other algorithms and unsigned ({@code alg: none}) tokens alike. It checks the token alone;
- * whether a service token was revoked is the {@link Authenticator}'s question.
+ * whether a service token was revoked, or an officer's credentials changed since, is the {@link Authenticator}'s
+ * question, asked on every call (a token taken from {@link VerifiedTokens} included).
  */
 public final class TokenService {
 
@@ -28,6 +29,9 @@ public final class TokenService {
 	static final String CLAIM_CITY = "city";
 
 	static final String CLAIM_KIND = "kind";
+
+	/** An officer's credential version when the token was issued; absent means 0. */
+	static final String CLAIM_CREDENTIAL_VERSION = "cv";
 
 	/** Verified tokens remembered by default: every console and city client of a busy hub, a few MB at most. */
 	public static final int DEFAULT_CACHED_TOKENS = 10_000;
@@ -80,6 +84,9 @@ public final class TokenService {
 		if (principal.tokenId() != null) {
 			builder.id(principal.tokenId());
 		}
+		if (principal.credentialVersion() != 0) {
+			builder.claim(CLAIM_CREDENTIAL_VERSION, principal.credentialVersion());
+		}
 		return builder.signWith(this.keys.privateKey(), Jwts.SIG.ES256).compact();
 	}
 
@@ -124,8 +131,9 @@ public final class TokenService {
 			if (claims.getSubject() == null || expiration == null) {
 				throw new IllegalArgumentException("subject and expiry are required");
 			}
+			Long version = claims.get(CLAIM_CREDENTIAL_VERSION, Long.class);
 			return new HubPrincipal(claims.getSubject(), kind, roles, claims.get(CLAIM_CITY, String.class), claims.getId(),
-					expiration.toInstant());
+					expiration.toInstant(), version == null ? 0 : version);
 		}
 		catch (RuntimeException ex) {
 			throw new HubException(ErrorCode.TOKEN_INVALID, "The token's claims are incomplete: " + ex.getMessage());

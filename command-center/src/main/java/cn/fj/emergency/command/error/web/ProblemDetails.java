@@ -55,6 +55,9 @@ public final class ProblemDetails {
 		if (ex.code().httpStatus() == 401) {
 			builder.header("WWW-Authenticate", "Bearer realm=\"fj-emergency-hub\"");
 		}
+		if (ex.details().get("retryAfterSeconds") instanceof Number seconds) {
+			builder.header("Retry-After", Long.toString(seconds.longValue()));
+		}
 		return builder.body(of(ex, instance));
 	}
 

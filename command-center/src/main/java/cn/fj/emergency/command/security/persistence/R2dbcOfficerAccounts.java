@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -20,6 +21,12 @@ class R2dbcOfficerAccounts implements OfficerAccounts {
 
 	private static final String COLUMNS = "username, password_hash, display_name, roles, city_code, enabled, created_at, created_by";
 
+	private static final String READ = COLUMNS + ", credential_version, password_change_required, password_expires_at";
+
+	/** Every change of credentials raises the version and says who changed them when. */
+	private static final String CHANGED = "credential_version = credential_version + 1, credentials_changed_at = $2, "
+			+ "credentials_changed_by = $3";
+
 	private final DatabaseClient db;
 
 	R2dbcOfficerAccounts(DatabaseClient db) {
@@ -28,7 +35,7 @@ class R2dbcOfficerAccounts implements OfficerAccounts {
 
 	@Override
 	public Mono<Officer> find(String username) {
-		return this.db.sql("select " + COLUMNS + " from officer where username = $1")
+		return this.db.sql("select " + READ + " from officer where username = $1")
 			.bind(0, username)
 			.map(R2dbcOfficerAccounts::officer)
 			.one();
@@ -51,24 +58,53 @@ class R2dbcOfficerAccounts implements OfficerAccounts {
 
 	@Override
 	public Flux<Officer> list() {
-		return this.db.sql("select " + COLUMNS + " from officer order by username").map(R2dbcOfficerAccounts::officer).all();
+		return this.db.sql("select " + READ + " from officer order by username").map(R2dbcOfficerAccounts::officer).all();
 	}
 
 	@Override
-	public Mono<Boolean> changePassword(String username, String passwordHash) {
-		return this.db.sql("update officer set password_hash = $2 where username = $1")
+	public Mono<Long> setPassword(String username, String passwordHash, boolean changeRequired,
+			@Nullable Instant expiresAt, String by, Instant at) {
+		DatabaseClient.GenericExecuteSpec spec = this.db
+			.sql("update officer set " + CHANGED + ", password_hash = $4, password_change_required = $5, "
+					+ "password_expires_at = $6 where username = $1 returning credential_version")
 			.bind(0, username)
-			.bind(1, passwordHash)
-			.fetch()
-			.rowsUpdated()
-			.map(n -> n == 1);
+			.bind(1, at)
+			.bind(2, by)
+			.bind(3, passwordHash)
+			.bind(4, changeRequired);
+		spec = (expiresAt == null) ? spec.bindNull(5, Instant.class) : spec.bind(5, expiresAt);
+		return version(spec);
+	}
+
+	@Override
+	public Mono<Long> setEnabled(String username, boolean enabled, String by, Instant at) {
+		return version(this.db.sql("update officer set " + CHANGED + ", enabled = $4 where username = $1 returning credential_version")
+			.bind(0, username)
+			.bind(1, at)
+			.bind(2, by)
+			.bind(3, enabled));
+	}
+
+	@Override
+	public Mono<Long> revokeTokens(String username, String by, Instant at) {
+		return version(this.db.sql("update officer set " + CHANGED + " where username = $1 returning credential_version")
+			.bind(0, username)
+			.bind(1, at)
+			.bind(2, by));
+	}
+
+	private static Mono<Long> version(DatabaseClient.GenericExecuteSpec update) {
+		return update.map(r -> r.get("credential_version", Long.class)).one();
 	}
 
 	private static Officer officer(Readable r) {
+		Long version = r.get("credential_version", Long.class);
 		return new Officer(r.get("username", String.class), r.get("password_hash", String.class),
 				r.get("display_name", String.class), Roles.parse(r.get("roles", String[].class)),
 				r.get("city_code", String.class), Boolean.TRUE.equals(r.get("enabled", Boolean.class)),
-				r.get("created_at", Instant.class), r.get("created_by", String.class));
+				r.get("created_at", Instant.class), r.get("created_by", String.class), version == null ? 0 : version,
+				Boolean.TRUE.equals(r.get("password_change_required", Boolean.class)),
+				r.get("password_expires_at", Instant.class));
 	}
 
 	/** Roles as stored: a text array of their names. */

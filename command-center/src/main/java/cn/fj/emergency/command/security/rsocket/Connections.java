@@ -21,16 +21,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
+import cn.fj.emergency.command.security.CredentialsChangeListener;
 import cn.fj.emergency.command.security.HubPrincipal;
+import cn.fj.emergency.command.security.Officer;
+import cn.fj.emergency.command.security.OfficerAccounts;
 import cn.fj.emergency.command.security.RevokingServiceToken;
 import cn.fj.emergency.command.security.ServiceTokens;
 
 /**
  * The RSocket connections open on this instance, by principal. A connection lives no longer than its token: it is
- * closed when the token expires, and when its service token is revoked on any instance (told through Redis).
+ * closed when the token expires, when its service token is revoked on any instance, and when its officer's
+ * credentials change on any instance (password changed or reset, officer disabled, tokens revoked), told through
+ * Redis; a sweep every 15 s looks the open connections' tokens up in case a notice was lost.
  */
 @Component
-public class Connections implements RevokingServiceToken.RevocationListener, SmartLifecycle {
+public class Connections implements RevokingServiceToken.RevocationListener, CredentialsChangeListener, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(Connections.class);
 
@@ -46,9 +51,15 @@ public class Connections implements RevokingServiceToken.RevocationListener, Sma
 
 	private final String channel;
 
+	private final String credentialsChannel;
+
+	private final OfficerAccounts officers;
+
 	private volatile Disposable listening = Disposables.disposed();
 
 	private volatile Disposable sweeping = Disposables.disposed();
+
+	private volatile Disposable credentialsListening = Disposables.disposed();
 
 	private volatile boolean running;
 
@@ -57,7 +68,10 @@ public class Connections implements RevokingServiceToken.RevocationListener, Sma
 	private final List<Listener> listeners;
 
 	public Connections(Clock clock, ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer container,
-			ServiceTokens serviceTokens, List<Listener> listeners, @Value("${hub.redis.namespace:hub}") String namespace) {
+			ServiceTokens serviceTokens, OfficerAccounts officers, List<Listener> listeners,
+			@Value("${hub.redis.namespace:hub}") String namespace) {
+		this.officers = officers;
+		this.credentialsChannel = namespace + ":credential-changes";
 		this.listeners = List.copyOf(listeners);
 		this.clock = clock;
 		this.serviceTokens = serviceTokens;
@@ -128,6 +142,38 @@ public class Connections implements RevokingServiceToken.RevocationListener, Sma
 	}
 
 	@Override
+	public Mono<Void> credentialsChanged(String username, long version) {
+		closeOfficer(username, version);
+		return this.redis.convertAndSend(this.credentialsChannel, version + ":" + username)
+			.timeout(Duration.ofSeconds(2))
+			.doOnError(error -> log.warn("Could not tell other instances that {}'s credentials changed: {}", username,
+					error.toString()))
+			.onErrorResume(error -> Mono.empty())
+			.then();
+	}
+
+	/** Closes the officer's connections opened with a token older than {@code version}. */
+	private void closeOfficer(String username, long version) {
+		this.open.forEach((connection, principal) -> {
+			if (principal.kind() == HubPrincipal.Kind.OFFICER && username.equals(principal.subject())
+					&& principal.credentialVersion() < version) {
+				log.info("Closing connection of officer {}: the officer's credentials changed", username);
+				connection.dispose();
+			}
+		});
+	}
+
+	private void credentialsNotice(String message) {
+		int colon = message.indexOf(':');
+		try {
+			closeOfficer(message.substring(colon + 1), Long.parseLong(message.substring(0, colon)));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Ignoring a malformed notice of changed credentials: {}", message);
+		}
+	}
+
+	@Override
 	public void start() {
 		this.running = true;
 		this.listening = this.container.receive(ChannelTopic.of(this.channel))
@@ -135,6 +181,11 @@ public class Connections implements RevokingServiceToken.RevocationListener, Sma
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(5)))
 			.subscribe(message -> {
 			}, error -> log.error("Revocation subscription ended", error));
+		this.credentialsListening = this.container.receive(ChannelTopic.of(this.credentialsChannel))
+			.doOnNext(message -> credentialsNotice(message.getMessage()))
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(5)))
+			.subscribe(message -> {
+			}, error -> log.error("Subscription to changed credentials ended", error));
 		// the Redis notice may be lost: every so often, look the open service tokens up in the record
 		// a sweep slower than the interval skips the ticks it overlaps (no overflow error and restart)
 		this.sweeping = Flux.interval(SWEEP_INTERVAL)
@@ -147,6 +198,22 @@ public class Connections implements RevokingServiceToken.RevocationListener, Sma
 	}
 
 	private Flux<String> sweep() {
+		return sweepServiceTokens().concatWith(sweepOfficers());
+	}
+
+	/** Officers with open connections who are disabled or whose credentials changed: their connections close. */
+	private Flux<String> sweepOfficers() {
+		return Flux.fromIterable(this.open.values())
+			.filter(principal -> principal.kind() == HubPrincipal.Kind.OFFICER)
+			.map(HubPrincipal::subject)
+			.distinct()
+			.concatMap(this.officers::find)
+			.doOnNext(officer -> closeOfficer(officer.username(),
+					officer.enabled() ? officer.credentialVersion() : Long.MAX_VALUE))
+			.map(Officer::username);
+	}
+
+	private Flux<String> sweepServiceTokens() {
 		return Flux.fromIterable(this.open.values())
 			.mapNotNull(HubPrincipal::tokenId)
 			.distinct()
@@ -160,6 +227,7 @@ public class Connections implements RevokingServiceToken.RevocationListener, Sma
 	public void stop() {
 		this.running = false;
 		this.listening.dispose();
+		this.credentialsListening.dispose();
 		this.sweeping.dispose();
 	}
 

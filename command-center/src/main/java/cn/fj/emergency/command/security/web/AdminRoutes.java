@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
+import cn.fj.emergency.command.security.AdministeringOfficers;
 import cn.fj.emergency.command.security.AuditRecord;
 import cn.fj.emergency.command.security.AuditTrail;
 import cn.fj.emergency.command.security.HubPrincipal;
@@ -46,8 +47,12 @@ class AdminRoutes {
 
 	private final AuditTrail audit;
 
+	private final AdministeringOfficers administering;
+
 	AdminRoutes(RegisteringOfficer registeringOfficer, OfficerAccounts accounts, IssuingServiceToken issuingServiceToken,
-			RevokingServiceToken revokingServiceToken, ServiceTokens serviceTokens, AuditTrail audit) {
+			RevokingServiceToken revokingServiceToken, ServiceTokens serviceTokens, AuditTrail audit,
+			AdministeringOfficers administering) {
+		this.administering = administering;
 		this.audit = audit;
 		this.registeringOfficer = registeringOfficer;
 		this.accounts = accounts;
@@ -65,6 +70,30 @@ class AdminRoutes {
 	@GetMapping("/officers")
 	Flux<OfficerView> officers() {
 		return this.accounts.list().map(OfficerView::of);
+	}
+
+	/** The officer can no longer sign in, and the officer's tokens stop working. */
+	@PostMapping("/officers/{username}/disable")
+	Mono<OfficerView> disableOfficer(HubPrincipal admin, @PathVariable String username) {
+		return this.administering.disable(admin, username).map(OfficerView::of);
+	}
+
+	@PostMapping("/officers/{username}/enable")
+	Mono<OfficerView> enableOfficer(HubPrincipal admin, @PathVariable String username) {
+		return this.administering.enable(admin, username).map(OfficerView::of);
+	}
+
+	/** Every token issued to the officer so far stops working. */
+	@PostMapping("/officers/{username}/revoke-tokens")
+	Mono<OfficerView> revokeOfficerTokens(HubPrincipal admin, @PathVariable String username) {
+		return this.administering.revokeTokens(admin, username).map(OfficerView::of);
+	}
+
+	/** Sets a password, or generates a one-time one (body {@code {}}); the officer's tokens stop working. */
+	@PostMapping("/officers/{username}/password")
+	Mono<AdministeringOfficers.PasswordReset> resetPassword(HubPrincipal admin, @PathVariable String username,
+			@RequestBody AdministeringOfficers.PasswordResetRequest request) {
+		return this.administering.resetPassword(admin, username, request);
 	}
 
 	@PostMapping("/service-tokens")
@@ -102,11 +131,12 @@ class AdminRoutes {
 	}
 
 	/** An officer as shown: never the password hash. */
-	record OfficerView(String username, String displayName, Set<Role> roles, @Nullable String cityCode, boolean enabled) {
+	record OfficerView(String username, String displayName, Set<Role> roles, @Nullable String cityCode, boolean enabled,
+			boolean passwordChangeRequired) {
 
 		static OfficerView of(Officer officer) {
 			return new OfficerView(officer.username(), officer.displayName(), officer.roles(), officer.cityCode(),
-					officer.enabled());
+					officer.enabled(), officer.passwordChangeRequired());
 		}
 
 	}

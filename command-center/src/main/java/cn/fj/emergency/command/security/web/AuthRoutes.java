@@ -7,6 +7,7 @@ import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,7 +35,10 @@ class AuthRoutes {
 
 	private final Map<String, Object> jwks;
 
-	AuthRoutes(SigningIn signingIn, ChangingPassword changingPassword, SigningKeys keys) {
+	private final ClientAddress clientAddress;
+
+	AuthRoutes(SigningIn signingIn, ChangingPassword changingPassword, SigningKeys keys, ClientAddress clientAddress) {
+		this.clientAddress = clientAddress;
 		this.signingIn = signingIn;
 		this.changingPassword = changingPassword;
 		Jwk<?> jwk = Jwks.builder().key(keys.publicKey()).id(keys.keyId()).algorithm("ES256").publicKeyUse("sig").build();
@@ -42,7 +46,7 @@ class AuthRoutes {
 	}
 
 	@PostMapping("/token")
-	Mono<IssuedToken> signIn(@RequestBody SignIn request) {
+	Mono<IssuedToken> signIn(@RequestBody SignIn request, ServerHttpRequest http) {
 		String username = request.username();
 		String password = request.password();
 		if (username == null || username.isBlank()) {
@@ -51,7 +55,9 @@ class AuthRoutes {
 		if (password == null || password.isEmpty()) {
 			return Mono.error(HubException.field(ErrorCode.FIELD_REQUIRED, "password", "password is required"));
 		}
-		return this.signingIn.signIn(username, password);
+		String newPassword = request.newPassword();
+		return this.signingIn.signIn(username, password, newPassword == null || newPassword.isEmpty() ? null : newPassword,
+				this.clientAddress.of(http));
 	}
 
 	@PostMapping("/password")
@@ -78,7 +84,8 @@ class AuthRoutes {
 		return this.jwks;
 	}
 
-	record SignIn(@Nullable String username, @Nullable String password) {
+	/** {@code newPassword}: required when {@code password} is a one-time password; otherwise it changes the password. */
+	record SignIn(@Nullable String username, @Nullable String password, @Nullable String newPassword) {
 	}
 
 	record PasswordChange(@Nullable String currentPassword, @Nullable String newPassword) {
