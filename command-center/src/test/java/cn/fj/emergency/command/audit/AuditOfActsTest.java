@@ -162,6 +162,23 @@ class AuditOfActsTest {
 
 	@Test
 	@Order(2)
+	void aChangeWhoseAuditRecordCannotBeWrittenDoesNotCommit() {
+		String author = hub.officerToken(null, "DUTY_OFFICER");
+		long head = events(0).stream().mapToLong(HubEvent::seq).max().orElse(0);
+		sql("alter function audit_append(text[], text[], text[], text[], text[], text[], text[]) rename to audit_append_off");
+		try {
+			post("/api/warnings", author, warning("yellow", List.of("350102"))).expectStatus().is5xxServerError();
+		}
+		finally {
+			sql("alter function audit_append_off(text[], text[], text[], text[], text[], text[], text[]) rename to audit_append");
+		}
+		assertThat(events(head)).noneMatch(e -> e.type().equals("warning.drafted"));
+		assertThat(hub.getJson("/api/warnings?state=DRAFT", author).toString()).doesNotContain(username(author));
+		assertThat(verification().get("chainIntact").asBoolean()).isTrue();
+	}
+
+	@Test
+	@Order(3)
 	void theHeadIsSignedAndPublishedAndARewriteWithTheHeadShowsAgainstTheAnchors() throws Exception {
 		String author = hub.officerToken(null, "DUTY_OFFICER");
 		String authorName = username(author);
