@@ -202,6 +202,11 @@ class AuditOfActsTest {
 		PublicJwk<?> key = (PublicJwk<?>) Jwks.setParser().build().parse(jwks).getKeys().iterator().next();
 		byte[] payload = Jwts.parser().verifyWith(key.toKey()).build().parseSignedContent(data.get("jws").asString()).getPayload();
 		JsonNode signed = HubClient.JSON.readTree(payload);
+		JsonNode header = HubClient.JSON.readTree(java.util.Base64.getUrlDecoder().decode(data.get("jws").asString().split("\\.")[0]));
+		assertThat(header.get("typ").asString()).isEqualTo("audit-anchor");
+		assertThat(header.get("cty").asString()).isEqualTo("json");
+		assertThat(header.get("alg").asString()).isEqualTo("ES256");
+		assertThat(header.get("kid").asString()).isEqualTo(key.getId()).isEqualTo(data.get("keyId").asString());
 		assertThat(signed.get("seq").asLong()).isEqualTo(anchored).isEqualTo(data.get("seq").asLong());
 		assertThat(signed.get("hash").asString()).isEqualTo(intact.get("lastHash").asString());
 		// an anchor is not a token

@@ -13,15 +13,19 @@ import cn.fj.emergency.command.security.HubPrincipal;
 /**
  * Puts the principal that authenticated an HTTP request into the Reactor context of its handling, under
  * {@code HubPrincipal.class}, as the RSocket responder does for RSocket requests: whatever the request changes is
- * then recorded in the audit trail as that principal's act (stream/AuditedActs). Runs after the authentication.
+ * then recorded in the audit trail as that principal's act (stream/AuditedActs). Runs last of the filters, so after
+ * whatever authenticated the request.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 11)
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class PrincipalInContext implements WebFilter {
+
+	/** The exchange attribute in which the authentication leaves the principal ({@code BearerAuthentication}). */
+	static final String PRINCIPAL_ATTRIBUTE = HubPrincipal.class.getName();
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		Object principal = exchange.getAttribute(BearerAuthentication.PRINCIPAL_ATTRIBUTE);
+		Object principal = exchange.getAttribute(PRINCIPAL_ATTRIBUTE);
 		if (principal instanceof HubPrincipal hub) {
 			return chain.filter(exchange).contextWrite(ctx -> ctx.put(HubPrincipal.class, hub));
 		}
