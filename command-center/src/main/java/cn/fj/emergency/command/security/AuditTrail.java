@@ -1,5 +1,6 @@
 package cn.fj.emergency.command.security;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -12,9 +13,16 @@ import reactor.core.publisher.Mono;
  */
 public interface AuditTrail {
 
-	/** Appends a record; answers its sequence number. */
+	/**
+	 * Appends a record; answers its sequence number. Inside a transaction that also appends events, call it after
+	 * the events: the event counter is taken before the audit head in every transaction (docs/audit.md), which
+	 * keeps two transactions from waiting on each other.
+	 */
 	Mono<Long> record(Actor actor, String action, @Nullable String subject, AuditRecord.Outcome outcome,
 			Map<String, Object> details);
+
+	/** Appends the records in order, in one statement; answers the sequence number of the last. */
+	Mono<Long> recordAll(List<Entry> entries);
 
 	/** Records after {@code after}, oldest first, at most {@code limit}. */
 	Flux<AuditRecord> read(long after, int limit);
@@ -37,6 +45,11 @@ public interface AuditTrail {
 			return new Actor("hub", "SYSTEM");
 		}
 
+	}
+
+	/** One record to append; {@code details} (values may be null) is written as a JSON object, keys sorted. */
+	record Entry(Actor actor, String action, @Nullable String subject, AuditRecord.Outcome outcome,
+			Map<String, Object> details) {
 	}
 
 	/**

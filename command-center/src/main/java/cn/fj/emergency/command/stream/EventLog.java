@@ -15,6 +15,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.fj.emergency.command.security.AuditTrail;
+import cn.fj.emergency.command.security.HubPrincipal;
 import cn.fj.emergency.command.stream.persistence.EventStore;
 
 /**
@@ -35,22 +37,38 @@ public class EventLog {
 
 	private final List<CommitListener> listeners;
 
-	public EventLog(EventStore store, JsonMapper json, Clock clock, List<CommitListener> listeners) {
+	private final AuditTrail audit;
+
+	public EventLog(EventStore store, JsonMapper json, Clock clock, List<CommitListener> listeners, AuditTrail audit) {
 		this.store = store;
 		this.json = json;
 		this.clock = clock;
 		this.listeners = List.copyOf(listeners);
+		this.audit = audit;
 	}
 
-	/** Appends the events in order and answers their sequence numbers, in the same order. */
+	/**
+	 * Appends the events in order and answers their sequence numbers, in the same order. When the caller acts for
+	 * a principal (a {@link HubPrincipal} in the Reactor context: an HTTP request or an RSocket request), each event
+	 * is also recorded in the audit trail as that principal's act, in the same transaction, just before it commits
+	 * ({@link AuditedActs}): the change, its event and its audit record commit together or not at all.
+	 */
 	public Mono<List<Long>> append(List<NewEvent> events) {
 		if (events.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		return currentTransaction().flatMap(tsm -> Mono.fromCallable(() -> rows(events))
-			.flatMap(rows -> this.store.append(rows, this.clock.instant()))
-			.doOnNext(last -> tsm.registerSynchronization(notifyAfterCommit(last)))
-			.map(last -> numbers(last, events.size())));
+		return currentTransaction().flatMap(tsm -> Mono.deferContextual(ctx -> {
+			HubPrincipal actor = ctx.getOrDefault(HubPrincipal.class, null);
+			return Mono.fromCallable(() -> rows(events))
+				.flatMap(rows -> this.store.append(rows, this.clock.instant()))
+				.doOnNext(last -> {
+					tsm.registerSynchronization(notifyAfterCommit(last));
+					if (actor != null) {
+						AuditedActs.of(tsm, this.audit).add(actor, events, last);
+					}
+				})
+				.map(last -> numbers(last, events.size()));
+		}));
 	}
 
 	/**

@@ -11,14 +11,17 @@ export default {
       'nav.audit': '审计', 'audit.title': '审计记录', 'audit.verify': '校验哈希链', 'audit.intact': '完整',
       'audit.broken': '已损坏，首个不符记录', 'audit.records': '条记录', 'audit.prev': '上一页', 'audit.next': '下一页',
       'audit.first': '最早', 'audit.latest': '最新', 'audit.seq': '序号', 'audit.at': '时间', 'audit.actor': '操作者',
-      'audit.action': '操作', 'audit.subject': '对象', 'audit.outcome': '结果', 'audit.details': '详情', 'audit.empty': '无记录'
+      'audit.action': '操作', 'audit.subject': '对象', 'audit.outcome': '结果', 'audit.details': '详情', 'audit.empty': '无记录',
+      'audit.anchorsFailed': '已损坏，签名锚点不符', 'audit.anchors': '个签名锚点，最后锚定序号', 'audit.unanchored': '条尚未锚定'
     },
     en: {
       'nav.audit': 'Audit', 'audit.title': 'Audit trail', 'audit.verify': 'Verify the hash chain', 'audit.intact': 'intact',
       'audit.broken': 'BROKEN, first record that does not fit', 'audit.records': 'records', 'audit.prev': 'Previous',
       'audit.next': 'Next', 'audit.first': 'Oldest', 'audit.latest': 'Latest', 'audit.seq': 'Seq', 'audit.at': 'At',
       'audit.actor': 'Actor', 'audit.action': 'Action', 'audit.subject': 'Subject', 'audit.outcome': 'Outcome',
-      'audit.details': 'Details', 'audit.empty': 'No records'
+      'audit.details': 'Details', 'audit.empty': 'No records',
+      'audit.anchorsFailed': 'BROKEN, signed anchors that do not fit', 'audit.anchors': 'signed anchors, the last at seq',
+      'audit.unanchored': 'not yet anchored'
     }
   },
 
@@ -50,8 +53,13 @@ export default {
         records = v.records;
         verification.replaceChildren(h('span', { 'data-testid': 'audit-intact', 'data-intact': String(v.intact),
           style: `font-weight:bold;color:${v.intact ? '#2e7d32' : '#c62828'}` },
-          v.intact ? '\u2714 ' + t('audit.intact') : '\u2716 ' + t('audit.broken') + ' ' + v.brokenAt),
-          ` \u00b7 ${v.records} ${t('audit.records')} \u00b7 `, h('code', { title: v.lastHash }, (v.lastHash || '').slice(0, 16) + '\u2026'));
+          v.intact ? '\u2714 ' + t('audit.intact')
+            : v.chainIntact === false ? '\u2716 ' + t('audit.broken') + ' ' + v.brokenAt
+              : '\u2716 ' + t('audit.anchorsFailed') + ' ' + v.failedAnchors + ' (' + (v.anchorProblems || [])
+                .slice(0, 3).map(p => p.seq + ' ' + p.problem).join(', ') + ')'),
+          ` \u00b7 ${v.records} ${t('audit.records')} \u00b7 `, h('code', { title: v.lastHash }, (v.lastHash || '').slice(0, 16) + '\u2026'),
+          h('span', { 'data-testid': 'audit-anchors', 'data-anchors': String(v.anchors), 'data-failed': String(v.failedAnchors) },
+            ` \u00b7 ${v.anchors} ${t('audit.anchors')} ${v.lastAnchoredSeq ?? '\u2013'} \u00b7 ${v.unanchoredRecords} ${t('audit.unanchored')}`));
       }, fail);
     }
 

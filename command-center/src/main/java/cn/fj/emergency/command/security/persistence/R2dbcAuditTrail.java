@@ -3,6 +3,7 @@ package cn.fj.emergency.command.security.persistence;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,6 +26,8 @@ class R2dbcAuditTrail implements AuditTrail {
 
 	private static final int VERIFY_PAGE = 1000;
 
+	private static final String APPEND = "select audit_append($1, $2, $3, $4, $5, $6, $7) as seq";
+
 	private final DatabaseClient db;
 
 	private final TransactionalOperator transactions;
@@ -43,41 +46,52 @@ class R2dbcAuditTrail implements AuditTrail {
 	@Override
 	public Mono<Long> record(Actor actor, String action, @Nullable String subject, AuditRecord.Outcome outcome,
 			Map<String, Object> details) {
-		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		String detailText = this.json.writeValueAsString(new TreeMap<>(details));
-		Mono<Long> append = this.db.sql("select last_seq, last_hash from audit_head where log = 'audit' for update")
-			.map(r -> new Head(r.get("last_seq", Long.class), r.get("last_hash", String.class)))
-			.one()
-			.flatMap(head -> {
-				long seq = head.seq() + 1;
-				String hash = AuditRecord.hashOf(head.hash(), seq, at, actor.name(), actor.kind(), action, subject, outcome,
-						detailText);
-				return insert(new AuditRecord(seq, at, actor.name(), actor.kind(), action, subject, outcome, detailText,
-						head.hash(), hash))
-					.then(this.db.sql("update audit_head set last_seq = $1, last_hash = $2 where log = 'audit'")
-						.bind(0, seq)
-						.bind(1, hash)
-						.then())
-					.thenReturn(seq);
-			});
+		return recordAll(List.of(new Entry(actor, action, subject, outcome, details)));
+	}
+
+	@Override
+	public Mono<Long> recordAll(List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return Mono.error(new IllegalArgumentException("No audit records to append"));
+		}
+		Mono<Long> append = Mono.fromCallable(() -> appendSpec(entries))
+			.flatMap(spec -> spec.map(r -> r.get("seq", Long.class)).one());
 		// joins the caller's transaction when there is one
 		return this.transactions.transactional(append);
 	}
 
-	private Mono<Void> insert(AuditRecord record) {
-		DatabaseClient.GenericExecuteSpec spec = this.db
-			.sql("insert into audit_record (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-			.bind(0, record.seq())
-			.bind(1, record.at())
-			.bind(2, record.actor())
-			.bind(3, record.actorKind())
-			.bind(4, record.action())
-			.bind(6, record.outcome().name())
-			.bind(7, record.details())
-			.bind(8, record.prevHash())
-			.bind(9, record.hash());
-		spec = (record.subject() == null) ? spec.bindNull(5, String.class) : spec.bind(5, record.subject());
-		return spec.then();
+	/**
+	 * One statement (audit_append, V13): the database takes the head, chains the records and moves the head, so
+	 * the head is held from this statement to the commit with no round trip in between.
+	 */
+	private DatabaseClient.GenericExecuteSpec appendSpec(List<Entry> entries) {
+		String at = this.clock.instant().truncatedTo(ChronoUnit.MICROS).toString();
+		int n = entries.size();
+		String[] ats = new String[n];
+		String[] actors = new String[n];
+		String[] kinds = new String[n];
+		String[] actions = new String[n];
+		String[] subjects = new String[n];
+		String[] outcomes = new String[n];
+		String[] details = new String[n];
+		for (int i = 0; i < n; i++) {
+			Entry e = entries.get(i);
+			ats[i] = at;
+			actors[i] = e.actor().name();
+			kinds[i] = e.actor().kind();
+			actions[i] = e.action();
+			subjects[i] = e.subject();
+			outcomes[i] = e.outcome().name();
+			details[i] = this.json.writeValueAsString(new TreeMap<>(e.details()));
+		}
+		return this.db.sql(APPEND)
+			.bind(0, ats)
+			.bind(1, actors)
+			.bind(2, kinds)
+			.bind(3, actions)
+			.bind(4, subjects)
+			.bind(5, outcomes)
+			.bind(6, details);
 	}
 
 	@Override

@@ -124,12 +124,6 @@ class AdminRoutes {
 		return this.audit.read(after, limit);
 	}
 
-	/** Walks the whole hash chain: whether any record was changed or removed, and where. */
-	@GetMapping("/audit/verification")
-	Mono<AuditTrail.Verification> verifyAudit() {
-		return this.audit.verify();
-	}
-
 	/** An officer as shown: never the password hash. */
 	record OfficerView(String username, String displayName, Set<Role> roles, @Nullable String cityCode, boolean enabled,
 			boolean passwordChangeRequired) {
