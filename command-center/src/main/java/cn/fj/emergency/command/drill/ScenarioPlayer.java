@@ -164,7 +164,10 @@ public final class ScenarioPlayer {
 			return cityTokens.then(department).then(senders);
 		}
 
-		/** A webhook endpoint of the drill's own, subscribed for its cities: where warning deliveries are measured. */
+		/**
+		 * A webhook endpoint of the drill's own, subscribed for its cities as a recipient of exercises (the drill's
+		 * warnings reach it, and no real recipient): where warning deliveries are measured.
+		 */
 		private Mono<Void> startReceiver() {
 			String host = this.settings.receiverHost();
 			if (host == null) {
@@ -181,7 +184,7 @@ public final class ScenarioPlayer {
 						Map.of("channel", "WEBHOOK", "name", "Drill " + this.settings.tag() + " receiver", "address",
 								"http://" + host + ":" + server.port() + "/drill-webhook", "secret",
 								"drill-webhook-secret-" + this.settings.tag(), "areas",
-								this.scenario.cities().stream().map(Scenario.City::code).toList())))
+								this.scenario.cities().stream().map(Scenario.City::code).toList(), "exercises", true)))
 				.doOnNext(subscription -> this.subscriptionId = subscription.path("id").asString())
 				.then();
 		}
