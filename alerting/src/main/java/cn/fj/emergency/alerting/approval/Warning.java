@@ -87,18 +87,33 @@ public record Warning(WarningIdentifier id, String author, WarningState state, A
 
 	/** A second officer approves the submitted warning, under dual control. */
 	public Warning approve(Officer reviewer, DualControl dualControl, OffsetDateTime at, @Nullable String comment) {
+		return approve(reviewer, dualControl, null, at, comment);
+	}
+
+	/**
+	 * A second officer approves the submitted warning, under dual control; {@code replaced} is the published alert an
+	 * Update or Cancel references (its colour counts as much as the warning's own).
+	 */
+	public Warning approve(Officer reviewer, DualControl dualControl, @Nullable Alert replaced, OffsetDateTime at,
+			@Nullable String comment) {
 		require(WarningState.SUBMITTED, "approve");
-		dualControl.check(this, reviewer);
+		dualControl.check(this, replaced, reviewer);
 		return new Warning(id, author, WarningState.APPROVED, alert, withReview(reviewer, true, comment, at), null, null);
 	}
 
 	/** A second officer sends the submitted warning back, saying why. */
 	public Warning reject(Officer reviewer, DualControl dualControl, OffsetDateTime at, String comment) {
+		return reject(reviewer, dualControl, null, at, comment);
+	}
+
+	/** A second officer sends the submitted warning back, saying why; {@code replaced} as for {@link #approve}. */
+	public Warning reject(Officer reviewer, DualControl dualControl, @Nullable Alert replaced, OffsetDateTime at,
+			String comment) {
 		require(WarningState.SUBMITTED, "reject");
 		if (comment.isBlank()) {
 			throw new WarningRefusal(WarningErrorCode.WARNING_COMMENT_REQUIRED, "a rejection says why");
 		}
-		dualControl.check(this, reviewer);
+		dualControl.check(this, replaced, reviewer);
 		return new Warning(id, author, WarningState.REJECTED, alert, withReview(reviewer, false, comment, at), null, null);
 	}
 

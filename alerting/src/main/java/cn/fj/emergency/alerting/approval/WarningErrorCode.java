@@ -27,6 +27,11 @@ public enum WarningErrorCode {
 	WARNING_IDENTIFIER_INVALID,
 	/** No warning with that identifier. */
 	WARNING_NOT_FOUND,
+	/**
+	 * A city-scoped officer acts only on warnings whose areas all lie within their city (composing, revising,
+	 * submitting, reviewing, publishing, updating and cancelling).
+	 */
+	AREA_OUTSIDE_CITY,
 	/** The composed content (JSON or CAP XML) is incomplete or not understood. */
 	WARNING_CONTENT_INVALID
 

@@ -9,13 +9,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A recipient of a subscribed channel: a webhook endpoint (URL and shared secret) or an SMS recipient (phone number),
- * and the GB/T 2260 city or county codes it wants warnings for.
+ * the GB/T 2260 city or county codes it wants warnings for, and whether it is a recipient for exercises: it then gets
+ * the Exercise and Test warnings of its areas (drills), and a real recipient never does.
  */
 public record Subscription(UUID id, Channel channel, String name, String address, @Nullable String secret,
-		List<String> areas, Instant createdAt) {
+		List<String> areas, Instant createdAt, boolean exercises) {
 
 	public Subscription {
 		areas = List.copyOf(areas);
+	}
+
+	/** A real recipient (not for exercises). */
+	public Subscription(UUID id, Channel channel, String name, String address, @Nullable String secret,
+			List<String> areas, Instant createdAt) {
+		this(id, channel, name, address, secret, areas, createdAt, false);
 	}
 
 	/** Whether a warning covering these cities and counties is for this recipient. */

@@ -12,10 +12,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an administrator asks for to subscribe a recipient: a webhook endpoint ({@code address} an http(s) URL,
  * {@code secret} at least 16 characters) or an SMS recipient ({@code address} a phone number, E.164 or an 11-digit
- * mainland number), with the GB/T 2260 city or county codes it wants warnings for (six digits each, at least one).
+ * mainland number), with the GB/T 2260 city or county codes it wants warnings for (six digits each, at least one);
+ * {@code exercises} true for a recipient of exercises (drills) only, false or absent for a real one.
  */
 public record SubscriptionRequest(@Nullable String channel, @Nullable String name, @Nullable String address,
-		@Nullable String secret, @Nullable List<String> areas) {
+		@Nullable String secret, @Nullable List<String> areas, @Nullable Boolean exercises) {
+
+	public SubscriptionRequest(@Nullable String channel, @Nullable String name, @Nullable String address,
+			@Nullable String secret, @Nullable List<String> areas) {
+		this(channel, name, address, secret, areas, null);
+	}
 
 	private static final Pattern AREA = Pattern.compile("\\d{6}");
 

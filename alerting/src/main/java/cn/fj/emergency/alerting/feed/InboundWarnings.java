@@ -28,7 +28,10 @@ public interface InboundWarnings {
 	/** Ends the ACTIVE alerts {@code references} name: those it changed. */
 	Flux<InboundWarning> end(List<Reference> references, InboundState state, long by);
 
-	/** The state a stored Update or Cancel that references {@code alert} gives it (ACTIVE if none does). */
+	/**
+	 * The state a stored Update or Cancel of the same sender that references {@code alert} gives it (ACTIVE if none
+	 * does).
+	 */
 	Mono<Ending> endingOf(Alert alert);
 
 	/** @param by the id of the Update or Cancel */

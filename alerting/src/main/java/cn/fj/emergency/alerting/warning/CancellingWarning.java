@@ -19,7 +19,8 @@ public final class CancellingWarning {
 	public Mono<WarningView> cancel(Officer by, String identifier) {
 		WarningLifecycle l = this.lifecycle;
 		return l.find(identifier)
-			.flatMap(old -> l.create(id -> old.warning().draftCancel(id, by, old.warning().alert()), old.identifier()))
+			.doOnNext(old -> WarningLifecycle.requireInScope(by, old))
+			.flatMap(old -> l.create(by, id -> old.warning().draftCancel(id, by, old.warning().alert()), old.identifier()))
 			.map(WarningView::of);
 	}
 

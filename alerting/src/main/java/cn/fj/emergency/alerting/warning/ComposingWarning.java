@@ -24,14 +24,14 @@ public final class ComposingWarning {
 	}
 
 	public Mono<WarningView> compose(Officer author, WarningContent content) {
-		return this.lifecycle.create(id -> Warning.draft(id, author,
+		return this.lifecycle.create(author, id -> Warning.draft(id, author,
 				content.toAlert(id.toString(), this.lifecycle.settings, this.lifecycle.now())), null)
 			.map(WarningView::of);
 	}
 
 	public Mono<WarningView> composeCap(Officer author, byte[] capXml) {
 		return this.lifecycle.read(capXml)
-			.flatMap(given -> this.lifecycle.create(id -> Warning.draft(id, author, ours(given, id.toString())), null))
+			.flatMap(given -> this.lifecycle.create(author, id -> Warning.draft(id, author, ours(given, id.toString())), null))
 			.map(WarningView::of);
 	}
 
@@ -40,13 +40,13 @@ public final class ComposingWarning {
 	 * draft is a new Alert of the hub's, with its content.
 	 */
 	public Mono<WarningView> composeFrom(Officer author, Alert given) {
-		return this.lifecycle.create(id -> Warning.draft(id, author, asNew(given, id.toString())), null)
+		return this.lifecycle.create(author, id -> Warning.draft(id, author, asNew(given, id.toString())), null)
 			.map(WarningView::of);
 	}
 
 	/** The author's new content for a draft or rejected warning; refused once published. */
 	public Mono<WarningView> revise(Officer author, String identifier, WarningContent content) {
-		return this.lifecycle.change(identifier, WarningEvent.REVISED, warning -> warning.revise(author,
+		return this.lifecycle.change(author, identifier, WarningEvent.REVISED, (Warning warning) -> warning.revise(author,
 				content.toAlert(identifier, this.lifecycle.settings, this.lifecycle.now())))
 			.map(WarningView::of);
 	}

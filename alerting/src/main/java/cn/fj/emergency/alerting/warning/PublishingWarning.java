@@ -27,6 +27,7 @@ public final class PublishingWarning {
 		WarningLifecycle l = this.lifecycle;
 		Mono<StoredWarning> work = l.warnings.lock(identifier)
 			.switchIfEmpty(Mono.error(() -> WarningLifecycle.notFound(identifier)))
+			.doOnNext(stored -> WarningLifecycle.requireInScope(by, stored))
 			.flatMap(stored -> Mono.fromCallable(() -> stored.warning().publish(l.now(), l.publishing))
 				.flatMap(published -> l.stored(published, stored.replaces())))
 			.flatMap(published -> l.warnings.save(published, l.instant())

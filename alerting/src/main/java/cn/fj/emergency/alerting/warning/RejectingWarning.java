@@ -15,8 +15,8 @@ public final class RejectingWarning {
 	}
 
 	public Mono<WarningView> reject(Officer reviewer, String identifier, @Nullable String comment) {
-		return this.lifecycle.change(identifier, WarningEvent.REJECTED, warning -> warning.reject(reviewer,
-				this.lifecycle.dualControl, this.lifecycle.now(), comment == null ? "" : comment))
+		return this.lifecycle.change(reviewer, identifier, WarningEvent.REJECTED, (warning, replaced) -> warning
+			.reject(reviewer, this.lifecycle.dualControl, replaced, this.lifecycle.now(), comment == null ? "" : comment))
 			.map(WarningView::of);
 	}
 

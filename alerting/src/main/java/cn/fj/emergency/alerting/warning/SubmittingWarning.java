@@ -3,6 +3,7 @@ package cn.fj.emergency.alerting.warning;
 import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.alerting.approval.Officer;
+import cn.fj.emergency.alerting.approval.Warning;
 
 /** The author submits a draft for a second officer's review; it must keep the publishing profile. */
 public final class SubmittingWarning {
@@ -14,8 +15,8 @@ public final class SubmittingWarning {
 	}
 
 	public Mono<WarningView> submit(Officer author, String identifier) {
-		return this.lifecycle.change(identifier, WarningEvent.SUBMITTED,
-				warning -> warning.submit(author, this.lifecycle.now(), this.lifecycle.publishing))
+		return this.lifecycle.change(author, identifier, WarningEvent.SUBMITTED,
+				(Warning warning) -> warning.submit(author, this.lifecycle.now(), this.lifecycle.publishing))
 			.map(WarningView::of);
 	}
 

@@ -19,7 +19,8 @@ public final class UpdatingWarning {
 	public Mono<WarningView> update(Officer by, String identifier, WarningContent content) {
 		WarningLifecycle l = this.lifecycle;
 		return l.find(identifier)
-			.flatMap(old -> l.create(id -> old.warning().draftUpdate(id, by,
+			.doOnNext(old -> WarningLifecycle.requireInScope(by, old))
+			.flatMap(old -> l.create(by, id -> old.warning().draftUpdate(id, by,
 					content.toAlert(id.toString(), l.settings, l.now())), old.identifier()))
 			.map(WarningView::of);
 	}

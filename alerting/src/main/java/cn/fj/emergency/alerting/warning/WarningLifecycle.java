@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +17,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import cn.fj.emergency.alerting.approval.DualControl;
+import cn.fj.emergency.alerting.approval.Officer;
 import cn.fj.emergency.alerting.approval.Warning;
 import cn.fj.emergency.alerting.approval.WarningErrorCode;
 import cn.fj.emergency.alerting.approval.WarningIdentifier;
@@ -102,12 +105,13 @@ public final class WarningLifecycle {
 	 * A new warning under the unit's next free identifier: the candidate after the unit's last one, and if another
 	 * transaction inserted it first (the primary key refuses it), the next. Stored with its {@code warning.drafted}.
 	 */
-	Mono<StoredWarning> create(Function<WarningIdentifier, Warning> make, @Nullable String replaces) {
+	Mono<StoredWarning> create(Officer by, Function<WarningIdentifier, Warning> make, @Nullable String replaces) {
 		Mono<StoredWarning> attempt = this.warnings.lastOf(this.settings.unit())
 			.map(last -> WarningIdentifier.next(this.settings.unit(), this.clock.instant(), last))
 			.switchIfEmpty(Mono.fromSupplier(() -> WarningIdentifier.next(this.settings.unit(), this.clock.instant(), null)))
 			.map(make)
 			.flatMap(warning -> stored(warning, replaces))
+			.doOnNext(stored -> requireInScope(by, stored))
 			.flatMap(stored -> this.warnings.insert(stored, this.clock.instant())
 				.flatMap(inserted -> inserted ? Mono.just(stored) : Mono.empty()));
 		Mono<StoredWarning> work = attempt.repeatWhenEmpty(IDENTIFIER_ATTEMPTS - 1, tries -> tries)
@@ -117,15 +121,54 @@ public final class WarningLifecycle {
 	}
 
 	/** One step on a stored warning: locked, changed by {@code step}, stored, its event appended; one transaction. */
-	Mono<StoredWarning> change(String identifier, String eventType, Function<Warning, Warning> step) {
+	Mono<StoredWarning> change(Officer by, String identifier, String eventType, Function<Warning, Warning> step) {
+		return change(by, identifier, eventType, (warning, replaced) -> step.apply(warning));
+	}
+
+	/**
+	 * One step on a stored warning that depends on the published alert it updates or cancels ({@code null} for a new
+	 * Alert): locked, both it and its result within {@code by}'s city, changed, stored, its event appended; one
+	 * transaction.
+	 */
+	Mono<StoredWarning> change(Officer by, String identifier, String eventType,
+			BiFunction<Warning, @Nullable Alert, Warning> step) {
 		Mono<StoredWarning> work = this.warnings.lock(identifier)
 			.switchIfEmpty(Mono.error(() -> notFound(identifier)))
-			.flatMap(stored -> Mono.fromCallable(() -> step.apply(stored.warning()))
+			.doOnNext(stored -> requireInScope(by, stored))
+			.flatMap(stored -> replacedAlert(stored)
+				.flatMap(replaced -> Mono.fromCallable(() -> step.apply(stored.warning(), replaced.orElse(null))))
 				.flatMap(changed -> stored(changed, stored.replaces())))
+			.doOnNext(changed -> requireInScope(by, changed))
 			.flatMap(changed -> this.warnings.save(changed, this.clock.instant())
 				.then(this.events.append(List.of(event(eventType, changed, null))))
 				.thenReturn(changed));
 		return this.transactions.transactional(work);
+	}
+
+	/** The published alert {@code stored} updates or cancels, if it is an Update or a Cancel. */
+	Mono<Optional<Alert>> replacedAlert(StoredWarning stored) {
+		String replaces = stored.replaces();
+		if (replaces == null) {
+			return Mono.just(Optional.empty());
+		}
+		return this.warnings.find(replaces).map(old -> Optional.of(old.warning().alert())).defaultIfEmpty(Optional.empty());
+	}
+
+	/**
+	 * Refuses unless {@code by} may act on {@code stored}: a city-scoped officer only on warnings whose areas all lie
+	 * within their city (every city platform the warning covers is theirs); a province-wide officer on any.
+	 */
+	static void requireInScope(Officer by, StoredWarning stored) {
+		String city = by.cityCode();
+		if (city == null) {
+			return;
+		}
+		List<String> cities = stored.targets().cityCodes();
+		if (cities.isEmpty() || !cities.stream().allMatch(city::equals)) {
+			throw new WarningRefusal(WarningErrorCode.AREA_OUTSIDE_CITY, "warning " + stored.identifier() + " covers "
+					+ (cities.isEmpty() ? "no area of the province" : "the cities " + String.join(", ", cities))
+					+ "; an officer of city " + city + " acts only on warnings within " + city);
+		}
 	}
 
 	/**

@@ -39,6 +39,22 @@ class DualControlTest {
 	}
 
 	@Test
+	void anUpdateIsJudgedByTheGraverOfItsColourAndTheReplacedWarnings() {
+		Alert red = WarningLifecycleTest.red();
+		Alert yellow = Alerts.withColour(red, "yellow");
+		Warning lowering = Warning.draft(WarningLifecycleTest.ID, author, yellow);
+		Officer duty = new Officer("duty-2", Set.of("DUTY_OFFICER"));
+		// yellow alone: a duty officer reviews it; yellow replacing red: a commander only
+		dualControl.check(lowering, duty);
+		assertThatThrownBy(() -> dualControl.check(lowering, red, duty)).isInstanceOfSatisfying(WarningRefusal.class,
+				refusal -> assertThat(refusal.code()).isEqualTo(WarningErrorCode.WARNING_COMMANDER_REQUIRED));
+		dualControl.check(lowering, red, new Officer("commander-1", Set.of("COMMANDER")));
+		// raising yellow to red as well
+		Warning raising = Warning.draft(WarningLifecycleTest.ID, author, red);
+		assertThatThrownBy(() -> dualControl.check(raising, yellow, duty)).isInstanceOf(WarningRefusal.class);
+	}
+
+	@Test
 	void usesTheRoleNameItIsGiven() {
 		Warning red = Warning.draft(WarningLifecycleTest.ID, author, WarningLifecycleTest.red());
 		Officer chief = new Officer("chief", Set.of("CHIEF"));

@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.fj.emergency.alerting.channel.webhook.WebhookTargets;
 import cn.fj.emergency.command.Ids;
 import cn.fj.emergency.command.drill.persistence.DrillStore;
 import cn.fj.emergency.command.error.ErrorCode;
@@ -63,10 +64,13 @@ public class RunningDrills {
 
 	private final Clock clock;
 
+	private final WebhookTargets webhookTargets;
+
 	private final Map<UUID, Disposable> running = new ConcurrentHashMap<>();
 
 	RunningDrills(DrillStore store, EventLog events, TransactionalOperator transactions, TokenService tokens,
-			Environment environment, JsonMapper json, Clock clock) {
+			Environment environment, JsonMapper json, Clock clock, WebhookTargets webhookTargets) {
+		this.webhookTargets = webhookTargets;
 		this.store = store;
 		this.events = events;
 		this.transactions = transactions;
@@ -76,7 +80,17 @@ public class RunningDrills {
 		this.clock = clock;
 	}
 
+	/**
+	 * Starts a drill. One whose scenario publishes public warnings is started by a commander only: refused at once,
+	 * before anything is played, with {@code ACCESS_DENIED} naming the role.
+	 */
 	public Mono<Drill> start(HubPrincipal by, Scenario scenario, double timeScale, double rateMultiplier) {
+		if (publishesWarnings(scenario) && !by.has(Role.COMMANDER)) {
+			throw new HubException(ErrorCode.ACCESS_DENIED,
+					"Starting a drill that publishes public warnings needs the role COMMANDER; scenario "
+							+ scenario.name() + " publishes warnings",
+					Map.of("missingRole", Role.COMMANDER.name()));
+		}
 		if (!(timeScale > 0) || timeScale > 100_000) {
 			throw HubException.field(ErrorCode.INVALID_FIELD, "timeScale", "timeScale must be above 0 and at most 100000");
 		}
@@ -91,6 +105,10 @@ public class RunningDrills {
 				.thenReturn(started)
 				.onErrorResume(error -> end(started.id(), Drill.State.FAILED, String.valueOf(error.getMessage()), null)
 					.then(Mono.error(error))));
+	}
+
+	private static boolean publishesWarnings(Scenario scenario) {
+		return scenario.phases().stream().anyMatch(phase -> !phase.warnings().isEmpty());
 	}
 
 	public Mono<Drill> find(UUID id) {
@@ -128,9 +146,12 @@ public class RunningDrills {
 				Set.of(Role.COMMANDER), null, null, expires);
 		int httpPort = port("local.server.port");
 		int cityLinkPort = port("local.rsocket.server.port");
+		// the drill's own webhook receiver listens on this machine's loopback: subscribed (for exercises) only where
+		// the operator allows webhooks to it (hub.channels.webhook.allowed-targets), else the drill runs without it
+		String receiverHost = this.webhookTargets.literalRefusal("127.0.0.1") == null ? "127.0.0.1" : null;
 		return Mono.fromCallable(() -> new DrillSettings(URI.create("http://127.0.0.1:" + httpPort), "127.0.0.1",
 				cityLinkPort, this.tokens.issue(officer), this.tokens.issue(approver), drill.timeScale(),
-				drill.rateMultiplier(), tag, "127.0.0.1", GRACE))
+				drill.rateMultiplier(), tag, receiverHost, GRACE))
 			.subscribeOn(Schedulers.boundedElastic());
 	}
 

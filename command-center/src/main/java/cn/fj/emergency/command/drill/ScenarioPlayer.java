@@ -92,6 +92,12 @@ public final class ScenarioPlayer {
 
 		private @Nullable String departmentToken;
 
+		/**
+		 * Per CAP sender of the scenario's department alerts, a DEPARTMENT token whose subject is that sender: the hub
+		 * accepts a pushed alert only under its department's own sender.
+		 */
+		private final Map<String, String> senderTokens = new LinkedHashMap<>();
+
 		private @Nullable DisposableServer receiver;
 
 		private @Nullable String subscriptionId;
@@ -142,10 +148,26 @@ public final class ScenarioPlayer {
 					this.departmentToken = issued.path("token").asString();
 				})
 				.then();
-			return cityTokens.then(department);
+			Mono<Void> senders = Flux.fromStream(this.scenario.phases().stream()
+					.flatMap(phase -> phase.departmentAlerts().stream())
+					.map(Scenario.DepartmentAlert::sender)
+					.filter(java.util.Objects::nonNull)
+					.distinct())
+				.concatMap(sender -> this.http
+					.issueServiceToken(officer, sender, "DEPARTMENT", null,
+							"Drill " + this.settings.tag() + ": simulated department sending as " + sender, validFor())
+					.doOnNext(issued -> {
+						this.tokenIds.add(issued.path("tokenId").asString());
+						this.senderTokens.put(sender, issued.path("token").asString());
+					}))
+				.then();
+			return cityTokens.then(department).then(senders);
 		}
 
-		/** A webhook endpoint of the drill's own, subscribed for its cities: where warning deliveries are measured. */
+		/**
+		 * A webhook endpoint of the drill's own, subscribed for its cities as a recipient of exercises (the drill's
+		 * warnings reach it, and no real recipient): where warning deliveries are measured.
+		 */
 		private Mono<Void> startReceiver() {
 			String host = this.settings.receiverHost();
 			if (host == null) {
@@ -162,7 +184,7 @@ public final class ScenarioPlayer {
 						Map.of("channel", "WEBHOOK", "name", "Drill " + this.settings.tag() + " receiver", "address",
 								"http://" + host + ":" + server.port() + "/drill-webhook", "secret",
 								"drill-webhook-secret-" + this.settings.tag(), "areas",
-								this.scenario.cities().stream().map(Scenario.City::code).toList())))
+								this.scenario.cities().stream().map(Scenario.City::code).toList(), "exercises", true)))
 				.doOnNext(subscription -> this.subscriptionId = subscription.path("id").asString())
 				.then();
 		}
@@ -455,7 +477,7 @@ public final class ScenarioPlayer {
 				var self = new DepartmentCap.Sent(alert.sender(), this.prefix + alert.key(),
 						OffsetDateTime.now(CHINA).truncatedTo(ChronoUnit.SECONDS));
 				this.measurements.alertsPushed.incrementAndGet();
-				return this.http.pushInboundWarning(departmentToken(), DepartmentCap.xml(alert, self, references))
+				return this.http.pushInboundWarning(senderToken(alert.sender()), DepartmentCap.xml(alert, self, references))
 					.doOnNext(answer -> this.measurements.alertsAccepted.incrementAndGet())
 					.thenReturn(Optional.of(self))
 					.onErrorResume(error -> {
@@ -463,6 +485,14 @@ public final class ScenarioPlayer {
 						return record("department alert " + alert.key(), error).thenReturn(Optional.<DepartmentCap.Sent>empty());
 					});
 			});
+		}
+
+		private String senderToken(@Nullable String sender) {
+			String token = sender == null ? null : this.senderTokens.get(sender);
+			if (token == null) {
+				throw new IllegalStateException("The drill's department token for sender " + sender + " was not issued");
+			}
+			return token;
 		}
 
 		private String departmentToken() {

@@ -116,9 +116,11 @@ public enum ErrorCode {
 	SUBSCRIPTION_NOT_FOUND(404, false, "No such channel subscription"),
 	PUBLIC_WARNING_NOT_FOUND(404, false, "No published warning with that identifier"),
 	DELIVERIES_NOT_FOUND(404, false, "No deliveries recorded for that warning"),
+	WEBHOOK_TARGET_FORBIDDEN(400, false, "The webhook address is a private, loopback, link-local or metadata address"),
 
 	// inbound warnings (docs/inbound-warnings.md)
 	INBOUND_WARNING_NOT_FOUND(404, false, "No inbound warning with that id"),
+	INBOUND_SENDER_MISMATCH(403, false, "The alert's sender is not the pushing department's"),
 
 	// drills (docs/drills.md)
 	DRILL_SCENARIO_INVALID(400, false, "The drill scenario cannot be played"),

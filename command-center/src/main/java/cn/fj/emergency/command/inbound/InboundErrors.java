@@ -1,5 +1,8 @@
 package cn.fj.emergency.command.inbound;
 
+import java.util.Map;
+
+import cn.fj.emergency.alerting.feed.InboundSenderRefused;
 import cn.fj.emergency.alerting.feed.InboundWarningNotFound;
 import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
@@ -14,6 +17,10 @@ public final class InboundErrors {
 	public static Throwable translate(Throwable error) {
 		if (error instanceof InboundWarningNotFound) {
 			return new HubException(ErrorCode.INBOUND_WARNING_NOT_FOUND, error.getMessage());
+		}
+		if (error instanceof InboundSenderRefused refused) {
+			return new HubException(ErrorCode.INBOUND_SENDER_MISMATCH, error.getMessage(),
+					Map.of("sender", refused.sender(), "senders", refused.allowed()), refused);
 		}
 		return WarningErrors.translate(error);
 	}

@@ -118,6 +118,8 @@ final class WarningBench implements AutoCloseable {
 	/** Settings for the hub that publishes: MQTT enabled on this broker. */
 	void configure(Map<String, Object> settings) {
 		settings.put("hub.channels.mqtt.broker-url", "tcp://127.0.0.1:" + this.mqttPort);
+		// the bench's warnings are Exercise: its terminals and webhook take exercises (docs/channels.md)
+		settings.put("hub.channels.mqtt.exercises", "true");
 	}
 
 	/** Latencies of the hand-offs, and how many never completed within 30 s. */
@@ -128,7 +130,7 @@ final class WarningBench implements AutoCloseable {
 		String admin = hub.adminToken();
 		hub.postJson("/api/admin/channels/subscriptions", admin, Map.of("channel", "WEBHOOK", "name", "bench Xiamen",
 				"address", "http://127.0.0.1:" + this.webhook.port() + "/hook", "secret", "bench-webhook-secret-0123",
-				"areas", List.of("350200")), 201);
+				"areas", List.of("350200"), "exercises", true), 201);
 		String author = hub.officerToken(null, "DUTY_OFFICER");
 		String approver = hub.officerToken(null, "DUTY_OFFICER");
 		Histogram latency = Load.histogram();

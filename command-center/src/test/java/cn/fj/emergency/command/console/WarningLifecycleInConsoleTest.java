@@ -65,11 +65,12 @@ class WarningLifecycleInConsoleTest {
 		hub = Hub.start(settings);
 		Browser.createOfficer(hub, "officer.a", "officer-password", null, "DUTY_OFFICER");
 		Browser.createOfficer(hub, "commander.b", "commander-password", null, "COMMANDER");
-		// only Ningde's Jiaocheng district: the lifecycle's warnings (Youxi, Siming) get no deliveries
+		// only Ningde's Jiaocheng district: the lifecycle's warnings (Youxi, Siming) get no deliveries; a recipient
+		// for exercises, as the republished warning is one
 		hub.postJson("/api/admin/channels/subscriptions", hub.adminToken(),
 				Map.of("channel", "WEBHOOK", "name", "Jiaocheng broadcast", "address",
 						"http://127.0.0.1:" + hookPort + "/hook", "secret", "a-shared-secret-of-the-webhook", "areas",
-						List.of("350902")),
+						List.of("350902"), "exercises", true),
 				201);
 		browser = Browser.start(WarningLifecycleInConsoleTest.class);
 		browser.open(hub, "/console/");

@@ -22,6 +22,15 @@ final class InboundCap {
 		return Conformance.bytes("cap/" + folder + "/" + name);
 	}
 
+	/**
+	 * Settings under which the department {@code subject} pushes as {@code senders} (the corpus's alerts come from
+	 * many senders; a department's token is bound to its own).
+	 */
+	static Map<String, Object> withSenders(Map<String, Object> settings, String subject, String... senders) {
+		settings.put("hub.inbound.senders." + subject, String.join(",", senders));
+		return settings;
+	}
+
 	static String departmentToken(Hub hub, String subject) {
 		JsonNode issued = hub.http().post().uri("/api/admin/service-tokens").headers(h -> h.setBearerAuth(hub.adminToken()))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -27,7 +27,8 @@ class InboundWarningActionsTest {
 
 	@BeforeAll
 	static void startHub() {
-		hub = Hub.start(Hub.freshHubSettings());
+		hub = Hub.start(InboundCap.withSenders(Hub.freshHubSettings(), "met-bureau", "cap@ec.gc.ca",
+				"KSTO@NWS.NOAA.GOV", "trinet@caltech.edu", "KARO@CLETS.DOJ.CA.GOV"));
 		department = InboundCap.departmentToken(hub, "met-bureau");
 		officer = hub.officerToken(null, "DUTY_OFFICER");
 	}

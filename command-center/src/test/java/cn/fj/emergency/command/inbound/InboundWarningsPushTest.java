@@ -35,7 +35,8 @@ class InboundWarningsPushTest {
 
 	@BeforeAll
 	static void startHub() {
-		hub = Hub.start(Hub.freshHubSettings());
+		hub = Hub.start(InboundCap.withSenders(Hub.freshHubSettings(), "earthquake-bureau",
+				"http://newwcatwc.arh.noaa.gov/tsuPortal/", "cap@ec.gc.ca", "trinet@caltech.edu", "hsas@dhs.gov"));
 		department = InboundCap.departmentToken(hub, "earthquake-bureau");
 		officer = hub.officerToken(null, "DUTY_OFFICER");
 	}

@@ -33,6 +33,7 @@ import cn.fj.emergency.alerting.channel.persistence.AtomStore;
 import cn.fj.emergency.alerting.channel.persistence.LedgerStore;
 import cn.fj.emergency.alerting.channel.persistence.SubscriptionStore;
 import cn.fj.emergency.alerting.channel.sms.SmsSender;
+import cn.fj.emergency.alerting.channel.webhook.WebhookTargets;
 import cn.fj.emergency.alerting.channel.webhook.WebhookSender;
 
 /**
@@ -64,7 +65,12 @@ public class ChannelConfiguration {
 		@Nullable MqttTopics topics = properties.mqtt().brokerUrl() == null ? null
 				: new MqttTopics(properties.mqtt().topicPrefix());
 		return new DistributingWarnings(ledger, subscriptions, atom, topics, properties.sms().gatewayUrl() != null,
-				clock, worker::wake);
+				properties.mqtt().exercises(), clock, worker::wake);
+	}
+
+	@Bean
+	WebhookTargets webhookTargets(ChannelProperties properties) {
+		return WebhookTargets.allowing(properties.webhook().allowedTargets());
 	}
 
 	@Bean(destroyMethod = "dispose")
@@ -79,12 +85,12 @@ public class ChannelConfiguration {
 
 	@Bean(destroyMethod = "close")
 	ChannelSenders channelSenders(ConnectionProvider connections, ChannelProperties properties, JsonMapper json,
-			Clock clock) {
+			Clock clock, WebhookTargets targets) {
 		HttpClient http = HttpClient.create(connections)
 			.responseTimeout(properties.worker().attemptTimeout())
 			.followRedirect(false);
 		List<ChannelSender> senders = new java.util.ArrayList<>();
-		senders.add(new WebhookSender(http, clock));
+		senders.add(new WebhookSender(http, clock, targets));
 		String gateway = properties.sms().gatewayUrl();
 		if (gateway != null) {
 			senders.add(new SmsSender(http, gateway, properties.sms().apiKey(), properties.sms().senderId(), json));
@@ -117,8 +123,8 @@ public class ChannelConfiguration {
 	}
 
 	@Bean
-	ManagingSubscriptions managingSubscriptions(SubscriptionStore store, Clock clock) {
-		return new ManagingSubscriptions(store, clock);
+	ManagingSubscriptions managingSubscriptions(SubscriptionStore store, Clock clock, WebhookTargets targets) {
+		return new ManagingSubscriptions(store, clock, targets);
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package cn.fj.emergency.alerting.channel.delivery;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,10 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mqtt the broadcast terminals' broker; no broker URL, no MQTT deliveries
  * @param sms the SMS gateway; no gateway URL, no SMS deliveries
  * @param feed the public CAP Atom feed
+ * @param webhook where webhooks may be sent
  */
 @ConfigurationProperties("hub.channels")
 public record ChannelProperties(@DefaultValue Worker worker, @DefaultValue Retry retry, @DefaultValue Mqtt mqtt,
-		@DefaultValue Sms sms, @DefaultValue Feed feed) {
+		@DefaultValue Sms sms, @DefaultValue Feed feed, @DefaultValue Webhook webhook) {
 
 	/**
 	 * @param pollInterval how often due deliveries are looked for
@@ -35,9 +37,26 @@ public record ChannelProperties(@DefaultValue Worker worker, @DefaultValue Retry
 			@DefaultValue("5m") Duration cap) {
 	}
 
-	/** @param brokerUrl e.g. {@code tcp://broker:1883} */
+	/**
+	 * @param brokerUrl e.g. {@code tcp://broker:1883}
+	 * @param exercises whether Exercise and Test warnings (drills) are published to the terminals too; by default
+	 * they are not: the terminals are real
+	 */
 	public record Mqtt(@Nullable String brokerUrl, @DefaultValue("fj-emergency-hub") String clientIdPrefix,
-			@DefaultValue("fj/warnings") String topicPrefix, @Nullable String username, @Nullable String password) {
+			@DefaultValue("fj/warnings") String topicPrefix, @Nullable String username, @Nullable String password,
+			@DefaultValue("false") boolean exercises) {
+	}
+
+	/**
+	 * @param allowedTargets host names, IP addresses or CIDR networks a webhook may be sent to although they are
+	 * loopback, private, link-local or otherwise refused by default (docs/channels.md, "Webhook targets")
+	 */
+	public record Webhook(@DefaultValue List<String> allowedTargets) {
+
+		public Webhook {
+			allowedTargets = List.copyOf(allowedTargets);
+		}
+
 	}
 
 	/** @param gatewayUrl the gateway's base URL; messages are POSTed to {@code <gatewayUrl>/messages} */

@@ -22,7 +22,9 @@ import cn.fj.emergency.alerting.channel.persistence.SubscriptionStore;
 
 /**
  * Records, in the publisher's transaction, what a published warning owes: one PENDING ledger row per channel and
- * recipient whose areas the warning covers, and the Atom feed's bookkeeping (an Alert or Update of status Actual
+ * recipient whose areas the warning covers (an Exercise or Test warning: only recipients for exercises, and the MQTT
+ * terminals only where the operator routes exercises to them; an Actual warning: only real recipients), and the Atom
+ * feed's bookkeeping (an Alert or Update of status Actual
  * adds an active entry; an Update or Cancel ends the entries it references). The workers send after commit; this
  * instance's is woken by the commit.
  */
@@ -38,6 +40,8 @@ public class DistributingWarnings implements WarningDistribution {
 
 	private final boolean sms;
 
+	private final boolean mqttExercises;
+
 	private final Clock clock;
 
 	private final Runnable owed;
@@ -48,6 +52,13 @@ public class DistributingWarnings implements WarningDistribution {
 	 */
 	public DistributingWarnings(LedgerStore ledger, SubscriptionStore subscriptions, AtomStore atom,
 			@Nullable MqttTopics topics, boolean sms, Clock clock, Runnable owed) {
+		this(ledger, subscriptions, atom, topics, sms, false, clock, owed);
+	}
+
+	/** @param mqttExercises whether Exercise and Test warnings are published to the MQTT terminals too */
+	public DistributingWarnings(LedgerStore ledger, SubscriptionStore subscriptions, AtomStore atom,
+			@Nullable MqttTopics topics, boolean sms, boolean mqttExercises, Clock clock, Runnable owed) {
+		this.mqttExercises = mqttExercises;
 		this.ledger = ledger;
 		this.subscriptions = subscriptions;
 		this.atom = atom;
@@ -92,11 +103,13 @@ public class DistributingWarnings implements WarningDistribution {
 		areas.addAll(w.countyCodes());
 		Flux<LedgerStore.NewDelivery> subscribed = this.subscriptions.wanting(areas)
 			.filter(s -> s.wants(w.cityCodes(), w.countyCodes()))
+			// a drill's (or a test's) warning reaches recipients for exercises only; a real one, real recipients only
+			.filter(s -> s.exercises() == exercise)
 			.filter(s -> s.channel() == Channel.WEBHOOK || this.sms)
 			.map(s -> new LedgerStore.NewDelivery(w.identifier(), s.channel(), s.id().toString(), s.address(),
 					s.secret(), w.cityCodes(), exercise, payload(s, w)));
 		MqttTopics mqtt = this.topics;
-		Flux<LedgerStore.NewDelivery> terminals = mqtt == null ? Flux.empty()
+		Flux<LedgerStore.NewDelivery> terminals = mqtt == null || (exercise && !this.mqttExercises) ? Flux.empty()
 				: Flux.fromIterable(mqtt.topicsFor(w))
 					.map(topic -> new LedgerStore.NewDelivery(w.identifier(), Channel.MQTT, topic, topic, null,
 							w.cityCodes(), exercise, w.capXml()));

@@ -13,6 +13,7 @@ import cn.fj.emergency.alerting.channel.ChannelIds;
 import cn.fj.emergency.alerting.channel.Subscription;
 import cn.fj.emergency.alerting.channel.SubscriptionRequest;
 import cn.fj.emergency.alerting.channel.persistence.SubscriptionStore;
+import cn.fj.emergency.alerting.channel.webhook.WebhookTargets;
 
 /**
  * An administrator adds, lists and removes webhook and SMS recipients. A removed recipient gets no new deliveries;
@@ -24,14 +25,18 @@ public class ManagingSubscriptions {
 
 	private final Clock clock;
 
-	public ManagingSubscriptions(SubscriptionStore store, Clock clock) {
+	private final WebhookTargets targets;
+
+	public ManagingSubscriptions(SubscriptionStore store, Clock clock, WebhookTargets targets) {
 		this.store = store;
 		this.clock = clock;
+		this.targets = targets;
 	}
 
 	/**
 	 * Subscribes a request that has no {@link SubscriptionRequest#problems() problems}; answers nothing when the
-	 * channel already has a recipient with that address.
+	 * channel already has a recipient with that address. A webhook whose target is refused
+	 * ({@link WebhookTargets#check}) fails with {@link cn.fj.emergency.alerting.channel.webhook.WebhookTargetRefused}.
 	 */
 	public Mono<Subscription> subscribe(SubscriptionRequest request) {
 		if (!request.problems().isEmpty()) {
@@ -40,8 +45,10 @@ public class ManagingSubscriptions {
 		Channel channel = Channel.valueOf(Objects.requireNonNull(request.channel()));
 		Subscription s = new Subscription(ChannelIds.newId(this.clock), channel, Objects.requireNonNull(request.name()),
 				Objects.requireNonNull(request.address()), channel == Channel.WEBHOOK ? request.secret() : null,
-				List.copyOf(Objects.requireNonNull(request.areas())), this.clock.instant());
-		return this.store.add(s).filter(Boolean::booleanValue).map(added -> s);
+				List.copyOf(Objects.requireNonNull(request.areas())), this.clock.instant(),
+				Boolean.TRUE.equals(request.exercises()));
+		Mono<Void> target = channel == Channel.WEBHOOK ? this.targets.check(s.address()) : Mono.empty();
+		return target.then(this.store.add(s)).filter(Boolean::booleanValue).map(added -> s);
 	}
 
 	public Flux<Subscription> all() {

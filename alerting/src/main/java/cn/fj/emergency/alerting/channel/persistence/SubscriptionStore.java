@@ -11,10 +11,10 @@ import reactor.core.publisher.Mono;
 import cn.fj.emergency.alerting.channel.Channel;
 import cn.fj.emergency.alerting.channel.Subscription;
 
-/** Webhook endpoints and SMS recipients (V50__delivery_ledger.sql). */
+/** Webhook endpoints and SMS recipients (V50__delivery_ledger.sql, V62__exercise_subscriptions.sql). */
 public class SubscriptionStore {
 
-	private static final String COLUMNS = "id, channel, name, address, secret, areas, created_at";
+	private static final String COLUMNS = "id, channel, name, address, secret, areas, created_at, exercises";
 
 	private final DatabaseClient db;
 
@@ -25,15 +25,16 @@ public class SubscriptionStore {
 	/** Adds the subscription; answers false if one of this channel already has the address. */
 	public Mono<Boolean> add(Subscription s) {
 		var spec = this.db.sql("""
-				INSERT INTO channel_subscription (id, channel, name, address, secret, areas, created_at)
-				VALUES (:id, :channel, :name, :address, :secret, :areas, :createdAt)
+				INSERT INTO channel_subscription (id, channel, name, address, secret, areas, created_at, exercises)
+				VALUES (:id, :channel, :name, :address, :secret, :areas, :createdAt, :exercises)
 				ON CONFLICT (channel, address) DO NOTHING""")
 			.bind("id", s.id())
 			.bind("channel", s.channel().name())
 			.bind("name", s.name())
 			.bind("address", s.address())
 			.bind("areas", s.areas().toArray(String[]::new))
-			.bind("createdAt", s.createdAt());
+			.bind("createdAt", s.createdAt())
+			.bind("exercises", s.exercises());
 		spec = s.secret() == null ? spec.bindNull("secret", String.class) : spec.bind("secret", s.secret());
 		return spec.fetch().rowsUpdated().map(n -> n > 0);
 	}
@@ -65,7 +66,8 @@ public class SubscriptionStore {
 		return new Subscription(LedgerStore.required(row.get("id", UUID.class), "id"),
 				Channel.valueOf(LedgerStore.string(row, "channel")), LedgerStore.string(row, "name"),
 				LedgerStore.string(row, "address"), row.get("secret", String.class),
-				areas == null ? List.of() : List.of(areas), LedgerStore.instant(row, "created_at"));
+				areas == null ? List.of() : List.of(areas), LedgerStore.instant(row, "created_at"),
+				Boolean.TRUE.equals(row.get("exercises", Boolean.class)));
 	}
 
 }

@@ -1,5 +1,7 @@
 package cn.fj.emergency.alerting.channel.webhook;
 
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
@@ -20,11 +22,18 @@ public class WebhookSender implements ChannelSender {
 
 	private final HttpClient http;
 
+	/** The client for hosts the operator did not list by name: it connects only to addresses not refused. */
+	private final HttpClient guarded;
+
 	private final Clock clock;
 
-	public WebhookSender(HttpClient http, Clock clock) {
+	private final WebhookTargets targets;
+
+	public WebhookSender(HttpClient http, Clock clock, WebhookTargets targets) {
 		this.http = http;
+		this.guarded = http.resolvedAddressesSelector((config, resolved) -> targets.select(resolved));
 		this.clock = clock;
+		this.targets = targets;
 	}
 
 	@Override
@@ -38,7 +47,13 @@ public class WebhookSender implements ChannelSender {
 		String timestamp = Long.toString(this.clock.instant().getEpochSecond());
 		String messageId = d.messageId().toString();
 		String secret = d.secret() == null ? "" : d.secret();
-		return this.http
+		String host = URI.create(d.address()).getHost();
+		String refused = host == null ? "the URL has no host" : this.targets.literalRefusal(host);
+		if (refused != null) {
+			return Mono.error(new WebhookTargetRefused(d.address(), refused));
+		}
+		HttpClient client = this.targets.allowsName(host) ? this.http : this.guarded;
+		return client
 			.headers(h -> h.set("Content-Type", "application/cap+xml; charset=utf-8")
 				.set("X-Message-Id", messageId)
 				.set("Idempotency-Key", messageId)
@@ -52,7 +67,9 @@ public class WebhookSender implements ChannelSender {
 			.responseSingle((response, content) -> content.asString()
 				.defaultIfEmpty("")
 				.flatMap(text -> response.status().code() / 100 == 2 ? Mono.just(DeliveryState.ACKNOWLEDGED)
-						: Mono.error(new IllegalStateException("HTTP " + response.status().code()))));
+						: Mono.error(new IllegalStateException("HTTP " + response.status().code()))))
+			.onErrorMap(UnknownHostException.class, unknown -> new WebhookTargetRefused(d.address(), host
+					+ " did not resolve, or only to refused addresses (" + unknown.getMessage() + ")"));
 	}
 
 }

@@ -36,6 +36,7 @@ public final class R2dbcInboundWarnings implements InboundWarnings {
 
 	private static final String ENDING = """
 			select msg_type, id from inbound_warning where $1 = any(ref_keys) and msg_type in ('Update', 'Cancel')
+			  and sender = $2
 			order by (msg_type = 'Cancel') desc, sent desc limit 1""";
 
 	private final DatabaseClient db;
@@ -117,6 +118,7 @@ public final class R2dbcInboundWarnings implements InboundWarnings {
 	public Mono<Ending> endingOf(Alert alert) {
 		return this.db.sql(ENDING)
 			.bind(0, InboundWarnings.key(alert.sender(), alert.identifier(), alert.sent()))
+			.bind(1, alert.sender())
 			.map(row -> new Ending("Cancel".equals(row.get("msg_type", String.class)) ? InboundState.CANCELLED
 					: InboundState.SUPERSEDED, row.get("id", Long.class)))
 			.one()

@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import cn.fj.emergency.alerting.channel.Subscription;
 import cn.fj.emergency.alerting.channel.SubscriptionRequest;
 import cn.fj.emergency.alerting.channel.delivery.ManagingSubscriptions;
+import cn.fj.emergency.alerting.channel.webhook.WebhookTargetRefused;
 import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
 
@@ -33,12 +34,13 @@ class SubscriptionRoutes {
 		this.managing = managing;
 	}
 
+	/** @param exercises a recipient of Exercise and Test warnings (drills) only; false: of Actual warnings only */
 	record SubscriptionView(UUID id, String channel, String name, String address, boolean secretSet,
-			List<String> areas, String createdAt) {
+			List<String> areas, String createdAt, boolean exercises) {
 
 		static SubscriptionView of(Subscription s) {
 			return new SubscriptionView(s.id(), s.channel().name(), s.name(), s.address(), s.secret() != null,
-					s.areas(), s.createdAt().toString());
+					s.areas(), s.createdAt().toString(), s.exercises());
 		}
 
 	}
@@ -54,7 +56,9 @@ class SubscriptionRoutes {
 		return this.managing.subscribe(request)
 			.map(SubscriptionView::of)
 			.switchIfEmpty(Mono.error(() -> new HubException(ErrorCode.SUBSCRIPTION_EXISTS,
-					"The channel already has a recipient at " + request.address())));
+					"The channel already has a recipient at " + request.address())))
+			.onErrorMap(WebhookTargetRefused.class, refused -> new HubException(ErrorCode.WEBHOOK_TARGET_FORBIDDEN,
+					refused.getMessage(), Map.of("address", refused.address(), "reason", refused.reason()), refused));
 	}
 
 	@GetMapping("/api/admin/channels/subscriptions")

@@ -24,6 +24,7 @@ import cn.fj.emergency.alerting.feed.InboundWarning;
 import cn.fj.emergency.alerting.feed.ReceivingInboundWarnings;
 import cn.fj.emergency.alerting.warning.WarningView;
 import cn.fj.emergency.command.inbound.InboundErrors;
+import cn.fj.emergency.command.inbound.InboundProperties;
 import cn.fj.emergency.command.inbound.RaisingIncidentFromInbound;
 import cn.fj.emergency.command.incident.ReportReceipt;
 import cn.fj.emergency.command.security.HubPrincipal;
@@ -44,8 +45,11 @@ class InboundWarningHttpRoutes {
 
 	private final RaisingIncidentFromInbound raising;
 
+	private final InboundProperties departments;
+
 	InboundWarningHttpRoutes(ReceivingInboundWarnings receiving, FindingInboundWarnings finding,
-			DraftingFromInbound drafting, RaisingIncidentFromInbound raising) {
+			DraftingFromInbound drafting, RaisingIncidentFromInbound raising, InboundProperties departments) {
+		this.departments = departments;
 		this.receiving = receiving;
 		this.finding = finding;
 		this.drafting = drafting;
@@ -67,10 +71,13 @@ class InboundWarningHttpRoutes {
 		return edge(this.raising.raise(principal, id, details));
 	}
 
-	/** 201 when any alert of the document is new, 200 when every one was a repeat. */
+	/**
+	 * 201 when any alert of the document is new, 200 when every one was a repeat; 403 INBOUND_SENDER_MISMATCH when an
+	 * alert's sender is not one of the department's (its token's subject, or the senders configured for it).
+	 */
 	@PostMapping(consumes = CapNamespaces.MEDIA_TYPE)
 	Mono<ResponseEntity<Received>> push(HubPrincipal principal, @RequestBody byte[] capXml) {
-		return edge(this.receiving.receive(capXml, "push:" + principal.subject())
+		return edge(this.receiving.receivePushed(capXml, principal.subject(), this.departments.senders(principal.subject()))
 			.map(InboundWarningHttpRoutes::answer));
 	}
 
