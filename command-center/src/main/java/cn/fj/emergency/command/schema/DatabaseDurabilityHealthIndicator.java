@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Health component {@code databaseDurability}: the durability settings of the PostgreSQL the hub uses, read now
  * (an operator may change them while the hub runs), and whether the hub was told to run without them. {@code UP}
  * when durable or allowed; {@code DOWN} when a setting was turned off after a start that required them on. Its
- * details are shown on {@code /actuator/health/durability}.
+ * status is on {@code /actuator/health} for everyone, its details on {@code /actuator/health/durability} for
+ * administrators.
  */
 @Component
 public class DatabaseDurabilityHealthIndicator extends AbstractReactiveHealthIndicator {

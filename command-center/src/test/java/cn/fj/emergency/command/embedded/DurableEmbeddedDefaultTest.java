@@ -1,5 +1,10 @@
 package cn.fj.emergency.command.embedded;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,9 +18,6 @@ import java.util.Map;
 
 import cn.fj.emergency.command.support.Hub;
 import cn.fj.emergency.command.support.TestInfrastructure;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.env.Environment;
@@ -53,7 +55,7 @@ class DurableEmbeddedDefaultTest {
 			assertThat(show(url, password, "full_page_writes")).isEqualTo("on");
 			assertThat(show(url, password, "synchronous_commit")).isEqualTo("on");
 
-			hub.http().get().uri("/actuator/health/durability").exchange()
+			hub.http().get().uri("/actuator/health/durability").headers((h) -> h.setBearerAuth(hub.adminToken())).exchange()
 				.expectStatus().isOk()
 				.expectBody()
 				.jsonPath("$.status").isEqualTo("UP")
@@ -62,6 +64,10 @@ class DurableEmbeddedDefaultTest {
 				.jsonPath("$.components.databaseDurability.details.full_page_writes").isEqualTo("on")
 				.jsonPath("$.components.databaseDurability.details.durable").isEqualTo(true)
 				.jsonPath("$.components.databaseDurability.details.nonDurableAllowed").isEqualTo(false);
+			hub.http().get().uri("/actuator/health").exchange()
+				.expectBody()
+				.jsonPath("$.components.databaseDurability.status").isEqualTo("UP")
+				.jsonPath("$.components.databaseDurability.details").doesNotExist();
 
 			Path passwordFile = dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE);
 			assertThat(passwordFile).hasContent(password);
@@ -76,10 +82,8 @@ class DurableEmbeddedDefaultTest {
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(redisPasswordFile)))
 				.isEqualTo("rw-------");
 			assertThat(redisUrl).contains(":" + Files.readString(redisPasswordFile) + "@");
-			String withoutPassword = "redis://127.0.0.1:" + redisUrl.substring(redisUrl.lastIndexOf(':') + 1);
-			assertThatExceptionOfType(RedisCommandExecutionException.class).as("Redis without its password")
-				.isThrownBy(() -> ping(withoutPassword))
-				.withMessageContaining("NOAUTH");
+			int redisPort = Integer.parseInt(redisUrl.substring(redisUrl.lastIndexOf(':') + 1));
+			assertThat(pingWithoutPassword(redisPort)).as("Redis without its password").startsWith("-NOAUTH");
 		}
 		try (Hub again = Hub.start(embeddedDefault(dataDir))) {
 			assertThat(again.context().getEnvironment().getRequiredProperty("hub.jdbc.password"))
@@ -90,11 +94,10 @@ class DurableEmbeddedDefaultTest {
 	@Test
 	void aClusterThatTrustedEveryoneAsksForThePasswordFromItsNextStart() throws Exception {
 		Path dataDir = TestInfrastructure.freshDataDir("embedded-trust-test");
-		try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
-			database.close();
-			// as an earlier version of the hub left it
-			Files.writeString(database.directory().resolve("pg_hba.conf"), "host all all 127.0.0.1/32 trust\n");
-		}
+		EmbeddedDatabase first = EmbeddedDatabase.start(dataDir);
+		first.close();
+		// as an earlier version of the hub left it
+		Files.writeString(first.directory().resolve("pg_hba.conf"), "host all all 127.0.0.1/32 trust\n");
 		try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
 			assertThat(show(database.jdbcUrl(), database.password(), "fsync")).isEqualTo("on");
 			assertThatExceptionOfType(SQLException.class)
@@ -123,7 +126,7 @@ class DurableEmbeddedDefaultTest {
 
 			settings.put("hub.database.allow-non-durable", "true");
 			try (Hub hub = Hub.start(settings)) {
-				hub.http().get().uri("/actuator/health/durability").exchange()
+				hub.http().get().uri("/actuator/health/durability").headers((h) -> h.setBearerAuth(hub.adminToken())).exchange()
 					.expectStatus().isOk()
 					.expectBody()
 					.jsonPath("$.components.databaseDurability.status").isEqualTo("UP")
@@ -144,13 +147,12 @@ class DurableEmbeddedDefaultTest {
 		}
 	}
 
-	private static String ping(String redisUrl) {
-		RedisClient client = RedisClient.create(redisUrl);
-		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			return connection.sync().ping();
-		}
-		finally {
-			client.shutdown();
+	/** Redis's answer to a PING sent without signing in, in its own protocol. */
+	private static String pingWithoutPassword(int port) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(5000);
+			socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
 		}
 	}
 
