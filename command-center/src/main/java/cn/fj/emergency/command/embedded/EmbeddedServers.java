@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -64,7 +65,8 @@ final class EmbeddedServers implements SmartApplicationListener, DisposableBean 
 		if (redis != null) {
 			supervised.add(ServerSupervisor.of(redis));
 		}
-		this.supervisor = new ServerSupervisor(supervised, log);
+		// its own logger, so that an operator finds "died" and "restarted" under one name
+		this.supervisor = new ServerSupervisor(supervised, LogFactory.getLog(ServerSupervisor.class));
 	}
 
 	static EmbeddedServers start(SpringApplication application, boolean enabled, Path dataDir, boolean database,
