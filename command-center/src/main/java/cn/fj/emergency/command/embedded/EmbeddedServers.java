@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -23,7 +24,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * The servers one run of a {@link SpringApplication} started, if any, with the checks and the clean-up around
- * them. Once the context is prepared, a configuration still without servers fails the start-up. The servers stop
+ * them. Once the context is prepared, a configuration still without servers fails the start-up. A
+ * {@link ServerSupervisor} starts a server that died again on the same data and port. The servers stop
  * after every bean of the context is destroyed, so connection pools and clients close while their server is still
  * there; they also stop when the run fails, and at JVM exit after Spring Boot has closed the contexts.
  */
@@ -32,6 +34,8 @@ final class EmbeddedServers implements SmartApplicationListener, DisposableBean 
 	static final String PROPERTY_SOURCE = "embedded-default";
 
 	private static final String BEAN_NAME = "hubEmbeddedServers";
+
+	private static final String SUPERVISOR_BEAN_NAME = "hubEmbeddedServerSupervisor";
 
 	private final SpringApplication application;
 
@@ -45,6 +49,8 @@ final class EmbeddedServers implements SmartApplicationListener, DisposableBean 
 
 	private final Runnable shutdownHandler = this::close;
 
+	private final ServerSupervisor supervisor;
+
 	private EmbeddedServers(SpringApplication application, boolean enabled, @Nullable EmbeddedDatabase database,
 			@Nullable EmbeddedRedis redis, Log log) {
 		this.application = application;
@@ -52,6 +58,15 @@ final class EmbeddedServers implements SmartApplicationListener, DisposableBean 
 		this.database = database;
 		this.redis = redis;
 		this.log = log;
+		List<ServerSupervisor.Supervised> supervised = new ArrayList<>();
+		if (database != null) {
+			supervised.add(ServerSupervisor.of(database));
+		}
+		if (redis != null) {
+			supervised.add(ServerSupervisor.of(redis));
+		}
+		// its own logger, so that an operator finds "died" and "restarted" under one name
+		this.supervisor = new ServerSupervisor(supervised, LogFactory.getLog(ServerSupervisor.class));
 	}
 
 	static EmbeddedServers start(SpringApplication application, boolean enabled, Path dataDir, boolean database,
@@ -64,6 +79,7 @@ final class EmbeddedServers implements SmartApplicationListener, DisposableBean 
 			EmbeddedServers servers = new EmbeddedServers(application, enabled, startedDatabase, startedRedis, log);
 			if (!servers.isEmpty()) {
 				SpringApplication.getShutdownHandlers().add(servers.shutdownHandler);
+				servers.supervisor.start();
 			}
 			return servers;
 		}
@@ -91,6 +107,7 @@ final class EmbeddedServers implements SmartApplicationListener, DisposableBean 
 			properties.put(JdbcFromR2dbcPropertySource.PASSWORD, this.database.password());
 		}
 		if (this.redis != null) {
+			// with its password, which Spring Boot takes from the URL
 			properties.put(ConfiguredServers.REDIS_URL, this.redis.url());
 		}
 		return new MapPropertySource(PROPERTY_SOURCE, properties);
@@ -122,10 +139,13 @@ final class EmbeddedServers implements SmartApplicationListener, DisposableBean 
 		Optional<String> redis = ConfiguredServers.redis(environment);
 		checkConfigured(postgres, redis);
 		report("PostgreSQL", postgres.get(), (this.database != null) ? this.database.r2dbcUrl() : null);
-		report("Redis", redis.get(), (this.redis != null) ? this.redis.url() : null);
+		report("Redis", redis.get(),
+				(this.redis != null) ? ConfiguredServers.withoutPassword(this.redis.url()) : null);
 		if (isEmpty()) {
 			return;
 		}
+		// its restart counters, bound to the application's meter registry
+		context.getBeanFactory().registerSingleton(SUPERVISOR_BEAN_NAME, this.supervisor);
 		if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
 			// Registered before any bean exists, so destroyed after all of them
 			registry.registerDisposableBean(BEAN_NAME, this);
@@ -174,6 +194,8 @@ final class EmbeddedServers implements SmartApplicationListener, DisposableBean 
 		if (!isEmpty()) {
 			removeShutdownHandler();
 		}
+		// first, so that it does not start a server that is being stopped
+		this.supervisor.close();
 		RuntimeException failure = null;
 		for (AutoCloseable server : servers()) {
 			try {

@@ -54,6 +54,52 @@ final class LeftoverServer {
 		awaitExit(process.get(), pidFile, server, directory);
 	}
 
+	/**
+	 * Waits until no process works in {@code directory} any more, killing those still there after
+	 * {@code timeout}. A PostgreSQL postmaster killed with SIGKILL leaves its backends behind for a moment, attached
+	 * to the old shared memory; a new postmaster refuses to start beside them, and must never run with them. Only the
+	 * holder of the {@link DataDirectoryLock} may call this, once its own server there has died. Without
+	 * {@code /proc} nothing is found, and the server's own start-up check refuses to start beside them.
+	 */
+	static void stopOrphans(Path directory, String server, Duration timeout, Log log) {
+		Path real = realPath(directory);
+		long deadline = System.nanoTime() + timeout.toNanos();
+		List<ProcessHandle> orphans = orphans(real);
+		try {
+			while (!orphans.isEmpty() && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+				orphans = orphans(real);
+			}
+			if (orphans.isEmpty()) {
+				return;
+			}
+			log.warn(orphans.size() + " process(es) of the dead " + server + " still work in " + directory
+					+ " after " + timeout.toSeconds() + " s; killing them (PIDs "
+					+ orphans.stream().map(ProcessHandle::pid).toList() + ")");
+			orphans.forEach(ProcessHandle::destroyForcibly);
+			long killDeadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+			while (!orphans(real).isEmpty()) {
+				if (System.nanoTime() > killDeadline) {
+					throw new IllegalStateException("Processes of the dead " + server + " still work in " + directory
+							+ " " + STOP_TIMEOUT.toSeconds() + " s after they were killed");
+				}
+				Thread.sleep(50);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the processes of the dead " + server, ex);
+		}
+	}
+
+	private static List<ProcessHandle> orphans(Path directory) {
+		long self = ProcessHandle.current().pid();
+		return ProcessHandle.allProcesses()
+			.filter((process) -> process.pid() != self && ServerSupport.isRunning(process))
+			.filter((process) -> workingDirectory(process.pid()).filter(directory::equals).isPresent())
+			.toList();
+	}
+
 	private static Optional<Long> readPid(Path pidFile) {
 		try {
 			List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);

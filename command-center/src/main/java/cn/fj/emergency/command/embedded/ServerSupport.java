@@ -76,6 +76,26 @@ final class ServerSupport {
 		return true;
 	}
 
+	/**
+	 * Whether a process still runs. A killed server whose parent has not reaped it yet is a zombie, which
+	 * {@link ProcessHandle#isAlive()} still counts as alive; on Linux its state in {@code /proc} tells.
+	 */
+	static boolean isRunning(ProcessHandle process) {
+		if (!process.isAlive()) {
+			return false;
+		}
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"), StandardCharsets.UTF_8);
+			// "pid (name) state ...": the name may hold spaces and parentheses, the state follows the last ')'
+			int end = stat.lastIndexOf(')');
+			return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+		}
+		catch (IOException ex) {
+			// no /proc, or the process has just gone
+			return process.isAlive();
+		}
+	}
+
 	static void addShutdownHook(Thread hook) {
 		Runtime.getRuntime().addShutdownHook(hook);
 	}

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
  * database lock, so several instances starting together migrate once. The one place JDBC is used.
  */
 @Component
+// nothing is migrated on a database that the hub refuses
+@DependsOn("checkingDatabaseDurability")
 public class SchemaMigrations implements InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);

@@ -30,7 +30,12 @@ public final class Benchmarks {
 		Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		String loadBefore = Machine.load();
 		long t0 = System.nanoTime();
+		// every figure on a PostgreSQL that survives a crash: fsync on, and no hub told to run without it
+		System.setProperty("test.infra.durable", "true");
 		TestInfrastructure infra = TestInfrastructure.get();
+		if (!infra.durable()) {
+			throw new IllegalStateException("The benchmark harness runs only on a durable PostgreSQL");
+		}
 		Map<String, String> machine = Machine.describe(infra);
 		List<Figure> figures = new ArrayList<>();
 		if (!config.jitWarmup().isZero()) {

@@ -52,7 +52,7 @@ final class FaultBench {
 			try {
 				Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 						"-Xmx3g", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+AllowRedefinitionToAddDeleteMethods",
-						"-XX:+EnableDynamicAgentLoading", "-Xshare:off", "-Dfault.drills=long", "-Dtest.infra.dir=test-infra-faults",
+						"-XX:+EnableDynamicAgentLoading", "-Xshare:off", "-Dfault.drills=long", "-Dtest.infra.dir=test-infra-faults", "-Dtest.infra.durable=true",
 						"-cp", System.getProperty("java.class.path"), FaultBench.class.getName(), test)
 					.redirectErrorStream(true)
 					.redirectOutput(log.toFile())

@@ -37,7 +37,7 @@ final class Machine {
 			.orElse(System.getProperty("os.name")) + ", kernel " + System.getProperty("os.version"));
 		facts.put("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
 				+ System.getProperty("java.vendor") + "), max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-		facts.put("PostgreSQL", postgres(infra) + " (embedded, synchronous_commit on, local disk)");
+		facts.put("PostgreSQL", postgres(infra) + " (embedded, " + durability(infra) + ", local disk)");
 		facts.put("Redis", redis(infra) + " (embedded)");
 		facts.put("pgbench", Pgbench.version());
 		return facts;
@@ -60,6 +60,21 @@ final class Machine {
 		}
 		catch (SQLException ex) {
 			return "unknown (" + ex.getMessage() + ")";
+		}
+	}
+
+	/** As the server reports them, so that the report never claims a durability the run did not have. */
+	private static String durability(TestInfrastructure infra) {
+		try (Connection connection = DriverManager.getConnection(infra.jdbcUrl("postgres"), infra.username(), infra.password());
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select current_setting('fsync'), current_setting('full_page_writes'), "
+						+ "current_setting('synchronous_commit')")) {
+			rows.next();
+			return "fsync " + rows.getString(1) + ", full_page_writes " + rows.getString(2) + ", synchronous_commit "
+					+ rows.getString(3);
+		}
+		catch (SQLException ex) {
+			return "durability unknown (" + ex.getMessage() + ")";
 		}
 	}
 

@@ -92,7 +92,9 @@ class PresenceRenewalTest {
 	}
 
 	private static LettuceConnectionFactory factory(int port) {
-		LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
+		RedisStandaloneConfiguration server = new RedisStandaloneConfiguration("127.0.0.1", port);
+		server.setPassword(TestInfrastructure.get().redis().password());
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(server);
 		factory.afterPropertiesSet();
 		factory.start();
 		return factory;

@@ -35,7 +35,9 @@ class PresenceUnavailableTest {
 	@BeforeEach
 	void connectThroughARelay() {
 		this.relay = new TcpRelay(TestInfrastructure.get().redis().port());
-		this.factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", this.relay.port()));
+		RedisStandaloneConfiguration server = new RedisStandaloneConfiguration("127.0.0.1", this.relay.port());
+		server.setPassword(TestInfrastructure.get().redis().password());
+		this.factory = new LettuceConnectionFactory(server);
 		this.factory.afterPropertiesSet();
 		this.factory.start();
 		this.presence = new Presence(new ReactiveStringRedisTemplate(this.factory), JsonMapper.builder().build(),

@@ -55,7 +55,7 @@ class EmbeddedDefaultEnvironmentTest {
 				postgresPort = result.getInt(2);
 			}
 			String redisUrl = environment.getProperty("spring.data.redis.url");
-			assertThat(redisUrl).matches("redis://127\\.0\\.0\\.1:\\d+");
+			assertThat(redisUrl).matches("redis://:[A-Za-z0-9_-]{32}@127\\.0\\.0\\.1:\\d+");
 			redisPort = Integer.parseInt(redisUrl.substring(redisUrl.lastIndexOf(':') + 1));
 			assertThat(ping(redisUrl)).isEqualTo("PONG");
 			assertThat(dataDir.resolve("postgres/PG_VERSION")).hasContent("17");

@@ -107,7 +107,7 @@ public final class PrimaryFailoverDrill {
 		try {
 			// a replica from a cold copy of the primary's cluster (no pg_basebackup among the embedded binaries)
 			primary.close();
-			copyCluster(primary.directory(), replicaDir.resolve("postgres"), primaryPort, primary.username());
+			copyCluster(primary, replicaDir, primaryPort);
 			primary = EmbeddedDatabase.start(primaryDir, primaryPort);
 			replica = EmbeddedDatabase.start(replicaDir);
 			String syncState = makeSynchronous(primary);
@@ -184,8 +184,16 @@ public final class PrimaryFailoverDrill {
 	}
 
 	/** Copies a stopped cluster and makes the copy a standby streaming from the primary's port. */
-	private static void copyCluster(Path from, Path to, int primaryPort, String user) {
+	private static void copyCluster(EmbeddedDatabase primary, Path replicaDir, int primaryPort) {
+		Path from = primary.directory();
+		Path to = replicaDir.resolve("postgres");
+		String user = primary.username();
+		String password = primary.password();
 		try (Stream<Path> files = Files.walk(from)) {
+			// the copied cluster expects the primary's password
+			Files.createDirectories(replicaDir);
+			Files.copy(primary.passwordFile(), replicaDir.resolve(EmbeddedDatabase.PASSWORD_FILE),
+					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 			for (Path file : files.toList()) {
 				Path target = to.resolve(from.relativize(file).toString());
 				String name = file.getFileName().toString();
@@ -200,7 +208,7 @@ public final class PrimaryFailoverDrill {
 			Files.setPosixFilePermissions(to, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
 			Files.writeString(to.resolve("standby.signal"), "");
 			Files.writeString(to.resolve("postgresql.auto.conf"), "\nprimary_conninfo = 'host=127.0.0.1 port="
-					+ primaryPort + " user=" + user + " application_name=replica'\n",
+					+ primaryPort + " user=" + user + " password=" + password + " application_name=replica'\n",
 					java.nio.file.StandardOpenOption.APPEND);
 		}
 		catch (IOException ex) {

@@ -65,6 +65,10 @@ public final class Hub implements AutoCloseable {
 		settings.put("hub.audit.anchor-interval", "1h");
 		// tests' webhook receivers listen on this machine's loopback, which the hub refuses unless allowed
 		settings.put("hub.channels.webhook.allowed-targets", "127.0.0.1");
+		if (!infra.durable()) {
+			// the shared PostgreSQL runs with fsync off for speed; the benchmark harness's is durable, and never says this
+			settings.put("hub.database.allow-non-durable", "true");
+		}
 		return settings;
 	}
 

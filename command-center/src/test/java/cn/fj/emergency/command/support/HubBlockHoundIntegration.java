@@ -31,6 +31,9 @@ public class HubBlockHoundIntegration implements BlockHoundIntegration {
 		// loops through an ArrayBlockingQueue, whose offer takes a lock for an instant; when its event loops contend,
 		// BlockHound's error closed the hub's broker connection mid-test (PublishedWarningReachesItsCountyOnlyTest)
 		builder.allowBlockingCallsInside("io.moquette.broker.SessionEventLoopGroup", "routeCommand");
+		// r2dbc-postgresql's SCRAM sign-in (every PostgreSQL that asks for a password, the embedded one included) draws
+		// its nonce from SecureRandom, which reads /dev/urandom: a file read that never waits for entropy
+		builder.allowBlockingCallsInside("com.ongres.scram.common.ScramFunctions", "nonce");
 	}
 
 }

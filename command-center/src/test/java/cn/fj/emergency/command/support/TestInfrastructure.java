@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * first use wipes so that every run starts clean. Each test context should take its own database from
  * {@link #newDatabase()}; Redis is shared. Both servers stop with the JVM through their own shutdown hooks. Test
  * JVMs must not run in parallel: a second one finds the data directory locked and fails.
+ * <p>
+ * PostgreSQL runs with fsync off for speed, and the hubs of the tests say they allow it
+ * ({@code hub.database.allow-non-durable}, {@link Hub#freshHubSettings()}); with {@code -Dtest.infra.durable=true},
+ * as the benchmark harness runs, it is durable and no hub is told otherwise.
  */
 public final class TestInfrastructure {
 
@@ -28,9 +32,12 @@ public final class TestInfrastructure {
 
 	private final AtomicInteger databases = new AtomicInteger();
 
-	private TestInfrastructure(EmbeddedDatabase database, EmbeddedRedis redis) {
+	private final boolean durable;
+
+	private TestInfrastructure(EmbeddedDatabase database, EmbeddedRedis redis, boolean durable) {
 		this.database = database;
 		this.redis = redis;
+		this.durable = durable;
 	}
 
 	public static synchronized TestInfrastructure get() {
@@ -44,9 +51,10 @@ public final class TestInfrastructure {
 	}
 
 	private static TestInfrastructure start(Path dataDir) {
-		EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
+		boolean durable = Boolean.getBoolean("test.infra.durable");
+		EmbeddedDatabase database = durable ? EmbeddedDatabase.start(dataDir) : EmbeddedDatabase.startWithoutFsync(dataDir);
 		try {
-			return new TestInfrastructure(database, EmbeddedRedis.start(dataDir));
+			return new TestInfrastructure(database, EmbeddedRedis.start(dataDir), durable);
 		}
 		catch (RuntimeException ex) {
 			database.close();
@@ -100,6 +108,11 @@ public final class TestInfrastructure {
 				Files.delete(file);
 			}
 		}
+	}
+
+	/** Whether PostgreSQL runs with fsync on ({@code -Dtest.infra.durable=true}). */
+	public boolean durable() {
+		return this.durable;
 	}
 
 	/** Creates an empty database with a name unique in this run, and returns the name. */
