@@ -1,5 +1,6 @@
 package cn.fj.emergency.command.security;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,9 @@ public final class AccessPolicy {
 			HttpRule.open("GET", "/actuator/health/liveness"),
 			HttpRule.open("GET", "/actuator/health/readiness"),
 			HttpRule.open("GET", "/actuator/prometheus"),
-			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));
+			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)),
+			// anything else under /api (and /api itself) is the administrator's until listed above
+			HttpRule.of(null, "/api/", EnumSet.of(Role.ADMIN)));
 
 	private AccessPolicy() {
 	}
@@ -159,6 +162,12 @@ public final class AccessPolicy {
 		}
 	}
 
+	/** The roles a route needs, or {@code null} for a route the hub does not offer. */
+	public static @Nullable Set<Role> rolesForRoute(String route) {
+		Route allowed = ROUTES.get(route);
+		return allowed == null ? null : Collections.unmodifiableSet(allowed.roles());
+	}
+
 	/** The RSocket interaction models the hub's routes use. */
 	public enum Interaction {
 
@@ -171,7 +180,8 @@ public final class AccessPolicy {
 
 	/**
 	 * The roles an HTTP request needs: {@code null} for an open endpoint. Paths outside {@code /api} and
-	 * {@code /actuator} (the console's static files) are open; any other API path not listed needs ADMIN.
+	 * {@code /actuator} (the console's static files) are open; any other API path not listed needs ADMIN. The path
+	 * is the decoded one the router dispatches on (percent-decoded, without matrix parameters).
 	 */
 	public static @Nullable Set<Role> rolesForHttp(String method, String path) {
 		for (HttpRule rule : HTTP) {
@@ -179,10 +189,15 @@ public final class AccessPolicy {
 				return rule.roles();
 			}
 		}
-		if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")) {
-			return EnumSet.of(Role.ADMIN);
-		}
 		return null;
+	}
+
+	/**
+	 * The HTTP rules in the order they are tried, the first match deciding; a request no rule matches is open. The
+	 * HTTP filter chain is built from these.
+	 */
+	public static List<HttpRule> httpRules() {
+		return HTTP;
 	}
 
 	public static void checkHttp(HubPrincipal principal, Set<Role> roles) {
@@ -195,7 +210,11 @@ public final class AccessPolicy {
 	 * A path equal to {@code path}, or below it when {@code path} ends with a slash. A segment {@code *} stands for
 	 * any one non-empty segment (an id).
 	 */
-	private record HttpRule(@Nullable String method, String path, @Nullable Set<Role> roles) {
+	public record HttpRule(@Nullable String method, String path, @Nullable Set<Role> roles) {
+
+		public HttpRule {
+			roles = roles == null ? null : Collections.unmodifiableSet(EnumSet.copyOf(roles));
+		}
 
 		static HttpRule open(String method, String path) {
 			return new HttpRule(method, path, null);
@@ -205,7 +224,8 @@ public final class AccessPolicy {
 			return new HttpRule(method, path, roles);
 		}
 
-		boolean matches(String requestMethod, String requestPath) {
+		/** Whether the rule covers a request; {@code requestPath} is decoded, as the router sees it. */
+		public boolean matches(String requestMethod, String requestPath) {
 			if (this.method != null && !this.method.equals(requestMethod)) {
 				return false;
 			}
