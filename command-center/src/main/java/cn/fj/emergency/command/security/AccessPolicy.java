@@ -51,6 +51,9 @@ public final class AccessPolicy {
 			Map.entry("warnings.approve", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER))),
 			Map.entry("warnings.reject", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER))));
 
+	/** Anything else under {@code /api} (and {@code /api} itself) is the administrator's until it is listed. */
+	public static final HttpRule UNLISTED_API = HttpRule.of(null, "/api/", EnumSet.of(Role.ADMIN));
+
 	private static final List<HttpRule> HTTP = List.of(
 			HttpRule.open("POST", "/api/auth/token"),
 			HttpRule.open("GET", "/api/auth/jwks"),
@@ -133,8 +136,7 @@ public final class AccessPolicy {
 			HttpRule.open("GET", "/actuator/health/readiness"),
 			HttpRule.open("GET", "/actuator/prometheus"),
 			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)),
-			// anything else under /api (and /api itself) is the administrator's until listed above
-			HttpRule.of(null, "/api/", EnumSet.of(Role.ADMIN)));
+			UNLISTED_API);
 
 	private AccessPolicy() {
 	}
@@ -184,9 +186,15 @@ public final class AccessPolicy {
 	 * is the decoded one the router dispatches on (percent-decoded, without matrix parameters).
 	 */
 	public static @Nullable Set<Role> rolesForHttp(String method, String path) {
+		HttpRule rule = ruleForHttp(method, path);
+		return rule == null ? null : rule.roles();
+	}
+
+	/** The rule that decides an HTTP request (the first that matches), or {@code null} where none does (open). */
+	public static @Nullable HttpRule ruleForHttp(String method, String path) {
 		for (HttpRule rule : HTTP) {
 			if (rule.matches(method, path)) {
-				return rule.roles();
+				return rule;
 			}
 		}
 		return null;
