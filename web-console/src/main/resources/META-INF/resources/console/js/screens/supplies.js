@@ -91,6 +91,7 @@ function h(tag, attrs, ...children) {
     if (k.startsWith('on:')) e.addEventListener(k.slice(3), v);
     else if (k === 'value') e.value = v;
     else if (k === 'checked' || k === 'selected' || k === 'disabled') e[k] = true;
+    else if (k === 'style') e.style.cssText = String(v); // CSSOM: the CSP refuses inline style attributes
     else e.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children.flat(Infinity)) {

@@ -126,6 +126,7 @@ function h(tag, attrs, ...children) {
     else if (k === 'value') e.value = v;
     else if (k === 'checked' || k === 'selected' || k === 'disabled') e[k] = true;
     else if (k === 'style' && typeof v === 'object') Object.assign(e.style, v);
+    else if (k === 'style') e.style.cssText = String(v); // CSSOM: the CSP refuses inline style attributes
     else e.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children.flat(Infinity)) {
