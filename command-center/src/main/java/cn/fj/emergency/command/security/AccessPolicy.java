@@ -12,9 +12,11 @@ import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
 
 /**
- * Which roles may call what, for every interface, in one table. HTTP requests and RSocket routes are both checked
- * here and nowhere else; what a principal may <em>see</em> of the event stream is {@code EventVisibility}'s
- * concern, and which city a report is for comes from the token. Anything not listed is refused.
+ * Which roles may call what, for every interface, in one table. RSocket routes are checked here
+ * ({@code AuthenticatedResponder}); HTTP requests by Spring Security's filter chain, built rule by rule from this
+ * table ({@code security/web/HttpAccessControl}) and matched on the decoded path the router dispatches on. What a
+ * principal may <em>see</em> of the event stream is {@code EventVisibility}'s concern, and which city a report is
+ * for comes from the token. Anything not listed is refused.
  */
 public final class AccessPolicy {
 
@@ -206,12 +208,6 @@ public final class AccessPolicy {
 	 */
 	public static List<HttpRule> httpRules() {
 		return HTTP;
-	}
-
-	public static void checkHttp(HubPrincipal principal, Set<Role> roles) {
-		if (!principal.hasAny(roles)) {
-			throw new HubException(ErrorCode.ACCESS_DENIED, "This request needs one of the roles " + roles);
-		}
 	}
 
 	/**
