@@ -230,7 +230,9 @@ public final class AccessPolicy {
 
 		/** Whether the rule covers a request; {@code requestPath} is decoded, as the router sees it. */
 		public boolean matches(String requestMethod, String requestPath) {
-			if (this.method != null && !this.method.equals(requestMethod)) {
+			// the router serves HEAD with the GET handler, so a GET rule decides it too
+			String dispatched = requestMethod.equals("HEAD") ? "GET" : requestMethod;
+			if (this.method != null && !this.method.equals(dispatched)) {
 				return false;
 			}
 			if (this.path.contains("*")) {
