@@ -14,7 +14,20 @@ final class DecodedPath {
 	private DecodedPath() {
 	}
 
+	private static final String ATTRIBUTE = DecodedPath.class.getName();
+
+	/** Worked out once per request (every rule of the table is tried on it). */
 	static String of(ServerWebExchange exchange) {
+		Object known = exchange.getAttribute(ATTRIBUTE);
+		if (known instanceof String path) {
+			return path;
+		}
+		String path = decode(exchange);
+		exchange.getAttributes().put(ATTRIBUTE, path);
+		return path;
+	}
+
+	private static String decode(ServerWebExchange exchange) {
 		StringBuilder path = new StringBuilder();
 		for (PathContainer.Element element : exchange.getRequest().getPath().pathWithinApplication().elements()) {
 			path.append(element instanceof PathContainer.PathSegment segment ? segment.valueToMatch() : element.value());
