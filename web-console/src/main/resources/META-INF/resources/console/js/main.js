@@ -28,6 +28,9 @@ export function el(tag, attrs, ...children) {
       node[key] = value;
     } else if (key === 'style' && typeof value === 'object') {
       Object.assign(node.style, value);
+    } else if (key === 'style') {
+      // through the CSSOM, not as an attribute: the hub's Content-Security-Policy refuses inline style attributes
+      node.style.cssText = String(value);
     } else {
       node.setAttribute(key, value === true ? '' : String(value));
     }

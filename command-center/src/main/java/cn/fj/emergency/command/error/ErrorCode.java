@@ -19,6 +19,8 @@ public enum ErrorCode {
 	TIME_IN_FUTURE(400, false, "The time lies in the future"),
 	REPORT_ID_REUSED(409, false, "The report id was already used for a different report"),
 	RESUME_POSITION_UNKNOWN(400, false, "The resume position is beyond the end of the event log"),
+	// refused by the HTTP firewall before any rule or handler sees it (docs/http-api.md#refused-paths)
+	PATH_REJECTED(400, false, "The request path is ambiguous (encoded separator, ';', '//', '..') and was refused"),
 
 	// authentication and authorisation
 	AUTHENTICATION_REQUIRED(401, false, "Authentication is required"),
@@ -39,6 +41,7 @@ public enum ErrorCode {
 	// resources
 	NOT_FOUND(404, false, "No such resource"),
 	ROUTE_NOT_FOUND(404, false, "No such route"),
+	ROUTE_AMBIGUOUS(400, false, "An RSocket request must name exactly one route"),
 	METHOD_NOT_ALLOWED(405, false, "Method not allowed"),
 	UNSUPPORTED_MEDIA_TYPE(415, false, "Unsupported media type"),
 	USERNAME_TAKEN(409, false, "The username is already taken"),

@@ -1,5 +1,6 @@
 package cn.fj.emergency.command.security;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,11 @@ import cn.fj.emergency.command.error.ErrorCode;
 import cn.fj.emergency.command.error.HubException;
 
 /**
- * Which roles may call what, for every interface, in one table. HTTP requests and RSocket routes are both checked
- * here and nowhere else; what a principal may <em>see</em> of the event stream is {@code EventVisibility}'s
- * concern, and which city a report is for comes from the token. Anything not listed is refused.
+ * Which roles may call what, for every interface, in one table. RSocket routes are checked here
+ * ({@code AuthenticatedResponder}); HTTP requests by Spring Security's filter chain, built rule by rule from this
+ * table ({@code security/web/HttpAccessControl}) and matched on the decoded path the router dispatches on. What a
+ * principal may <em>see</em> of the event stream is {@code EventVisibility}'s concern, and which city a report is
+ * for comes from the token. Anything not listed is refused.
  */
 public final class AccessPolicy {
 
@@ -49,6 +52,9 @@ public final class AccessPolicy {
 			Map.entry("warnings.stream", new Route(Interaction.REQUEST_STREAM, EnumSet.of(Role.CITY_PLATFORM))),
 			Map.entry("warnings.approve", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER))),
 			Map.entry("warnings.reject", new Route(Interaction.REQUEST_RESPONSE, EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER))));
+
+	/** Anything else under {@code /api} (and {@code /api} itself) is the administrator's until it is listed. */
+	public static final HttpRule UNLISTED_API = HttpRule.of(null, "/api/", EnumSet.of(Role.ADMIN));
 
 	private static final List<HttpRule> HTTP = List.of(
 			HttpRule.open("POST", "/api/auth/token"),
@@ -131,7 +137,8 @@ public final class AccessPolicy {
 			HttpRule.open("GET", "/actuator/health/liveness"),
 			HttpRule.open("GET", "/actuator/health/readiness"),
 			HttpRule.open("GET", "/actuator/prometheus"),
-			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)));
+			HttpRule.of(null, "/actuator/", EnumSet.of(Role.ADMIN)),
+			UNLISTED_API);
 
 	private AccessPolicy() {
 	}
@@ -159,6 +166,12 @@ public final class AccessPolicy {
 		}
 	}
 
+	/** The roles a route needs, or {@code null} for a route the hub does not offer. */
+	public static @Nullable Set<Role> rolesForRoute(String route) {
+		Route allowed = ROUTES.get(route);
+		return allowed == null ? null : Collections.unmodifiableSet(allowed.roles());
+	}
+
 	/** The RSocket interaction models the hub's routes use. */
 	public enum Interaction {
 
@@ -171,31 +184,41 @@ public final class AccessPolicy {
 
 	/**
 	 * The roles an HTTP request needs: {@code null} for an open endpoint. Paths outside {@code /api} and
-	 * {@code /actuator} (the console's static files) are open; any other API path not listed needs ADMIN.
+	 * {@code /actuator} (the console's static files) are open; any other API path not listed needs ADMIN. The path
+	 * is the decoded one the router dispatches on (percent-decoded, without matrix parameters).
 	 */
 	public static @Nullable Set<Role> rolesForHttp(String method, String path) {
+		HttpRule rule = ruleForHttp(method, path);
+		return rule == null ? null : rule.roles();
+	}
+
+	/** The rule that decides an HTTP request (the first that matches), or {@code null} where none does (open). */
+	public static @Nullable HttpRule ruleForHttp(String method, String path) {
 		for (HttpRule rule : HTTP) {
 			if (rule.matches(method, path)) {
-				return rule.roles();
+				return rule;
 			}
-		}
-		if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")) {
-			return EnumSet.of(Role.ADMIN);
 		}
 		return null;
 	}
 
-	public static void checkHttp(HubPrincipal principal, Set<Role> roles) {
-		if (!principal.hasAny(roles)) {
-			throw new HubException(ErrorCode.ACCESS_DENIED, "This request needs one of the roles " + roles);
-		}
+	/**
+	 * The HTTP rules in the order they are tried, the first match deciding; a request no rule matches is open. The
+	 * HTTP filter chain is built from these.
+	 */
+	public static List<HttpRule> httpRules() {
+		return HTTP;
 	}
 
 	/**
 	 * A path equal to {@code path}, or below it when {@code path} ends with a slash. A segment {@code *} stands for
 	 * any one non-empty segment (an id).
 	 */
-	private record HttpRule(@Nullable String method, String path, @Nullable Set<Role> roles) {
+	public record HttpRule(@Nullable String method, String path, @Nullable Set<Role> roles) {
+
+		public HttpRule {
+			roles = roles == null ? null : Collections.unmodifiableSet(EnumSet.copyOf(roles));
+		}
 
 		static HttpRule open(String method, String path) {
 			return new HttpRule(method, path, null);
@@ -205,8 +228,11 @@ public final class AccessPolicy {
 			return new HttpRule(method, path, roles);
 		}
 
-		boolean matches(String requestMethod, String requestPath) {
-			if (this.method != null && !this.method.equals(requestMethod)) {
+		/** Whether the rule covers a request; {@code requestPath} is decoded, as the router sees it. */
+		public boolean matches(String requestMethod, String requestPath) {
+			// the router serves HEAD with the GET handler, so a GET rule decides it too
+			String dispatched = requestMethod.equals("HEAD") ? "GET" : requestMethod;
+			if (this.method != null && !this.method.equals(dispatched)) {
 				return false;
 			}
 			if (this.path.contains("*")) {

@@ -61,6 +61,23 @@ class AccessPolicyTest {
 	}
 
 	@Test
+	void headIsDecidedAsTheGetItIsServedAs() {
+		assertThat(AccessPolicy.rolesForHttp("HEAD", "/api/auth/jwks")).isNull();
+		assertThat(AccessPolicy.rolesForHttp("HEAD", "/api/incidents/123")).isEqualTo(AccessPolicy.rolesForHttp("GET", "/api/incidents/123"));
+		assertThat(AccessPolicy.rolesForHttp("HEAD", "/api/orders")).isEqualTo(AccessPolicy.rolesForHttp("GET", "/api/orders"))
+			.doesNotContain(Role.INTAKE_SYSTEM);
+		assertThat(AccessPolicy.rolesForHttp("OPTIONS", "/api/incidents/123")).containsExactly(Role.ADMIN);
+	}
+
+	@Test
+	void everyApiPathNoRuleListsIsTheAdministrators() {
+		assertThat(AccessPolicy.ruleForHttp("DELETE", "/api/incidents/123")).isSameAs(AccessPolicy.UNLISTED_API);
+		assertThat(AccessPolicy.ruleForHttp("GET", "/api")).isSameAs(AccessPolicy.UNLISTED_API);
+		assertThat(AccessPolicy.httpRules()).last().isSameAs(AccessPolicy.UNLISTED_API);
+		assertThat(AccessPolicy.ruleForHttp("GET", "/console/js/main.js")).isNull();
+	}
+
+	@Test
 	void incidentChangesAreMatchedByIdSegment() {
 		assertThat(AccessPolicy.rolesForHttp("POST", "/api/incidents/0193a0d2-77aa-7c01-9b3e-5d1f0e2c4a68/level"))
 			.containsExactlyInAnyOrder(Role.DUTY_OFFICER, Role.COMMANDER);

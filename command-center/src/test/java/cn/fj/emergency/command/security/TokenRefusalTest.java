@@ -128,6 +128,20 @@ class TokenRefusalTest {
 	}
 
 	@Test
+	void setupWithoutAnAuthenticationEntryIsRejectedAtOnceOverTcp() {
+		try (HubClient client = HubClient.tcpWithoutAuthentication(hub.cityLinkPort())) {
+			assertSetupRejected(client, "AUTHENTICATION_REQUIRED");
+		}
+	}
+
+	@Test
+	void setupWithoutAnAuthenticationEntryIsRejectedAtOnceOverWebSocket() {
+		try (HubClient client = HubClient.websocketWithoutAuthentication(hub.httpPort())) {
+			assertSetupRejected(client, "AUTHENTICATION_REQUIRED");
+		}
+	}
+
+	@Test
 	void revokingATokenClosesTheConnectionsItOpened() {
 		JsonNode city = hub.cityPlatformToken("350500");
 		try (HubClient quanzhou = HubClient.tcp(hub.cityLinkPort(), city.get("token").asString())) {

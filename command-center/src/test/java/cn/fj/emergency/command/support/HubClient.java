@@ -56,9 +56,23 @@ public final class HubClient implements AutoCloseable {
 		return connect(WebsocketClientTransport.create(URI.create("ws://127.0.0.1:" + httpPort + "/rsocket")), token);
 	}
 
+	/** A connection whose SETUP carries composite metadata with no authentication entry at all. */
+	public static HubClient tcpWithoutAuthentication(int port) {
+		return connect(TcpClientTransport.create("127.0.0.1", port), Unpooled.EMPTY_BUFFER);
+	}
+
+	/** Over WebSocket, a SETUP with no authentication entry. */
+	public static HubClient websocketWithoutAuthentication(int httpPort) {
+		return connect(WebsocketClientTransport.create(URI.create("ws://127.0.0.1:" + httpPort + "/rsocket")),
+				Unpooled.EMPTY_BUFFER);
+	}
+
 	private static HubClient connect(ClientTransport transport, String token) {
-		ByteBuf setupMetadata = metadata(WellKnownMimeType.MESSAGE_RSOCKET_AUTHENTICATION,
-				AuthMetadataCodec.encodeBearerMetadata(ByteBufAllocator.DEFAULT, token.toCharArray()));
+		return connect(transport, metadata(WellKnownMimeType.MESSAGE_RSOCKET_AUTHENTICATION,
+				AuthMetadataCodec.encodeBearerMetadata(ByteBufAllocator.DEFAULT, token.toCharArray())));
+	}
+
+	private static HubClient connect(ClientTransport transport, ByteBuf setupMetadata) {
 		RSocket rsocket = RSocketConnector.create()
 			.metadataMimeType(WellKnownMimeType.MESSAGE_RSOCKET_COMPOSITE_METADATA.getString())
 			.dataMimeType("application/json")

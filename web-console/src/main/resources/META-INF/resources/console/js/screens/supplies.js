@@ -91,6 +91,7 @@ function h(tag, attrs, ...children) {
     if (k.startsWith('on:')) e.addEventListener(k.slice(3), v);
     else if (k === 'value') e.value = v;
     else if (k === 'checked' || k === 'selected' || k === 'disabled') e[k] = true;
+    else if (k === 'style') e.style.cssText = String(v); // CSSOM: the CSP refuses inline style attributes
     else e.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children.flat(Infinity)) {
@@ -110,15 +111,6 @@ function showError(ctx, err) {
   ctx.toast(code + field + ': ' + (err && err.message ? err.message : String(err)), 'error');
 }
 
-/** The screen's own layout rules, once per page (colours and fonts come from css/console.css). */
-function ensureStyle() {
-  if (document.getElementById('screen-style-supplies')) return;
-  const style = document.createElement('style');
-  style.id = 'screen-style-supplies';
-  style.textContent = '.supplies .columns{display:flex;gap:1.2em;align-items:flex-start}.supplies .col{flex:1 1 50%;min-width:0}.supplies .field{display:inline-flex;flex-direction:column;margin:0 .6em .4em 0}.supplies tr.low td{background:rgba(214,39,40,.15)}.supplies tr.selected,.supplies li.selected{outline:2px solid #36c}.supplies .row{display:flex;gap:.5em;margin:.2em 0}.supplies .depot-box{max-height:22em;overflow:auto}.supplies .depot-box td:first-child{white-space:nowrap}.supplies .movements{max-height:12em;overflow:auto}';
-  document.head.append(style);
-}
-
 export default {
   id: 'supplies',
   titleKey: 'nav.supplies',
@@ -126,7 +118,6 @@ export default {
   messages: { 'zh-CN': zh, en },
 
   mount(el, ctx, param) {
-    ensureStyle();
     const t = (k, v) => ctx.t(k, v);
     const fmt = iso => iso ? (ctx.fmtTime ? ctx.fmtTime(iso) : iso) : '';
     const operator = ctx.hasRole('DUTY_OFFICER', 'COMMANDER');

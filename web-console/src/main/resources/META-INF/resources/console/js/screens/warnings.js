@@ -126,6 +126,7 @@ function h(tag, attrs, ...children) {
     else if (k === 'value') e.value = v;
     else if (k === 'checked' || k === 'selected' || k === 'disabled') e[k] = true;
     else if (k === 'style' && typeof v === 'object') Object.assign(e.style, v);
+    else if (k === 'style') e.style.cssText = String(v); // CSSOM: the CSP refuses inline style attributes
     else e.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children.flat(Infinity)) {
@@ -213,15 +214,6 @@ function showError(ctx, err) {
   ctx.toast(code + ': ' + message, 'error');
 }
 
-/** The screen's own layout rules, once per page (colours and fonts come from css/console.css). */
-function ensureStyle() {
-  if (document.getElementById('screen-style-warnings')) return;
-  const style = document.createElement('style');
-  style.id = 'screen-style-warnings';
-  style.textContent = '.warnings{display:flex;gap:1.2em;align-items:flex-start}.warnings .warnings-list-col{flex:0 0 40%;min-width:0;overflow-x:auto}.warnings .warnings-pane{flex:1 1 0;min-width:0}.warnings .row{display:flex;flex-wrap:wrap;gap:.6em;align-items:flex-end;margin:.3em 0}.warnings .field{display:inline-flex;flex-direction:column;margin:0 .6em .4em 0}.warnings fieldset .field{display:flex}.warnings fieldset input[type=text],.warnings fieldset textarea{width:100%;box-sizing:border-box}.warnings .chip{display:inline-block;border:1px solid #999;border-radius:1em;padding:0 .5em;margin:0 .3em}.warnings tr.selected{outline:2px solid #36c}.warnings dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.2em .8em}.warnings dl.summary dd{margin:0}';
-  document.head.append(style);
-}
-
 export default {
   id: 'warnings',
   titleKey: 'nav.warnings',
@@ -229,7 +221,6 @@ export default {
   messages: { 'zh-CN': zh, en },
 
   mount(el, ctx, param) {
-    ensureStyle();
     const t = (k, v) => ctx.t(k, v);
     const colourOf = c => (ctx.levelColour ? ctx.levelColour(LEVEL_OF_COLOUR[c]) : null) || c;
     const fmt = iso => iso ? (ctx.fmtTime ? ctx.fmtTime(iso) : iso) : '';

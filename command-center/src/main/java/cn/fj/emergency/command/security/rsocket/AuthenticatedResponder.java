@@ -2,6 +2,9 @@ package cn.fj.emergency.command.security.rsocket;
 
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
@@ -9,7 +12,6 @@ import io.rsocket.metadata.CompositeMetadata;
 import io.rsocket.metadata.RoutingMetadata;
 import io.rsocket.metadata.WellKnownMimeType;
 import io.rsocket.util.RSocketProxy;
-import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -102,24 +104,29 @@ final class AuthenticatedResponder extends RSocketProxy {
 		}
 	}
 
+	/**
+	 * The one route of the request. Spring dispatches on the last routing entry's last tag, so a request with more
+	 * than one entry or tag could be checked on one route and served on another: it is refused.
+	 */
 	private static String routeOrRefuse(Payload payload) {
+		List<String> routes = new ArrayList<>(1);
+		int entries = 0;
 		if (payload.hasMetadata()) {
 			for (CompositeMetadata.Entry entry : new CompositeMetadata(payload.sliceMetadata(), false)) {
 				if (ROUTING.equals(entry.getMimeType())) {
-					String route = first(new RoutingMetadata(entry.getContent()));
-					if (route != null) {
-						return route;
-					}
+					entries++;
+					new RoutingMetadata(entry.getContent()).forEach(routes::add);
 				}
 			}
 		}
-		throw new HubException(ErrorCode.ROUTE_NOT_FOUND, "The request names no route (" + ROUTING + ")");
+		if (entries == 0 || routes.isEmpty()) {
+			throw new HubException(ErrorCode.ROUTE_NOT_FOUND, "The request names no route (" + ROUTING + ")");
+		}
+		if (entries > 1 || routes.size() > 1) {
+			throw new HubException(ErrorCode.ROUTE_AMBIGUOUS,
+					"The request must carry one routing entry with one route; it names " + routes, Map.of("routes", routes));
+		}
+		return routes.get(0);
 	}
 
-	private static @Nullable String first(RoutingMetadata routing) {
-		for (String tag : routing) {
-			return tag;
-		}
-		return null;
-	}
 }

@@ -49,8 +49,9 @@ public final class RSocketAuthentication implements SocketAcceptorInterceptor {
 
 	@Override
 	public SocketAcceptor apply(SocketAcceptor acceptor) {
-		return (setup, sendingSocket) -> Mono.fromCallable(() -> bearer(setup))
-			.flatMap(this.authenticator::authenticate)
+		// deferred, not fromCallable: a SETUP without an authentication entry has no token (null), which fromCallable
+		// would turn into an empty Mono, an acceptor that never answers; the Authenticator refuses it instead
+		return (setup, sendingSocket) -> Mono.defer(() -> this.authenticator.authenticate(bearer(setup)))
 			.flatMap(principal -> acceptor.accept(setup, sendingSocket).map(responder -> {
 				this.connections.register(sendingSocket, principal);
 				return (io.rsocket.RSocket) new AuthenticatedResponder(responder, principal, this.errors, this.clock);
