@@ -27,6 +27,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -139,6 +140,11 @@ public final class ErrorTranslation {
 				return new HubException(ErrorCode.INVALID_REQUEST, "The request's data must be " + expected);
 			}
 			return withField(ErrorCode.INVALID_FIELD, field, "field '" + field + "' must be " + expected);
+		}
+		if (json instanceof InputCoercionException coercion) {
+			String expected = expected(coercion.getTargetType()) + " within its range";
+			return field == null ? new HubException(ErrorCode.INVALID_REQUEST, "The request's data must be " + expected)
+					: HubException.field(ErrorCode.INVALID_FIELD, field, "field '" + field + "' must be " + expected);
 		}
 		if (json instanceof StreamConstraintsException) {
 			return new HubException(ErrorCode.INVALID_REQUEST,
