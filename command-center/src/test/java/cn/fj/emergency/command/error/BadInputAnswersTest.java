@@ -164,6 +164,14 @@ class BadInputAnswersTest {
 			messages.add(httpProblem("/api/incidents", officer, data).get("detail").asString());
 		}
 		messages.add(refusal(xiamen, "orders.ack", false, bytes("{\"orderId\":\"not-a-uuid\"}")).get("message").asString());
+		byte[] brokenMetadata = { (byte) 0xFE, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01 };
+		try {
+			xiamen.rsocket().requestResponse(io.rsocket.util.ByteBufPayload.create(io.netty.buffer.Unpooled.wrappedBuffer(bytes("{}")),
+					io.netty.buffer.Unpooled.wrappedBuffer(brokenMetadata))).block(Duration.ofSeconds(20));
+		}
+		catch (RuntimeException error) {
+			messages.add(HubClient.errorBody(error).get("message").asString());
+		}
 		messages.add(refusal(xiamen, "events.stream", true, bytes("{\"after\":\"x\"}")).get("message").asString());
 		messages.add(refusal(xiamen, "stock.movements", false, bytes("{\"quantity\":1.5e400}")).get("message").asString());
 		messages.add(httpProblem("/api/admin/service-tokens", hub.adminToken(),
