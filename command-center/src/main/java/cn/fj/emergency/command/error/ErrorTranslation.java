@@ -130,9 +130,9 @@ public final class ErrorTranslation {
 			return new HubException(ErrorCode.INVALID_REQUEST, "The request's data could not be read as JSON");
 		}
 		String field = field(json);
-		if (json instanceof UnstorableText text) {
-			String name = field == null ? "a text" : "field '" + field + "'";
-			return withField(ErrorCode.INVALID_FIELD, field, name + " " + text.problem());
+		if (json instanceof RefusedValue refused) {
+			String name = field == null ? "a value" : "field '" + field + "'";
+			return withField(ErrorCode.INVALID_FIELD, field, name + " " + refused.problem());
 		}
 		if (json instanceof MismatchedInputException mismatch) {
 			String expected = expected(mismatch.getTargetType());

@@ -24,6 +24,14 @@ public final class Fields {
 	/** The latest time a client may send (deadlines, ends of validity), for the same reason. */
 	public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
+	/** What a time outside {@link #EARLIEST} to {@link #LATEST} is told, after its field's name. */
+	public static final String OUT_OF_RANGE = "must lie from 2000-01-01T00:00:00Z until before 2100-01-01T00:00:00Z";
+
+	/** Whether a time lies from {@link #EARLIEST} until before {@link #LATEST}. */
+	public static boolean inRange(Instant time) {
+		return !time.isBefore(EARLIEST) && time.isBefore(LATEST);
+	}
+
 	/**
 	 * A text that is there and not blank, else {@link ErrorCode#FIELD_REQUIRED}, and that the database can store as
 	 * sent, else {@link ErrorCode#INVALID_FIELD}.
@@ -62,9 +70,8 @@ public final class Fields {
 
 	/** A time from {@link #EARLIEST} until before {@link #LATEST}, else {@link ErrorCode#INVALID_FIELD}. */
 	public static Instant inRange(String field, Instant time) {
-		if (time.isBefore(EARLIEST) || !time.isBefore(LATEST)) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, field,
-					field + " must lie from 2000-01-01T00:00:00Z until before 2100-01-01T00:00:00Z");
+		if (!inRange(time)) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, field, field + " " + OUT_OF_RANGE);
 		}
 		return time;
 	}

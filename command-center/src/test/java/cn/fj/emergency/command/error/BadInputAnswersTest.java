@@ -144,6 +144,10 @@ class BadInputAnswersTest {
 				"deadline", "1999-12-31T23:59:59Z");
 		JsonNode deadline = httpProblem("/api/orders", officer, HubClient.JSON.writeValueAsBytes(order));
 		assertThat(deadline.get("field").asString()).isEqualTo("deadline");
+		// a time the JSON reader decodes itself, here a warning's CAP onset
+		JsonNode onset = httpProblem("/api/warnings", officer, bytes("{\"onset\":\"0001-01-01T00:00:00+08:00\"}"));
+		assertThat(onset.get("code").asString()).isEqualTo("INVALID_FIELD");
+		assertThat(onset.get("field").asString()).isEqualTo("onset");
 		assertThat(stored("y1-%")).isZero();
 	}
 
