@@ -49,9 +49,10 @@ class CityLinkConfiguration {
 	static final int MAX_INBOUND_PAYLOAD = 0xFFFFFF;
 
 	@Bean
-	RSocketServerCustomizer authenticatingRSocketServer(RSocketAuthentication authentication) {
+	RSocketServerCustomizer authenticatingRSocketServer(RSocketAuthentication authentication, RSocketErrors errors) {
+		OversizeRequests oversize = new OversizeRequests(errors);
 		return server -> server.maxInboundPayloadSize(MAX_INBOUND_PAYLOAD)
-			.interceptors(registry -> registry.forSocketAcceptor(authentication));
+			.interceptors(registry -> registry.forSocketAcceptor(authentication).forConnection(oversize));
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ public enum ErrorCode {
 
 	// malformed or invalid input
 	INVALID_REQUEST(400, false, "The request could not be read"),
+	PAYLOAD_TOO_LARGE(413, false, "The request is larger than the hub accepts"),
 	FIELD_REQUIRED(400, false, "A required field is missing"),
 	FIELD_TOO_LONG(400, false, "A field is longer than allowed"),
 	INVALID_FIELD(400, false, "A field has an invalid value"),

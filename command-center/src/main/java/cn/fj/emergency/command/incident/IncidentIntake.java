@@ -12,13 +12,17 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.fj.emergency.command.Ids;
 import cn.fj.emergency.command.batch.MicroBatcher;
 import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.ErrorTranslation;
 import cn.fj.emergency.command.error.HubException;
 import cn.fj.emergency.command.incident.persistence.IncidentStore;
 import cn.fj.emergency.command.stream.EventLog;
@@ -43,6 +47,8 @@ import cn.fj.emergency.command.stream.EventLog;
  */
 @Component
 public class IncidentIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(IncidentIntake.class);
 
 	private final IncidentStore store;
 
@@ -72,7 +78,24 @@ public class IncidentIntake {
 		return this.batcher.submit(report).flatMap(Outcome::toMono);
 	}
 
+	/**
+	 * A batch, one statement. Should the database refuse a value in it (a report the policy let through but the
+	 * database cannot hold), the batch's reports are written again one by one, so that only the one at fault is
+	 * refused, not every report that happened to share its batch.
+	 */
 	private Mono<List<Outcome>> write(List<ValidReport> batch) {
+		return writeTogether(batch).onErrorResume(ErrorTranslation::isUnstorableData,
+				error -> batch.size() == 1 ? Mono.just(List.of(Outcome.refused(ErrorTranslation.translate(error))))
+						: oneByOne(batch, error));
+	}
+
+	private Mono<List<Outcome>> oneByOne(List<ValidReport> batch, Throwable error) {
+		log.info("The database refused a value in a batch of {} reports ({}); writing them one by one", batch.size(),
+				error.toString());
+		return Flux.fromIterable(batch).concatMap(report -> write(List.of(report)).map(outcomes -> outcomes.get(0))).collectList();
+	}
+
+	private Mono<List<Outcome>> writeTogether(List<ValidReport> batch) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Map<Key, Integer> firstOf = new HashMap<>();
 		List<ValidReport> unique = new ArrayList<>();
@@ -188,6 +211,10 @@ public class IncidentIntake {
 
 		static Outcome accepted(ReportReceipt receipt) {
 			return new Outcome(receipt, null);
+		}
+
+		static Outcome refused(HubException refusal) {
+			return new Outcome(null, refusal);
 		}
 
 		static Outcome reused(String reportId) {

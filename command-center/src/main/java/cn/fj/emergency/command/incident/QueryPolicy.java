@@ -1,8 +1,6 @@
 package cn.fj.emergency.command.incident;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import cn.fj.emergency.command.area.Areas;
 import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.Fields;
 import cn.fj.emergency.command.error.HubException;
 import cn.fj.emergency.command.security.HubPrincipal;
 
@@ -91,12 +90,7 @@ public final class QueryPolicy {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, field, field + " must be ISO-8601 with an offset, like 2026-11-23T08:15:00+08:00");
-		}
+		return Fields.time(field, text);
 	}
 
 	public static @Nullable Boolean bool(String field, @Nullable String text) {

@@ -2,8 +2,6 @@ package cn.fj.emergency.command.incident;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -14,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import cn.fj.emergency.command.Digests;
 import cn.fj.emergency.command.area.Areas;
 import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.Fields;
 import cn.fj.emergency.command.error.HubException;
 import cn.fj.emergency.command.security.HubPrincipal;
 import cn.fj.emergency.command.security.Role;
@@ -64,7 +63,7 @@ public final class ReportPolicy {
 		if (title.length() > MAX_TITLE) {
 			throw HubException.field(ErrorCode.FIELD_TOO_LONG, "title", "title has at most " + MAX_TITLE + " characters");
 		}
-		String description = report.description();
+		String description = report.description() == null ? null : Fields.storable("description", report.description());
 		if (description != null && description.length() > MAX_DESCRIPTION) {
 			throw HubException.field(ErrorCode.FIELD_TOO_LONG, "description", "description has at most " + MAX_DESCRIPTION + " characters");
 		}
@@ -82,7 +81,7 @@ public final class ReportPolicy {
 			throw HubException.field(ErrorCode.AREA_OUTSIDE_CITY, "countyCode",
 					"County " + countyCode + " belongs to platform " + county.cityCode() + ", not to " + ownCity);
 		}
-		Instant occurredAt = time("occurredAt", required("occurredAt", report.occurredAt()));
+		Instant occurredAt = Fields.time("occurredAt", required("occurredAt", report.occurredAt()));
 		if (occurredAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
 			throw HubException.field(ErrorCode.TIME_IN_FUTURE, "occurredAt", "occurredAt " + report.occurredAt() + " lies in the future");
 		}
@@ -143,6 +142,7 @@ public final class ReportPolicy {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		Fields.storable(field, value);
 		if (value.length() > MAX_SOURCE_FIELD) {
 			throw HubException.field(ErrorCode.FIELD_TOO_LONG, field, field + " has at most " + MAX_SOURCE_FIELD + " characters");
 		}
@@ -158,16 +158,6 @@ public final class ReportPolicy {
 		fields.add(source.value() == null ? "\u0000" : Double.toString(source.value()));
 		fields.add(source.unit() == null ? "\u0000" : source.unit());
 		return fields;
-	}
-
-	private static Instant time(String field, String text) {
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, field,
-					field + " must be ISO-8601 with an offset, like 2026-11-23T08:15:00+08:00");
-		}
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package cn.fj.emergency.command.order;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.TreeSet;
@@ -14,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import cn.fj.emergency.command.Digests;
 import cn.fj.emergency.command.area.Areas;
 import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.Fields;
 import cn.fj.emergency.command.error.HubException;
 import cn.fj.emergency.command.security.HubPrincipal;
 
@@ -95,13 +94,7 @@ final class OrderPolicy {
 	}
 
 	private static Instant deadline(String text) {
-		try {
-			return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MICROS);
-		}
-		catch (DateTimeParseException ex) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, "deadline",
-					"deadline must be ISO-8601 with an offset, like 2026-11-23T18:00:00+08:00");
-		}
+		return Fields.time("deadline", text).truncatedTo(ChronoUnit.MICROS);
 	}
 
 }

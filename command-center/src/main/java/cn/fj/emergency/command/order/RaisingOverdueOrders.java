@@ -2,6 +2,7 @@ package cn.fj.emergency.command.order;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -67,7 +68,8 @@ public class RaisingOverdueOrders implements SmartLifecycle {
 	}
 
 	private Mono<Integer> markBatch() {
-		Mono<Integer> work = this.orders.markOverdue(this.clock.instant(), this.batch)
+		// to the microsecond PostgreSQL keeps: the order.overdue event and the target's record show one time
+		Mono<Integer> work = this.orders.markOverdue(this.clock.instant().truncatedTo(ChronoUnit.MICROS), this.batch)
 			.collectList()
 			.flatMap(this::raise);
 		return this.transactions.transactional(work);

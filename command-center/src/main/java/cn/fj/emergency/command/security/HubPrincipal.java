@@ -1,6 +1,7 @@
 package cn.fj.emergency.command.security;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -15,8 +16,13 @@ import org.jspecify.annotations.Nullable;
 public record HubPrincipal(String subject, Kind kind, Set<Role> roles, @Nullable String cityCode,
 		@Nullable String tokenId, Instant expiresAt, @JsonIgnore long credentialVersion) {
 
+	/**
+	 * The expiry is whole seconds, as a JWT's {@code exp} is: so the time shown at sign-in, by {@code /api/auth/me},
+	 * in the audit trail and in the token itself is one and the same.
+	 */
 	public HubPrincipal {
 		roles = Set.copyOf(roles);
+		expiresAt = expiresAt.truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	/** A principal whose credentials are at their first version (services, and officers never changed). */

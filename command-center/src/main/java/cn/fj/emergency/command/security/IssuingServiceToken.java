@@ -3,6 +3,7 @@ package cn.fj.emergency.command.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -121,7 +122,7 @@ public class IssuingServiceToken {
 		Instant now = this.clock.instant();
 		String description = request.description() == null ? "" : request.description();
 		return new ServiceTokens.ServiceToken(Ids.newId(this.clock).toString(), request.subject().trim(),
-				roles, city, description, admin.subject(), now, now.plus(ttl), null);
+				roles, city, description, admin.subject(), now, now.plus(ttl).truncatedTo(ChronoUnit.SECONDS), null);
 	}
 
 	/**

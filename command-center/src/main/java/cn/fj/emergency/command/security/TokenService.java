@@ -9,6 +9,12 @@ import java.util.Set;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.IncorrectClaimException;
+import io.jsonwebtoken.MalformedJwtException;
+import io.jsonwebtoken.MissingClaimException;
+import io.jsonwebtoken.PrematureJwtException;
+import io.jsonwebtoken.UnsupportedJwtException;
+import io.jsonwebtoken.security.SecurityException;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
@@ -114,9 +120,32 @@ public final class TokenService {
 			throw new HubException(ErrorCode.TOKEN_EXPIRED, "The token expired at " + ex.getClaims().getExpiration().toInstant());
 		}
 		catch (JwtException | IllegalArgumentException ex) {
-			throw new HubException(ErrorCode.TOKEN_INVALID, "The token is not valid: " + ex.getMessage());
+			throw new HubException(ErrorCode.TOKEN_INVALID, refusal(ex));
 		}
 		return claims;
+	}
+
+	/** Why a token was refused, in the client's terms: the JWT library's own texts name its classes and RFC sections. */
+	private static String refusal(RuntimeException ex) {
+		if (ex instanceof SecurityException) {
+			return "The token's signature is not valid: it was not signed by this hub's key";
+		}
+		if (ex instanceof UnsupportedJwtException) {
+			return "The token is not signed the way the hub signs (a JWS with ES256), or is unsigned";
+		}
+		if (ex instanceof MalformedJwtException) {
+			return "The token is not a well-formed JWT (three base64url parts separated by dots)";
+		}
+		if (ex instanceof MissingClaimException || ex instanceof IncorrectClaimException) {
+			return "The token was not issued by this hub";
+		}
+		if (ex instanceof PrematureJwtException) {
+			return "The token is not valid yet";
+		}
+		if (ex instanceof IllegalArgumentException) {
+			return "The token is empty";
+		}
+		return "The token is not valid";
 	}
 
 	private static HubPrincipal principal(Claims claims) {
@@ -136,7 +165,8 @@ public final class TokenService {
 					expiration.toInstant(), version == null ? 0 : version);
 		}
 		catch (RuntimeException ex) {
-			throw new HubException(ErrorCode.TOKEN_INVALID, "The token's claims are incomplete: " + ex.getMessage());
+			throw new HubException(ErrorCode.TOKEN_INVALID,
+					"The token lacks a claim the hub's tokens carry (subject, expiry, kind, roles) or holds an unknown one");
 		}
 	}
 

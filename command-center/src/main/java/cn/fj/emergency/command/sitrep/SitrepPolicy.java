@@ -2,8 +2,6 @@ package cn.fj.emergency.command.sitrep;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import cn.fj.emergency.command.Digests;
 import cn.fj.emergency.command.area.Areas;
 import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.Fields;
 import cn.fj.emergency.command.error.HubException;
 import cn.fj.emergency.command.sitrep.SitrepSubmission.CasualtyAndIllnessSummary;
 import cn.fj.emergency.command.sitrep.SitrepSubmission.FieldObservation;
@@ -182,14 +181,7 @@ public final class SitrepPolicy {
 	}
 
 	private static Instant time(String field, String text, Instant now) {
-		Instant time;
-		try {
-			time = OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, field,
-					field + " must be ISO-8601 with an offset, like 2026-11-23T08:15:00+08:00");
-		}
+		Instant time = Fields.time(field, text);
 		if (time.isAfter(now.plus(CLOCK_TOLERANCE))) {
 			throw HubException.field(ErrorCode.TIME_IN_FUTURE, field, field + " " + text + " lies in the future");
 		}

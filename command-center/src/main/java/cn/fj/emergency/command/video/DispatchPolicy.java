@@ -1,14 +1,13 @@
 package cn.fj.emergency.command.video;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import cn.fj.emergency.command.area.Areas;
 import cn.fj.emergency.command.error.ErrorCode;
+import cn.fj.emergency.command.error.Fields;
 import cn.fj.emergency.command.error.HubException;
 
 import static cn.fj.emergency.command.error.Fields.present;
@@ -77,13 +76,7 @@ public final class DispatchPolicy {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		Instant until;
-		try {
-			until = OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, "until", "until must be ISO-8601 with an offset, like 2026-11-23T18:00:00+08:00");
-		}
+		Instant until = Fields.time("until", text);
 		if (!until.isAfter(now)) {
 			throw HubException.field(ErrorCode.INVALID_FIELD, "until", "until must lie in the future");
 		}

@@ -37,9 +37,15 @@ class CityLinkProtocolTest {
 	}
 
 	@Test
-	void unreadableJsonIsAnInvalidRequest() {
+	void unreadableJsonIsAnInvalidRequestAndAFieldOfTheWrongTypeAnInvalidField() {
 		byte[] data = "{\"reportId\": \"x\", \"latitude\": \"north\"}".getBytes(StandardCharsets.UTF_8);
-		assertRefused(xiamen.rsocket().requestResponse(HubClient.rawPayload("incidents.report", data)), "INVALID_REQUEST");
+		StepVerifier.create(xiamen.rsocket().requestResponse(HubClient.rawPayload("incidents.report", data)))
+			.expectErrorSatisfies(error -> {
+				assertThat(HubClient.errorBody(error).get("code").asString()).isEqualTo("INVALID_FIELD");
+				assertThat(HubClient.errorBody(error).get("field").asString()).isEqualTo("latitude");
+				assertThat(HubClient.errorBody(error).get("message").asString()).isEqualTo("field 'latitude' must be a number");
+			})
+			.verify(Duration.ofSeconds(10));
 		assertRefused(xiamen.rsocket().requestResponse(HubClient.rawPayload("incidents.report", "{".getBytes(StandardCharsets.UTF_8))),
 				"INVALID_REQUEST");
 	}

@@ -37,4 +37,27 @@ class ErrorTranslationTest {
 		assertThat(ErrorTranslation.translate(refusal)).isSameAs(refusal);
 	}
 
+	@Test
+	void aValueTheDatabaseRefusesIsAnInvalidRequestNotRetryable() {
+		HubException translated = ErrorTranslation.translate(new RuntimeException(
+				new R2dbcNonTransientResourceException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021")));
+
+		assertThat(translated.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+		assertThat(translated.code().retryable()).isFalse();
+		assertThat(translated.getMessage()).doesNotContain("UTF8").doesNotContain("0x00");
+	}
+
+	@Test
+	void aLostConnectionIsStillStorageUnavailable() {
+		assertThat(ErrorTranslation.translate(new R2dbcNonTransientResourceException("connection lost", "08006")).code())
+			.isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+	}
+
+	@Test
+	void aRefusalWrappedByAFrameworkPassesThrough() {
+		HubException refusal = new HubException(ErrorCode.INVALID_REQUEST, "The request's data is JSON null");
+
+		assertThat(ErrorTranslation.translate(new IllegalStateException("wrapped", refusal))).isSameAs(refusal);
+	}
+
 }

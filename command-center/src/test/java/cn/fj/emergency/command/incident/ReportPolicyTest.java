@@ -132,4 +132,23 @@ class ReportPolicyTest {
 				});
 	}
 
+	@Test
+	void refusesTextTheDatabaseCannotStoreWithItsField() {
+		IncidentReport nul = new IncidentReport("x2", "11", "III", "Flood\u0000", null, 24.48, 118.09, "350203",
+				"2026-11-23T09:45:00+08:00", null);
+		IncidentReport surrogate = new IncidentReport("x3", "11", "III", "Flood", "Water \ud800", 24.48, 118.09, "350203",
+				"2026-11-23T09:45:00+08:00", null);
+
+		assertRefused(nul, ErrorCode.INVALID_FIELD, "title");
+		assertRefused(surrogate, ErrorCode.INVALID_FIELD, "description");
+	}
+
+	@Test
+	void refusesAnOccurredAtBeforeTheYear2000() {
+		IncidentReport yearOne = new IncidentReport("x4", "11", "III", "Flood", null, 24.48, 118.09, "350203",
+				"0001-01-01T00:00:00Z", null);
+
+		assertRefused(yearOne, ErrorCode.INVALID_FIELD, "occurredAt");
+	}
+
 }

@@ -100,7 +100,7 @@ final class AuthenticatedResponder extends RSocketProxy {
 			return routeOrRefuse(payload);
 		}
 		catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException ex) {
-			throw new HubException(ErrorCode.INVALID_REQUEST, "The request metadata is not valid composite metadata: " + ex.getMessage());
+			throw new HubException(ErrorCode.INVALID_REQUEST, "The request metadata is not valid composite metadata (message/x.rsocket.composite-metadata.v0)");
 		}
 	}
 

@@ -75,7 +75,7 @@ public final class RSocketAuthentication implements SocketAcceptorInterceptor {
 			return null;
 		}
 		catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException ex) {
-			throw new HubException(ErrorCode.INVALID_REQUEST, "The SETUP metadata is not valid composite metadata: " + ex.getMessage());
+			throw new HubException(ErrorCode.INVALID_REQUEST, "The SETUP metadata is not valid composite metadata (message/x.rsocket.composite-metadata.v0)");
 		}
 	}
 
