@@ -27,6 +27,7 @@ import cn.fj.emergency.command.security.AuditRecord;
 import cn.fj.emergency.command.stream.EventLog;
 import cn.fj.emergency.command.stream.HubEvent;
 import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.WarningContents;
 import cn.fj.emergency.command.support.HubClient;
 import cn.fj.emergency.command.support.Reports;
 import cn.fj.emergency.command.support.Supplies;
@@ -318,22 +319,7 @@ class AuditOfActsTest {
 	}
 
 	static Map<String, Object> warning(String colour, List<String> codes) {
-		Map<String, Object> area = new HashMap<>();
-		area.put("description", "test area");
-		area.put("codes", codes);
-		Map<String, Object> content = new HashMap<>();
-		content.put("status", "Actual");
-		content.put("colour", colour);
-		content.put("category", "Met");
-		content.put("urgency", "Expected");
-		content.put("certainty", "Likely");
-		content.put("expires", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(6).withNano(0).toString());
-		content.put("texts", List.of(
-				Map.of("language", "zh-CN", "event", "暴雨", "headline", "暴雨预警", "description", "未来6小时有暴雨"),
-				Map.of("language", "en", "event", "Rainstorm", "headline", "Rainstorm warning", "description",
-						"Heavy rain within 6 hours")));
-		content.put("areas", List.of(area));
-		return content;
+		return WarningContents.actual(colour, codes);
 	}
 
 	static String compose(String token, Map<String, Object> content) {

@@ -2,8 +2,6 @@ package cn.fj.emergency.command.channel;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import cn.fj.emergency.command.stream.persistence.EventStore;
 import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.WarningContents;
 import cn.fj.emergency.command.support.HubClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,19 +115,7 @@ class PublishedWarningReachesItsCountyOnlyTest {
 
 	/** Drafted by the author over HTTP, approved by the reviewer, published by the author: returns the identifier. */
 	private static String publish(String author, String reviewer, String county) {
-		Map<String, Object> area = Map.of("description", "县级预警区域 county area", "codes", List.of(county));
-		Map<String, Object> content = new HashMap<>();
-		content.put("status", "Actual");
-		content.put("colour", "yellow");
-		content.put("category", "Met");
-		content.put("urgency", "Expected");
-		content.put("certainty", "Likely");
-		content.put("expires", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(6).withNano(0).toString());
-		content.put("texts", List.of(
-				Map.of("language", "zh-CN", "event", "暴雨", "headline", "暴雨黄色预警", "description", "未来6小时有暴雨"),
-				Map.of("language", "en", "event", "Rainstorm", "headline", "Rainstorm yellow warning", "description",
-						"Heavy rain within 6 hours")));
-		content.put("areas", List.of(area));
+		Map<String, Object> content = WarningContents.actual("yellow", List.of(county));
 		String id = hub.postJson("/api/warnings", author, content, 201).get("identifier").asString();
 		hub.postJson("/api/warnings/" + id + "/submit", author, Map.of(), 200);
 		hub.postJson("/api/warnings/" + id + "/approve", reviewer, Map.of("comment", "checked"), 200);

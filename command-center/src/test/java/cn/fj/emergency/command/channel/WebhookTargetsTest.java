@@ -2,8 +2,6 @@ package cn.fj.emergency.command.channel;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import cn.fj.emergency.alerting.channel.Channel;
 import cn.fj.emergency.alerting.channel.Subscription;
 import cn.fj.emergency.alerting.channel.persistence.SubscriptionStore;
 import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.WarningContents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,23 +134,7 @@ class WebhookTargetsTest {
 	static String publish() {
 		String author = hub.officerToken(null, "DUTY_OFFICER");
 		String reviewer = hub.officerToken(null, "DUTY_OFFICER");
-		Map<String, Object> content = new HashMap<>();
-		content.put("status", "Actual");
-		content.put("colour", "yellow");
-		content.put("category", "Met");
-		content.put("urgency", "Expected");
-		content.put("certainty", "Likely");
-		content.put("expires", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(6).withNano(0).toString());
-		content.put("texts", List.of(
-				Map.of("language", "zh-CN", "event", "暴雨", "headline", "暴雨黄色预警", "description", "未来6小时有暴雨"),
-				Map.of("language", "en", "event", "Rainstorm", "headline", "Rainstorm yellow warning", "description",
-						"Heavy rain within 6 hours")));
-		content.put("areas", List.of(Map.of("description", "思明区 Siming", "codes", List.of("350203"))));
-		String id = hub.postJson("/api/warnings", author, content, 201).get("identifier").asString();
-		hub.postJson("/api/warnings/" + id + "/submit", author, Map.of(), 200);
-		hub.postJson("/api/warnings/" + id + "/approve", reviewer, Map.of(), 200);
-		hub.postJson("/api/warnings/" + id + "/publish", author, Map.of(), 200);
-		return id;
+		return WarningContents.published(hub, author, reviewer, WarningContents.actual("yellow", List.of("350203")));
 	}
 
 }

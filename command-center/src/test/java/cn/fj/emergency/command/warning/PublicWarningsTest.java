@@ -28,6 +28,7 @@ import cn.fj.emergency.command.stream.EventLog;
 import cn.fj.emergency.command.stream.HubEvent;
 import cn.fj.emergency.command.stream.persistence.EventStore;
 import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.WarningContents;
 import cn.fj.emergency.command.support.HubClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,22 +70,7 @@ class PublicWarningsTest {
 	}
 
 	static Map<String, Object> content(String colour, String status, List<String> codes, OffsetDateTime expires) {
-		Map<String, Object> area = new HashMap<>();
-		area.put("description", "测试区域 test area");
-		area.put("codes", codes);
-		Map<String, Object> content = new HashMap<>();
-		content.put("status", status);
-		content.put("colour", colour);
-		content.put("category", "Met");
-		content.put("urgency", "Expected");
-		content.put("certainty", "Likely");
-		content.put("expires", expires.toString());
-		content.put("texts", List.of(
-				Map.of("language", "zh-CN", "event", "暴雨", "headline", "暴雨预警", "description", "未来6小时有暴雨"),
-				Map.of("language", "en", "event", "Rainstorm", "headline", "Rainstorm warning", "description",
-						"Heavy rain within 6 hours")));
-		content.put("areas", List.of(area));
-		return content;
+		return WarningContents.content(colour, status, codes, expires);
 	}
 
 	static Map<String, Object> yellow(List<String> codes) {
@@ -92,7 +78,7 @@ class PublicWarningsTest {
 	}
 
 	static OffsetDateTime inHours(int hours) {
-		return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(hours).withNano(0);
+		return WarningContents.inHours(hours);
 	}
 
 	static WebTestClient.ResponseSpec post(Hub on, String uri, String token, Object body) {

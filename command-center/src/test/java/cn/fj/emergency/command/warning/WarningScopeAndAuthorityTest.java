@@ -1,8 +1,5 @@
 package cn.fj.emergency.command.warning;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +11,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.WarningContents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,22 +52,7 @@ class WarningScopeAndAuthorityTest {
 	}
 
 	static Map<String, Object> content(String colour, List<String> codes) {
-		Map<String, Object> area = new HashMap<>();
-		area.put("description", "测试区域 test area");
-		area.put("codes", codes);
-		Map<String, Object> content = new HashMap<>();
-		content.put("status", "Actual");
-		content.put("colour", colour);
-		content.put("category", "Met");
-		content.put("urgency", "Expected");
-		content.put("certainty", "Likely");
-		content.put("expires", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(6).withNano(0).toString());
-		content.put("texts", List.of(
-				Map.of("language", "zh-CN", "event", "暴雨", "headline", "暴雨预警", "description", "未来6小时有暴雨"),
-				Map.of("language", "en", "event", "Rainstorm", "headline", "Rainstorm warning", "description",
-						"Heavy rain within 6 hours")));
-		content.put("areas", List.of(area));
-		return content;
+		return WarningContents.actual(colour, codes);
 	}
 
 	static WebTestClient.ResponseSpec post(String uri, String token, Object body) {
