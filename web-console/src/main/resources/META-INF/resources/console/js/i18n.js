@@ -57,6 +57,7 @@ const dictionary = {
     'drills.confirm.exercise': '演练发送的一切均标记为演练；演练预警只送达接收演练的订阅，不会发给公众。',
     'drills.confirm.start': '开始演练',
     'drills.confirm.cancel': '取消',
+    'drills.confirm.needsCommander': '此场景会发布预警，只有指挥员可以开始。',
   },
   en: {
     'app.title': 'Fujian Emergency Command Hub',
@@ -107,6 +108,7 @@ const dictionary = {
     'drills.confirm.exercise': 'Everything it sends is flagged exercise; its warnings go only to subscriptions for exercises, never to the public.',
     'drills.confirm.start': 'Start the drill',
     'drills.confirm.cancel': 'Cancel',
+    'drills.confirm.needsCommander': 'This scenario publishes warnings: only a commander may start it.',
   },
 };
 

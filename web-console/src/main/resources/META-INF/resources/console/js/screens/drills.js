@@ -103,7 +103,9 @@ export default {
       let started = false;
       const cancelButton = h('button', { type: 'button', 'data-testid': 'drill-confirm-cancel', 'on:click': () => dialog.close() },
         t('drills.confirm.cancel'));
-      const goButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'drill-confirm-start',
+      // the hub refuses a scenario with warnings to anyone but a commander (docs/drills.md#exercise-flags): say so here
+      const refused = plan.warnings > 0 && !ctx.hasRole('COMMANDER');
+      const goButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'drill-confirm-start', disabled: refused,
         'on:click': () => { started = true; dialog.close(); } }, t('drills.confirm.start'));
       const dialog = h('dialog', { class: 'drill-confirm', 'data-testid': 'drill-confirm', 'aria-labelledby': 'drill-confirm-title',
         'data-peak-rate': String(plan.peakReportsPerSecond) },
@@ -119,6 +121,7 @@ export default {
         h('p', {}, t('drills.confirm.steps', { orders: plan.orders, targets: plan.orderTargets, warnings: plan.warnings,
           alerts: plan.departmentAlerts, supplies: plan.supplyRequests })),
         h('p', { class: 'muted' }, t('drills.confirm.exercise')),
+        refused ? h('p', { class: 'error', 'data-testid': 'drill-confirm-needs-commander' }, t('drills.confirm.needsCommander')) : null,
         h('div', { class: 'drill-confirm-actions' }, cancelButton, ' ', goButton));
       dialog.addEventListener('close', () => {
         dialog.remove();
