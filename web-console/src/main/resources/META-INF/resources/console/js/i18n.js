@@ -48,6 +48,16 @@ const dictionary = {
     'status.CLOSED': '已关闭',
     'status.MERGED': '已合并',
     'status.DISMISSED': '已驳回',
+    // drills (issue 18.8)
+    'drills.confirm.title': '确认开始演练？',
+    'drills.confirm.peak': '预计峰值：每秒 {rate} 条事件报告',
+    'drills.confirm.peakWhen': '（场景第 {minute} 分钟，{phase} 阶段）',
+    'drills.confirm.length': '实际用时约 {minutes} 分钟（场景 {scenarioMinutes} 分钟，时间压缩 {timeScale} 倍，报告量倍数 {rateMultiplier}），共 {reports} 条事件报告',
+    'drills.confirm.steps': '指令 {orders} 条（{targets} 个目标），平台预警 {warnings} 条，部门预警 {alerts} 条，物资申请 {supplies} 条',
+    'drills.confirm.exercise': '演练发送的一切均标记为演练；演练预警只送达接收演练的订阅，不会发给公众。',
+    'drills.confirm.start': '开始演练',
+    'drills.confirm.cancel': '取消',
+    'drills.confirm.needsCommander': '此场景会发布预警，只有指挥员可以开始。',
   },
   en: {
     'app.title': 'Fujian Emergency Command Hub',
@@ -89,6 +99,16 @@ const dictionary = {
     'status.CLOSED': 'Closed',
     'status.MERGED': 'Merged',
     'status.DISMISSED': 'Dismissed',
+    // drills (issue 18.8)
+    'drills.confirm.title': 'Start this drill?',
+    'drills.confirm.peak': 'Expected peak: {rate} incident reports per second',
+    'drills.confirm.peakWhen': '(scenario minute {minute}, phase {phase})',
+    'drills.confirm.length': 'About {minutes} min on the wall clock ({scenarioMinutes} scenario minutes at time-scale {timeScale}, rate multiplier {rateMultiplier}), {reports} incident reports in all',
+    'drills.confirm.steps': '{orders} command orders to {targets} targets, {warnings} hub warnings, {alerts} department alerts, {supplies} supply requests',
+    'drills.confirm.exercise': 'Everything it sends is flagged exercise; its warnings go only to subscriptions for exercises, never to the public.',
+    'drills.confirm.start': 'Start the drill',
+    'drills.confirm.cancel': 'Cancel',
+    'drills.confirm.needsCommander': 'This scenario publishes warnings: only a commander may start it.',
   },
 };
 

@@ -91,12 +91,7 @@ public class RunningDrills {
 							+ scenario.name() + " publishes warnings",
 					Map.of("missingRole", Role.COMMANDER.name()));
 		}
-		if (!(timeScale > 0) || timeScale > 100_000) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, "timeScale", "timeScale must be above 0 and at most 100000");
-		}
-		if (!(rateMultiplier >= 0) || rateMultiplier > 1000) {
-			throw HubException.field(ErrorCode.INVALID_FIELD, "rateMultiplier", "rateMultiplier must be 0 to 1000");
-		}
+		checkPace(timeScale, rateMultiplier);
 		Drill drill = new Drill(Ids.newId(this.clock), scenario.name(), scenario.title(), Drill.State.RUNNING, timeScale,
 				rateMultiplier, by.subject(), this.clock.instant(), null, null, null, null, null);
 		return this.transactions.transactional(this.store.insert(drill, Scenarios.json(scenario))
@@ -105,6 +100,24 @@ public class RunningDrills {
 				.thenReturn(started)
 				.onErrorResume(error -> end(started.id(), Drill.State.FAILED, String.valueOf(error.getMessage()), null)
 					.then(Mono.error(error))));
+	}
+
+	/**
+	 * What a drill of this scenario at this pace would send, its peak rate above all; nothing is started. Checked as
+	 * {@link #start} checks it, the role aside (so that anyone who may see drills sees what one would cost).
+	 */
+	public DrillPlan preview(Scenario scenario, double timeScale, double rateMultiplier) {
+		checkPace(timeScale, rateMultiplier);
+		return DrillPlan.of(scenario, timeScale, rateMultiplier);
+	}
+
+	private static void checkPace(double timeScale, double rateMultiplier) {
+		if (!(timeScale > 0) || timeScale > 100_000) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, "timeScale", "timeScale must be above 0 and at most 100000");
+		}
+		if (!(rateMultiplier >= 0) || rateMultiplier > 1000) {
+			throw HubException.field(ErrorCode.INVALID_FIELD, "rateMultiplier", "rateMultiplier must be 0 to 1000");
+		}
 	}
 
 	private static boolean publishesWarnings(Scenario scenario) {

@@ -36,6 +36,25 @@ public record Scenario(@Nullable String name, @Nullable String title, @Nullable 
 		return this.phases.stream().mapToDouble(phase -> phase.minutes() == null ? 0 : phase.minutes()).sum();
 	}
 
+	/**
+	 * Reports of the city from the scenario's start to this scenario minute, before any rate multiplier: the integral
+	 * of its ramps.
+	 */
+	public double reportsBy(String city, double minute) {
+		double total = 0;
+		double start = 0;
+		for (Phase phase : this.phases) {
+			Rate rate = phase.reports().get(city);
+			double length = phase.length();
+			double t = Math.max(0, Math.min(length, minute - start));
+			if (rate != null && t > 0) {
+				total += rate.from() * t + (rate.to() - rate.from()) * t * t / (2 * length);
+			}
+			start += length;
+		}
+		return total;
+	}
+
 	/** Beyond these (wall-clock milliseconds, after compression) a measurement counts as late. */
 	public record Thresholds(@Nullable Long reportToConsoleMillis, @Nullable Long orderAcknowledgementMillis,
 			@Nullable Long warningDeliveryMillis) {

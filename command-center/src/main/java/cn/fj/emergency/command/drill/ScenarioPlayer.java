@@ -46,6 +46,9 @@ public final class ScenarioPlayer {
 
 	private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
+	/** An order's deadline is at least this long after it is issued, however compressed the drill. */
+	private static final Duration MINIMUM_DEADLINE = Duration.ofMinutes(1);
+
 	/** Where a drill stands, for its progress display. */
 	public record Progress(String phase, double scenarioMinute, double scenarioMinutes, long reportsSent,
 			long reportsAcknowledged, long ordersIssued, long warningsPublished) {
@@ -372,20 +375,8 @@ public final class ScenarioPlayer {
 			return due;
 		}
 
-		/** Reports of the city from the scenario's start to this minute: the integral of its ramps. */
-		double cumulativeReports(String city, double minute) {
-			double total = 0;
-			double start = 0;
-			for (Scenario.Phase phase : this.scenario.phases()) {
-				Scenario.Rate rate = phase.reports().get(city);
-				double length = phase.length();
-				double t = Math.max(0, Math.min(length, minute - start));
-				if (rate != null && t > 0) {
-					total += rate.from() * t + (rate.to() - rate.from()) * t * t / (2 * length);
-				}
-				start += length;
-			}
-			return total;
+		private double cumulativeReports(String city, double minute) {
+			return this.scenario.reportsBy(city, minute);
 		}
 
 		private Mono<Void> sendReport(Map.Entry<String, Long> due) {
@@ -537,20 +528,38 @@ public final class ScenarioPlayer {
 			return content;
 		}
 
+		/**
+		 * Issues the order when its step comes. Everything that depends on the moment, the deadline above all, is
+		 * worked out then, inside {@code defer}: the steps are all assembled at the drill's start, and a deadline
+		 * computed at assembly would be the drill's start plus the compressed deadline, already past for an order
+		 * whose step comes later than that (at a time-scale of 60 or 90 the shipped typhoon's later orders).
+		 */
 		private Mono<Void> issue(Scenario.Order order) {
 			String ref = this.prefix + order.key();
-			Duration deadline = this.settings.wall(order.deadlineMinutes());
+			return Mono.defer(() -> {
+				this.measurements.orderIssuing(ref, order.cities());
+				return this.http.issueOrder(this.settings.officerToken(), orderRequest(order, ref, OffsetDateTime.now(CHINA)));
+			}).then().onErrorResume(error -> record("order " + order.key(), error));
+		}
+
+		/**
+		 * The order as issued at {@code now}: its deadline is the scenario's deadline compressed, at least a real minute
+		 * after {@code now}, rounded up to the second (the hub refuses a deadline not in the future).
+		 */
+		private Map<String, Object> orderRequest(Scenario.Order order, String ref, OffsetDateTime now) {
 			Map<String, Object> request = new LinkedHashMap<>();
 			request.put("orderRef", ref);
 			request.put("text", order.text());
 			request.put("targetCities", order.cities());
-			request.put("deadline", OffsetDateTime.now(CHINA).plus(deadline.compareTo(Duration.ofMinutes(1)) < 0
-					? Duration.ofMinutes(1) : deadline).truncatedTo(ChronoUnit.SECONDS).toString());
+			request.put("deadline", deadline(order, now).toString());
 			request.put("exercise", true);
-			return Mono.defer(() -> {
-				this.measurements.orderIssuing(ref, order.cities());
-				return this.http.issueOrder(this.settings.officerToken(), request);
-			}).then().onErrorResume(error -> record("order " + order.key(), error));
+			return request;
+		}
+
+		private OffsetDateTime deadline(Scenario.Order order, OffsetDateTime now) {
+			Duration deadline = this.settings.wall(order.deadlineMinutes() == null ? 0 : order.deadlineMinutes());
+			Duration atLeast = deadline.compareTo(MINIMUM_DEADLINE) < 0 ? MINIMUM_DEADLINE : deadline;
+			return now.plus(atLeast).plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
 		}
 
 		private Mono<Void> requestSupplies(Scenario.SupplyRequest supply, ScenarioCheck.Step step) {

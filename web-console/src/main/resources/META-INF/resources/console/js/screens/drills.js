@@ -1,6 +1,8 @@
 // Drills (COMMANDER, ADMIN): start a drill of a shipped scenario or of a scenario pasted as JSON (POST /api/drills),
 // follow the drills (GET /api/drills, live from drill.* events, the running one read every 2 s for its progress),
-// cancel a running one, and read a finished drill's report (GET /api/drills/{id}; docs/drills.md).
+// cancel a running one, and read a finished drill's report (GET /api/drills/{id}; docs/drills.md). Starting asks
+// for confirmation first, showing what the drill will send (POST /api/drills/preview: its peak reports per second
+// above all); only the confirmation starts it.
 const POLL_MS = 2000;
 const SHIPPED = ['typhoon-fujian'];
 
@@ -51,7 +53,8 @@ export default {
     const inline = h('textarea', { 'data-testid': 'drill-inline', rows: '8', style: 'width:100%;display:none;font-family:monospace' });
     scenarioSelect.addEventListener('change', () => { inline.style.display = scenarioSelect.value ? 'none' : ''; });
     const timeScale = h('input', { type: 'number', min: '0.1', step: 'any', value: '60', 'data-testid': 'drill-time-scale', style: 'width:6em' });
-    const rate = h('input', { type: 'number', min: '0', step: 'any', value: '1', 'data-testid': 'drill-rate', style: 'width:6em' });
+    // a twentieth of the scenario's rates by default: the shipped typhoon at time-scale 60 peaks at 2,330 reports/s at 1
+    const rate = h('input', { type: 'number', min: '0', step: 'any', value: '0.05', 'data-testid': 'drill-rate', style: 'width:6em' });
     const startButton = h('button', { 'data-testid': 'drill-start', 'on:click': start }, t('drills.start'));
     const tbody = h('tbody', { 'data-testid': 'drill-list' });
     const detail = h('div', { 'data-testid': 'drill-detail' });
@@ -67,19 +70,69 @@ export default {
           .map(k => h('th', {}, t('drills.' + k))))), tbody),
       detail);
 
+    // the open confirmation, if any (removed on unmount)
+    let confirmation = null;
+
     function start() {
       let scenario = scenarioSelect.value;
       if (!scenario) {
         try { scenario = JSON.parse(inline.value); } catch (e) { ctx.toast(t('drills.badJson') + ': ' + e.message, 'error'); return; }
       }
+      const body = { scenario, timeScale: Number(timeScale.value), rateMultiplier: Number(rate.value) };
       startButton.disabled = true;
-      ctx.api('POST', '/api/drills', { scenario, timeScale: Number(timeScale.value), rateMultiplier: Number(rate.value) })
-        .then(drill => {
-          startButton.disabled = false;
-          ctx.toast(t('drills.started'), 'success');
-          drills.set(drill.id, drill);
-          select(drill.id);
-        }, err => { startButton.disabled = false; fail(err); });
+      // the hub checks the scenario and works out what it will send; nothing is started yet
+      ctx.api('POST', '/api/drills/preview', body).then(plan => {
+        if (disposed) return;
+        confirm(plan, () => {
+          ctx.api('POST', '/api/drills', body).then(drill => {
+            startButton.disabled = false;
+            ctx.toast(t('drills.started'), 'success');
+            drills.set(drill.id, drill);
+            select(drill.id);
+          }, err => { startButton.disabled = false; fail(err); });
+        }, () => { startButton.disabled = false; startButton.focus(); });
+      }, err => { startButton.disabled = false; fail(err); });
+    }
+
+    function number(value, digits) {
+      return new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: digits }).format(value);
+    }
+
+    /** A modal dialog with the drill's plan: `onStart` on its start button only; Cancel, Esc and closing do nothing. */
+    function confirm(plan, onStart, onCancel) {
+      let started = false;
+      const cancelButton = h('button', { type: 'button', 'data-testid': 'drill-confirm-cancel', 'on:click': () => dialog.close() },
+        t('drills.confirm.cancel'));
+      // the hub refuses a scenario with warnings to anyone but a commander (docs/drills.md#exercise-flags): say so here
+      const refused = plan.warnings > 0 && !ctx.hasRole('COMMANDER');
+      const goButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'drill-confirm-start', disabled: refused,
+        'on:click': () => { started = true; dialog.close(); } }, t('drills.confirm.start'));
+      const dialog = h('dialog', { class: 'drill-confirm', 'data-testid': 'drill-confirm', 'aria-labelledby': 'drill-confirm-title',
+        'data-peak-rate': String(plan.peakReportsPerSecond) },
+        h('h3', { id: 'drill-confirm-title' }, t('drills.confirm.title')),
+        h('p', {}, (plan.title || plan.scenario) + (plan.title ? ` (${plan.scenario})` : '')),
+        h('p', { class: 'drill-confirm-rate', 'data-testid': 'drill-confirm-rate' },
+          t('drills.confirm.peak', { rate: number(plan.peakReportsPerSecond, 1) }), ' ',
+          h('span', { class: 'muted' }, t('drills.confirm.peakWhen',
+            { minute: number(plan.peakScenarioMinute, 1), phase: plan.peakPhase || '' }))),
+        h('p', { 'data-testid': 'drill-confirm-length' }, t('drills.confirm.length', {
+          minutes: number(plan.wallSeconds / 60, 1), scenarioMinutes: number(plan.scenarioMinutes, 1),
+          timeScale: number(plan.timeScale, 2), rateMultiplier: number(plan.rateMultiplier, 4), reports: number(plan.reports, 0) })),
+        h('p', {}, t('drills.confirm.steps', { orders: plan.orders, targets: plan.orderTargets, warnings: plan.warnings,
+          alerts: plan.departmentAlerts, supplies: plan.supplyRequests })),
+        h('p', { class: 'muted' }, t('drills.confirm.exercise')),
+        refused ? h('p', { class: 'error', 'data-testid': 'drill-confirm-needs-commander' }, t('drills.confirm.needsCommander')) : null,
+        h('div', { class: 'drill-confirm-actions' }, cancelButton, ' ', goButton));
+      dialog.addEventListener('close', () => {
+        dialog.remove();
+        confirmation = null;
+        if (started && !disposed) onStart(); else onCancel();
+      });
+      confirmation = dialog;
+      el.append(dialog);
+      dialog.showModal();
+      // the safe choice has the focus: Enter does not start a drill by accident
+      cancelButton.focus();
     }
 
     function progressText(d) {
@@ -196,6 +249,6 @@ export default {
       if (selected) select(selected);
     });
 
-    return () => { disposed = true; clearInterval(timer); off(); };
+    return () => { disposed = true; clearInterval(timer); off(); if (confirmation) confirmation.close(); };
   }
 };

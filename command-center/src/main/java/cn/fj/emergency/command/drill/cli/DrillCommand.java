@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.fj.emergency.command.drill.DrillPlan;
 import cn.fj.emergency.command.drill.DrillReport;
 import cn.fj.emergency.command.drill.DrillSettings;
 import cn.fj.emergency.command.drill.Scenario;
@@ -43,14 +46,15 @@ public final class DrillCommand {
 
 	public static final int USAGE = 2;
 
-	/** The drill could not run (refused scenario, sign-in, hub unreachable). */
+	/** The drill could not run (refused scenario, sign-in, a role the user lacks, hub unreachable). */
 	public static final int FAILED = 3;
 
 	private static final String USAGE_TEXT = """
 			usage: java -jar command-center.jar drill run --hub http://HOST:8080 --city-link HOST:7000
 			         --user USER --password PASSWORD [--scenario FILE|NAME] [--time-scale N]
 			         [--rate-multiplier N] [--receiver HOST] [--report FILE]
-			  USER must hold ADMIN and COMMANDER. NAME is a shipped scenario (default typhoon-fujian).
+			  USER must be province-wide and hold ADMIN, and COMMANDER for a scenario with orders or warnings
+			  (checked before the drill starts). NAME is a shipped scenario (default typhoon-fujian).
 			  --receiver: an address of this machine the hub can reach, for the drill's webhook receiver
 			  (default 127.0.0.1 when the hub is on this machine, otherwise no receiver).
 			  --report FILE writes the report as JSON to FILE and as Markdown next to it (FILE.md).""";
@@ -88,6 +92,10 @@ public final class DrillCommand {
 		}
 		catch (HubException refused) {
 			err.println(refused.code() + ": " + refused.getMessage());
+			return FAILED;
+		}
+		catch (MissingRoles refused) {
+			err.println(refused.getMessage());
 			return FAILED;
 		}
 		catch (HubRefusal refused) {
@@ -150,13 +158,19 @@ public final class DrillCommand {
 		HubHttpClient http = new HubHttpClient(hub, Duration.ofSeconds(30));
 		String tag = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
 		String officer = token(http.signIn(options.get("user"), options.get("password")).block(WAIT));
+		checkRoles(scenario, options.get("user"), http.get("/api/auth/me", officer).block(WAIT));
 		String approver = approver(http, officer, tag);
 		String receiver = options.getOrDefault("receiver", local(hub) ? "127.0.0.1" : null);
 		DrillSettings settings = new DrillSettings(hub, cityLink.substring(0, colon),
 				Integer.parseInt(cityLink.substring(colon + 1)), officer, approver, timeScale, rateMultiplier, tag,
 				receiver, Duration.ofSeconds(30));
+		DrillPlan plan = DrillPlan.of(scenario, timeScale, rateMultiplier);
 		out.println("Drill " + tag + ": " + scenario.name() + ", " + scenario.minutes() + " scenario minutes at time-scale "
 				+ timeScale + " (" + settings.hubBaseUrl() + ")");
+		out.println(String.format(Locale.ROOT,
+				"  about %.0f s wall clock, %d incident reports at rate multiplier %s, peak %.1f reports/s (scenario minute %.0f, %s)",
+				plan.wallSeconds(), plan.reports(), rateMultiplier, plan.peakReportsPerSecond(), plan.peakScenarioMinute(),
+				plan.peakPhase()));
 		long[] lastMinute = { -1 };
 		DrillReport report = ScenarioPlayer.play(scenario, settings, progress -> {
 			long minute = (long) progress.scenarioMinute();
@@ -171,6 +185,70 @@ public final class DrillCommand {
 			throw new IllegalStateException("The drill ended without a report");
 		}
 		return report;
+	}
+
+	/**
+	 * Refuses at once, before the drill creates anything on the hub, when the signed-in user (as {@code GET
+	 * /api/auth/me} sees them) lacks a role the scenario needs or is confined to one city: else the drill would play
+	 * to its end with every order and warning refused.
+	 */
+	static void checkRoles(Scenario scenario, String user, @Nullable JsonNode me) {
+		if (me == null) {
+			throw new IllegalStateException("The hub answered nothing to GET /api/auth/me");
+		}
+		Set<String> held = new java.util.TreeSet<>();
+		me.path("roles").forEach(role -> held.add(role.asString()));
+		List<String> missing = new ArrayList<>();
+		for (String role : DrillPlan.commandLineRoles(scenario)) {
+			if (!held.contains(role)) {
+				missing.add(role + " (" + why(role, scenario) + ")");
+			}
+		}
+		String city = me.path("cityCode").isString() ? me.path("cityCode").asString() : null;
+		if (missing.isEmpty() && city == null) {
+			return;
+		}
+		StringBuilder message = new StringBuilder("User " + user + " (roles " + String.join(", ", held) + ") cannot play scenario "
+				+ scenario.name() + ":");
+		if (!missing.isEmpty()) {
+			message.append(" missing the role").append(missing.size() > 1 ? "s " : " ").append(String.join(" and ", missing))
+				.append(".");
+		}
+		if (city != null) {
+			message.append(" The user is confined to city ").append(city).append("; a drill needs a province-wide user.");
+		}
+		message.append(" Nothing was started. Sign in as a province-wide user holding ")
+			.append(String.join(" and ", DrillPlan.commandLineRoles(scenario)))
+			.append(", e.g. one an administrator registers with POST /api/admin/officers ")
+			.append("{\"username\":\"drill.commander\",\"password\":\"…\",\"roles\":[\"ADMIN\",\"COMMANDER\"]}")
+			.append(" (docs/drills.md#from-the-command-line).");
+		throw new MissingRoles(message.toString());
+	}
+
+	private static String why(String role, Scenario scenario) {
+		if ("ADMIN".equals(role)) {
+			return "the drill issues service tokens for its simulated city platforms and departments and registers its second officer";
+		}
+		DrillPlan plan = DrillPlan.of(scenario, 1, 1);
+		List<String> what = new ArrayList<>();
+		if (plan.orders() > 0) {
+			what.add("issues " + plan.orders() + " command orders to " + plan.orderTargets() + " targets");
+		}
+		if (plan.warnings() > 0) {
+			what.add("publishes " + plan.warnings() + " hub warnings");
+		}
+		return "the scenario " + String.join(" and ", what);
+	}
+
+	/** The signed-in user cannot play the scenario (a role missing, or confined to one city). */
+	static final class MissingRoles extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		MissingRoles(String message) {
+			super(message, null, false, false);
+		}
+
 	}
 
 	private static String token(@Nullable JsonNode issued) {

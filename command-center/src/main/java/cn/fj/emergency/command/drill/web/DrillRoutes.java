@@ -16,6 +16,7 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 import cn.fj.emergency.command.drill.Drill;
+import cn.fj.emergency.command.drill.DrillPlan;
 import cn.fj.emergency.command.drill.RunningDrills;
 import cn.fj.emergency.command.drill.Scenario;
 import cn.fj.emergency.command.drill.Scenarios;
@@ -44,6 +45,17 @@ class DrillRoutes {
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(scenario -> this.drills.start(principal, scenario, number(body, "timeScale"),
 					number(body, "rateMultiplier")));
+	}
+
+	/**
+	 * Same body as {@link #start}: what the drill would send (its {@code DrillPlan}: peak reports per second,
+	 * reports, wall-clock length), checked as a start is, nothing started. The console asks for confirmation with it.
+	 */
+	@PostMapping("/api/drills/preview")
+	Mono<DrillPlan> preview(@RequestBody JsonNode body) {
+		return Mono.fromCallable(() -> scenario(body.path("scenario")))
+			.subscribeOn(Schedulers.boundedElastic())
+			.map(scenario -> this.drills.preview(scenario, number(body, "timeScale"), number(body, "rateMultiplier")));
 	}
 
 	private static Scenario scenario(JsonNode scenario) {
