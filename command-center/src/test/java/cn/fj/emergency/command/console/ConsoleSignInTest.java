@@ -45,6 +45,7 @@ class ConsoleSignInTest {
 		for (String file : new String[] { "/console/js/main.js", "/console/js/rsocket.js", "/console/js/hub.js",
 				"/console/js/i18n.js", "/console/js/screens/index.js", "/console/css/console.css",
 				"/webjars/echarts/4.1.0/dist/echarts.min.js", "/webjars/echarts/4.1.0/map/json/province/fujian.json",
+				"/console/geo/fujian-county-shapes.json",
 				"/webjars/leaflet/1.9.4/dist/leaflet.js", "/webjars/leaflet/1.9.4/dist/leaflet.css" }) {
 			hub.http().get().uri(file).exchange().expectStatus().isOk();
 		}

