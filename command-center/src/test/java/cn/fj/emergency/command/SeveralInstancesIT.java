@@ -248,7 +248,8 @@ class SeveralInstancesIT {
 			Files.createDirectories(dataDir);
 			List<String> command = List.of(java(), "-Xmx256m", "-jar", JAR.toString(),
 					"--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=" + database.username(),
-					"--hub.jdbc.url=" + database.jdbcUrl(), "--hub.jdbc.username=" + database.username(),
+					"--spring.r2dbc.password=" + database.password(), "--hub.jdbc.url=" + database.jdbcUrl(),
+					"--hub.jdbc.username=" + database.username(), "--hub.jdbc.password=" + database.password(),
 					"--spring.data.redis.url=" + redis.url(), "--hub.redis.namespace=several",
 					"--hub.embedded.enabled=false", "--hub.data-dir=" + dataDir,
 					"--hub.security.key-dir=" + dir.resolve("keys"),
