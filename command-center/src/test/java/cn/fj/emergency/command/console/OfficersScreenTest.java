@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The administrator's screen of officers and service tokens, in a real Chromium: an administrator registers an
  * officer (a too-short password is refused in the officer's language, not by its code), disables them (their
- * sign-in is then refused, as the API shows), enables them again, resets their password to a one-time one shown
- * once (their earlier token stops working), revokes their tokens by keyboard alone; issues a service token shown
- * once and revokes it; a duty officer does not get the screen.
+ * sign-in is then refused, as the API shows), enables them again, sets their password (one over 72 bytes is
+ * refused), resets it to a one-time one shown once (their earlier token stops working each time), revokes their
+ * tokens by keyboard alone; issues a service token shown once and revokes it; a duty officer does not get the
+ * screen.
  */
 class OfficersScreenTest {
 
@@ -194,6 +195,26 @@ class OfficersScreenTest {
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(whoAmI(again.token())).isEqualTo("OK");
 
+		// reset to a password the administrator sets: one over 72 bytes is refused in words; nothing is shown once
+		inRow(officerRow(OFFICER), "officers-reset").click();
+		assertThat(browser.waitFor("officers-dialog").getAttribute("data-kind")).isEqualTo("reset-password");
+		click(browser, "officers-reset-set");
+		String tooLong = "应".repeat(25);
+		type(browser, "officers-reset-password", tooLong);
+		assertThat(browser.find("officers-reset-password-count").getText()).isEqualTo("25 characters · 75/72 bytes");
+		click(browser, "officers-reset-submit");
+		assertThat(browser.waitForText("officers-dialog-error", "too long").getText())
+			.isEqualTo("The password is too long: at most 72 bytes in UTF-8");
+		browser.screenshot("password-too-long");
+		type(browser, "officers-reset-password", "set-by-the-administrator");
+		click(browser, "officers-reset-submit");
+		browser.waitUntil(() -> browser.findAll("officers-dialog").isEmpty(), "the reset dialog closed");
+		assertThat(browser.findAll("officers-secret")).isEmpty();
+		assertThat(whoAmI(again.token())).isEqualTo("TOKEN_REVOKED");
+		assertThat(officerRow(OFFICER).getAttribute("data-change-required")).isEqualTo("false");
+		SignIn setByAdmin = signInOverApi(OFFICER, "set-by-the-administrator", null);
+		assertThat(setByAdmin.status()).isEqualTo(200);
+
 		// reset to a one-time password: shown once; the officer's token stops working
 		inRow(officerRow(OFFICER), "officers-reset").click();
 		assertThat(browser.waitFor("officers-dialog").getAttribute("data-kind")).isEqualTo("reset-password");
@@ -210,8 +231,8 @@ class OfficersScreenTest {
 		assertThat(browser.driver().getPageSource()).doesNotContain(oneTime);
 		browser.waitUntil(() -> "true".equals(officerRow(OFFICER).getAttribute("data-change-required")), "change required");
 		assertThat(inRow(officerRow(OFFICER), "officers-state").getText()).contains("must set a new password at sign-in");
-		assertThat(whoAmI(again.token())).isEqualTo("TOKEN_REVOKED");
-		assertThat(signInOverApi(OFFICER, OFFICER_PASSWORD, null).code()).isEqualTo("BAD_CREDENTIALS");
+		assertThat(whoAmI(setByAdmin.token())).isEqualTo("TOKEN_REVOKED");
+		assertThat(signInOverApi(OFFICER, "set-by-the-administrator", null).code()).isEqualTo("BAD_CREDENTIALS");
 		assertThat(signInOverApi(OFFICER, oneTime, null).code()).isEqualTo("PASSWORD_CHANGE_REQUIRED");
 		SignIn own = signInOverApi(OFFICER, oneTime, "zhang-san-own-password");
 		assertThat(own.status()).isEqualTo(200);
