@@ -56,7 +56,7 @@ class ConsoleUnderContentSecurityPolicyTest {
 			.stream()
 			.map(a -> a.getAttribute("data-screen"))
 			.toList();
-		assertThat(screens).contains("board", "map", "warnings", "supplies");
+		assertThat(screens).contains("board", "map", "warnings", "supplies", "audit", "officers");
 		for (String screen : screens) {
 			browser.find("nav-" + screen).click();
 			browser.waitFor("screen-" + screen);

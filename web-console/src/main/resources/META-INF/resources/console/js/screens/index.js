@@ -8,5 +8,6 @@ import video from './video.js';
 import cities from './cities.js';
 import drills from './drills.js';
 import audit from './audit.js';
+import officers from './officers.js';
 
-export default [board, map, incident, warnings, supplies, video, cities, drills, audit];
+export default [board, map, incident, warnings, supplies, video, cities, drills, audit, officers];
