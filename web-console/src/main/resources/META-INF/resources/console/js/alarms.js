@@ -125,11 +125,9 @@ export function start(banner, counter, deps) {
       expanded ? t('alarm.fewer') : t('alarm.more', { n: n - 1 })) : null,
       soundControl(),
       notificationControl());
-    banner.replaceChildren(
-      item(list[0], true),
-      controls,
-      expanded && n > 1 ? el('ul', { class: 'alarm-list', 'data-testid': 'alarm-list' }, list.slice(1).map(a => item(a, false)))
-        : null);
+    const rest = expanded && n > 1
+      ? [el('ul', { class: 'alarm-list', 'data-testid': 'alarm-list' }, list.slice(1).map(a => item(a, false)))] : [];
+    banner.replaceChildren(item(list[0], true), controls, ...rest);
   }
 
   function soundControl() {
@@ -171,6 +169,8 @@ export function start(banner, counter, deps) {
   const unlock = () => sound.unlock();
   document.addEventListener('pointerdown', unlock, true);
   document.addEventListener('keydown', unlock, true);
+  // signing in was such an interaction: a page that has had one may start its audio at once
+  if (navigator.userActivation && navigator.userActivation.hasBeenActive) sound.unlock();
   const timer = setInterval(() => load(true), POLL_MS);
   render();
   load(false);
