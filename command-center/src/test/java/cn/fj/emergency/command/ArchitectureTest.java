@@ -30,7 +30,8 @@ class ArchitectureTest {
 		.resideInAnyPackage("cn.fj.emergency.command.stream..", "cn.fj.emergency.command.incident..",
 				"cn.fj.emergency.command.security..", "cn.fj.emergency.command.uplink..",
 				"cn.fj.emergency.command.order..", "cn.fj.emergency.command.sitrep..",
-				"cn.fj.emergency.command.video..", "cn.fj.emergency.command.drill..", "cn.fj.emergency.command.audit..")
+				"cn.fj.emergency.command.video..", "cn.fj.emergency.command.drill..", "cn.fj.emergency.command.audit..",
+				"cn.fj.emergency.command.alarm..")
 		.andShould(ownFeatureOnly());
 
 	/** Adapters (HTTP, RSocket) are entry points: nothing else calls into them. */

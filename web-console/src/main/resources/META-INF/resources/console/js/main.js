@@ -4,6 +4,7 @@
  * (docs/web-console.md#screens-and-ctx).
  */
 
+import * as alarms from './alarms.js';
 import * as hub from './hub.js';
 import * as i18n from './i18n.js';
 import screens from './screens/index.js';
@@ -155,6 +156,7 @@ function teardownShell() {
   }
   if (shell) {
     shell.offStatus();
+    if (shell.stopAlarms) shell.stopAlarms();
     shell = null;
   }
 }
@@ -179,10 +181,14 @@ function showShell() {
   const nav = el('nav', { class: 'nav', 'data-testid': 'nav' }, allowed.filter(s => !s.hidden).map(s =>
     el('a', { href: '#/' + s.id, 'data-testid': 'nav-' + s.id, 'data-screen': s.id }, i18n.t(s.titleKey))));
   const main = el('main', { class: 'screen', 'data-testid': 'screen' });
+  const alarmBanner = el('section', { class: 'alarm-banner', 'data-testid': 'alarm-banner', role: 'alert',
+    'aria-label': i18n.t('alarm.banner'), hidden: true });
+  const alarmCounter = el('span', { class: 'alarm-counter', 'data-testid': 'alarm-counter', 'data-count': '0' });
   const header = el('header', { class: 'topbar' },
     el('span', { class: 'brand' }, i18n.t('app.title')),
     nav,
     el('span', { class: 'spacer' }),
+    alarmCounter,
     status,
     el('span', { class: 'user', 'data-testid': 'shell-user' },
       user.subject, ' · ', user.roles.map(r => i18n.t('role.' + r)).join(', '),
@@ -190,9 +196,12 @@ function showShell() {
     langSwitch(() => showShell()),
     el('button', { type: 'button', 'data-testid': 'shell-signout', 'on:click': () => hub.signOut('signout') },
       i18n.t('shell.signout')));
-  root.replaceChildren(header, main);
+  root.replaceChildren(header, alarmBanner, main);
   shell = { user, allowed, nav, main, offStatus: hub.events.onStatus(renderStatus) };
   document.title = i18n.t('app.title');
+  shell.stopAlarms = alarms.start(alarmBanner, alarmCounter, {
+    el, t: i18n.t, fmtTime, api: hub.api, events: hub.events, toast, user, baseTitle: i18n.t('app.title'),
+  });
   // screens read their data once the stream's start position is known (or the hub is slow to tell it)
   const started = shell;
   Promise.race([hub.events.start(), new Promise(resolve => setTimeout(resolve, 5000))]).then(() => {

@@ -131,6 +131,9 @@ public enum ErrorCode {
 	DRILL_SCENARIO_NOT_FOUND(404, false, "No drill scenario of that name"),
 	DRILL_NOT_FOUND(404, false, "No drill with that id"),
 
+	// alarms (docs/web-console.md#alarms)
+	ALARM_NOT_FOUND(404, false, "No alarm with that id"),
+
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),
 	STORAGE_UNAVAILABLE(503, true, "The database is unavailable; retry later"),

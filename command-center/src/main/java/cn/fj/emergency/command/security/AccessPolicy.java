@@ -81,6 +81,9 @@ public final class AccessPolicy {
 			HttpRule.of("POST", "/api/orders", EnumSet.of(Role.COMMANDER)),
 			HttpRule.of("POST", "/api/orders/", EnumSet.of(Role.CITY_PLATFORM)),
 			HttpRule.of("GET", "/api/orders/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			// alarms (docs/web-console.md#alarms): officers read the open ones, duty officers and commanders acknowledge
+			HttpRule.of("GET", "/api/alarms", OFFICERS),
+			HttpRule.of("POST", "/api/alarms/*/acknowledge", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
 			// video (docs/video.md#who-may-do-what): the playback URL is open, its token is the credential
 			HttpRule.open("GET", "/api/video/play/"),
 			HttpRule.of(null, "/api/video/sources/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
