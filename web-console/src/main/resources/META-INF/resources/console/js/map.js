@@ -217,8 +217,9 @@ export async function createMap(el, ctx, opts = {}) {
       if (pts.length) {
         series.push({ id: 'pts-' + name, name, type: 'scatter', coordinateSystem: 'geo', z: 10 + (pts[0].z || 0),
           data: pts.map(p => ({ name: p.label || '', id: String(p.id), value: [p.lon, p.lat],
-            symbol: p.shape === 'square' ? 'rect' : 'circle', symbolSize: p.size || 11,
-            itemStyle: { color: p.colour || '#1f6fb2', borderColor: '#fff', borderWidth: 1 } })) });
+            symbol: p.shape === 'square' ? 'rect' : p.shape === 'diamond' ? 'diamond' : 'circle', symbolSize: p.size || 11,
+            label: p.text ? { show: true, position: 'inside', fontSize: 10, fontWeight: 'bold', color: p.textColour || '#fff', formatter: () => p.text } : undefined,
+            itemStyle: { color: p.colour || '#1f6fb2', borderColor: p.border || '#fff', borderWidth: p.border ? 2 : 1 } })) });
       }
       el.setAttribute('data-layer-' + name, String(items.length));
     }
