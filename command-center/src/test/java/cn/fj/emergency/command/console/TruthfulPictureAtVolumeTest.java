@@ -62,6 +62,8 @@ class TruthfulPictureAtVolumeTest {
 
 	static String inForceArea = "350102";
 
+	static String inForceWarning;
+
 	@BeforeAll
 	static void typhoonDay() {
 		hub = Hub.start(Hub.freshHubSettings());
@@ -119,7 +121,7 @@ class TruthfulPictureAtVolumeTest {
 		hub.postJson("/api/warnings/" + cancel + "/submit", officer, Map.of(), 200);
 		hub.postJson("/api/warnings/" + cancel + "/approve", reviewer, Map.of("comment", "all clear"), 200);
 		hub.postJson("/api/warnings/" + cancel + "/publish", officer, Map.of(), 200);
-		publish(officer, reviewer, inForceArea, "blue");
+		inForceWarning = publish(officer, reviewer, inForceArea, "blue");
 
 		browser = Browser.start(TruthfulPictureAtVolumeTest.class);
 		browser.open(hub, "/console/");
@@ -249,6 +251,13 @@ class TruthfulPictureAtVolumeTest {
 		List<String> tiles = browser.findAll("video-tile").stream().map(t -> t.getDomAttribute("data-dispatch-id")).toList();
 		assertThat(tiles).containsExactlyInAnyOrderElementsOf(activeDispatches).doesNotContain(withdrawnDispatch);
 		browser.screenshot("video-wall");
+
+		// the warnings screen's "in force" view: the blue one only (not the cancelled one, nor its all-clear)
+		go("#/warnings");
+		new org.openqa.selenium.support.ui.Select(browser.waitFor("warnings-state-filter")).selectByValue("IN_FORCE");
+		browser.waitUntil(() -> browser.findAll("warnings-row").stream().map(r -> r.getDomAttribute("data-identifier"))
+			.toList().equals(List.of(inForceWarning)), "only the warning in force listed");
+		browser.screenshot("warnings-in-force");
 
 		// over HTTP: the wall's list, and the warnings in force
 		String officer = hub.signIn(USER, PASSWORD);

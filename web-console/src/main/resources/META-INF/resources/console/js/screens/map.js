@@ -159,9 +159,11 @@ export default {
 
     offs.push(ctx.events.on('incident.', ev => {
       const d = ev.data || {};
-      // a new or changed level I/II is drawn at once; the counts follow with the next read of the picture
-      if (ev.type === 'incident.reported' && (d.level === 'I' || d.level === 'II') && !FINAL.has(d.status)) {
-        grave.set(d.id, d);
+      // a new report is drawn and counted at once (a level I/II as its marker, any in its county's count); the
+      // next read of the picture, which follows, replaces these with the hub's
+      if (ev.type === 'incident.reported' && !FINAL.has(d.status)) {
+        if (d.level === 'I' || d.level === 'II') grave.set(d.id, d);
+        counties = counties.concat([{ countyCode: d.countyCode, cityCode: d.cityCode, level: d.level, exercise: !!d.exercise, count: 1 }]);
         drawIncidents();
       } else if (grave.has(d.id) && ev.type === 'incident.status-changed' && FINAL.has(d.status)) {
         grave.delete(d.id);
