@@ -263,6 +263,8 @@ class TruthfulPictureAtVolumeTest {
 		String officer = hub.signIn(USER, PASSWORD);
 		JsonNode active = hub.getJson("/api/video/dispatches", officer);
 		assertThat(active.valueStream().map(d -> d.get("id").asString())).containsExactlyElementsOf(activeDispatches);
+		// a city-scoped officer to whom nothing was dispatched has none on his wall
+		assertThat(hub.getJson("/api/video/dispatches", hub.officerToken("350200", "DUTY_OFFICER")).size()).isZero();
 		JsonNode inForce = hub.getJson("/api/warnings?inForce=true", officer);
 		assertThat(inForce.valueStream().flatMap(w -> w.get("countyCodes").valueStream().map(JsonNode::asString)))
 			.containsExactly(inForceArea);

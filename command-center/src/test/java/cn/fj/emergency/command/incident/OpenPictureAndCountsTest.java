@@ -130,6 +130,17 @@ class OpenPictureAndCountsTest {
 		own.get("counties").forEach(row -> assertThat(row.get("cityCode").asString()).isEqualTo("350200"));
 	}
 
+	@Test
+	void thePictureRefusesWhatItCannotAnswer() {
+		IncidentApi api = new IncidentApi(hub);
+		JsonNode bad = api.get("/api/incidents/picture?exercise=maybe", officer, 400);
+		assertThat(bad.get("code").asString()).isEqualTo("INVALID_FIELD");
+		assertThat(bad.get("field").asString()).isEqualTo("exercise");
+		String xiamen = hub.officerToken("350200", "DUTY_OFFICER");
+		assertThat(api.get("/api/incidents/picture?city=350100", xiamen, 403).get("code").asString())
+			.isEqualTo("CITY_SCOPE_VIOLATION");
+	}
+
 	static List<Long> tally(JsonNode tallies, String key) {
 		JsonNode t = tallies.valueStream().filter(x -> x.get("key").asString().equals(key)).findFirst().orElseThrow();
 		return List.of(t.get("real").asLong(), t.get("drills").asLong());
