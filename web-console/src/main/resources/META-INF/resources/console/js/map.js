@@ -234,9 +234,11 @@ export async function createMap(el, ctx, opts = {}) {
       geo: geoOpt, series }, true);
   }
 
+  const viewCbs = [];
   chart.on('georoam', () => {
     const g = chart.getOption().geo[0];
     view = { center: g.center, zoom: g.zoom };
+    viewCbs.forEach(cb => cb(view));
   });
   chart.on('click', p => {
     if (p.componentType === 'geo' && pick !== 'none') {
@@ -265,6 +267,9 @@ export async function createMap(el, ctx, opts = {}) {
     onPick(cb) { pickCbs.push(cb); return () => pickCbs.splice(pickCbs.indexOf(cb), 1); },
     onPointClick(cb) { pointCbs.push(cb); return () => pointCbs.splice(pointCbs.indexOf(cb), 1); },
     pixelOf(lat, lon) { return chart.convertToPixel({ geoIndex: 0 }, [lon, lat]); },
+    // picture and board (issue 18.1): the zoom (1 = whole province) and a callback on every pan or zoom
+    zoom() { return (view && view.zoom) || 1; },
+    onView(cb) { viewCbs.push(cb); return () => viewCbs.splice(viewCbs.indexOf(cb), 1); },
     dispose() {
       window.removeEventListener('resize', onResize);
       el.removeAttribute('data-map-ready');

@@ -231,6 +231,20 @@ class TruthfulPictureAtVolumeTest {
 		assertThat(browser.script("return arguments[0].hubMap.layer('warnings').map(a => a.areaCode).join();", canvas))
 			.as("the cancelled warning's county is not coloured").isEqualTo(inForceArea);
 		browser.screenshot("map-real-only");
+		// zoomed in on Xiamen (mouse wheel), Siming's circle gives way to its incidents one by one
+		@SuppressWarnings("unchecked")
+		List<Number> at = (List<Number>) browser.script("const m = arguments[0].hubMap; const p = m.pixelOf(24.46, 118.1);"
+				+ " return [p[0] - arguments[0].clientWidth / 2, p[1] - arguments[0].clientHeight / 2];", canvas);
+		for (int i = 0; i < 16; i++) {
+			new org.openqa.selenium.interactions.Actions(browser.driver())
+				.scrollFromOrigin(org.openqa.selenium.interactions.WheelInput.ScrollOrigin.fromElement(canvas,
+						at.get(0).intValue(), at.get(1).intValue()), 0, -200)
+				.perform();
+		}
+		browser.waitUntil(() -> Boolean.TRUE.equals(browser.script("const m = arguments[0].hubMap; return m.zoom() >= 3"
+				+ " && m.layer('detail').length === 9 && !m.layer('aggregates').some(a => a.id === '350203');", canvas)),
+				Duration.ofSeconds(20), "Siming's nine real level III/IV incidents drawn one by one");
+		browser.screenshot("map-zoomed-in");
 		// with drills: their level II markers drawn distinctly, the aggregates count them
 		browser.find("map-real-only").click();
 		browser.waitUntil(() -> Long.valueOf(1 + DRILLS_LEVEL_II).equals(browser.script(

@@ -24,14 +24,14 @@ export default {
       'nav.map': '地图', 'map.title': '全省态势图', 'map.incidents': '未结事件', 'map.depots': '物资库',
       'map.warnings': '生效预警', 'map.loading': '正在加载地图…', 'map.derived': '县区范围按县城位置推算，仅供示意',
       'map.grave': 'Ⅰ/Ⅱ级', 'map.aggregate': '{county}：未结 {n} 起（Ⅰ {I} · Ⅱ {II} · Ⅲ {III} · Ⅳ {IV}）',
-      'map.aggregateHint': 'Ⅰ、Ⅱ级事件逐个标出；其余按区县汇总（圆内数字为起数），点击汇总打开该区县的看板'
+      'map.aggregateHint': 'Ⅰ、Ⅱ级事件逐个标出；其余按区县汇总（圆内数字为起数），放大后逐个标出，点击汇总打开该区县的看板'
     },
     en: {
       'nav.map': 'Map', 'map.title': 'Province map', 'map.incidents': 'Open incidents', 'map.depots': 'Depots',
       'map.warnings': 'Warnings in force', 'map.loading': 'Loading the map…',
       'map.derived': 'County areas are approximated from the county seats',
       'map.grave': 'Level I/II', 'map.aggregate': '{county}: {n} open (I {I} · II {II} · III {III} · IV {IV})',
-      'map.aggregateHint': 'Level I and II incidents are drawn one by one; the rest as one circle per county (the number inside), a click opens that county on the board'
+      'map.aggregateHint': 'Level I and II incidents are drawn one by one; the rest as one circle per county (the number inside), one by one when zoomed in; a click on a circle opens that county on the board'
     }
   },
 
@@ -67,6 +67,10 @@ export default {
     let map = null;
     let disposed = false;
     let pictureSeq = 0;
+    /** zoomed in: county code -> its open III/IV incidents, drawn one by one instead of the county's circle */
+    const detail = new Map();
+    const DETAIL_ZOOM = 3;
+    const DETAIL_COUNTIES = 12;
     const offs = [];
 
     const fail = err => ctx.toast((err.code ? err.code + ': ' : '') + err.message, 'error');
@@ -102,7 +106,7 @@ export default {
       const aggregates = [];
       for (const [code, a] of byCounty) {
         const seat = SEAT.get(code);
-        if (!seat || !a.n) continue;
+        if (!seat || !a.n || detail.has(code)) continue;
         const level = a.III ? 'III' : 'IV';
         aggregates.push({ id: code, lat: seat.lat, lon: seat.lon, z: 1, text: String(a.n),
           size: Math.min(40, 16 + 5 * Math.log10(a.n + 1) * 2), textColour: level === 'III' ? '#1d2433' : '#fff',
@@ -110,6 +114,40 @@ export default {
           label: t('map.aggregate', { county: countyName(code), n: a.I + a.II + a.III + a.IV, I: a.I, II: a.II, III: a.III, IV: a.IV }) });
       }
       map.setLayer('aggregates', aggregates);
+      const singles = [...detail.values()].flat().filter(i => !real || !i.exercise);
+      map.setLayer('detail', singles.map(i => ({
+        id: i.id, lat: i.latitude, lon: i.longitude, size: 10, z: 2, shape: i.exercise ? 'diamond' : null,
+        colour: i.exercise ? DRILL_COLOUR : ctx.levelColour(i.level), border: i.exercise ? ctx.levelColour(i.level) : null,
+        label: `${i.exercise ? '[' + t('picture.drill') + '] ' : ''}${t('level.' + i.level)} ${i.title} (${t('status.' + i.status)})`
+      })));
+    }
+
+    // Zoomed in far enough, the counties in view (at most 12) show their level III/IV incidents one by one
+    // (GET /api/incidents?county=…&open=true&level=III&level=IV, the newest 200 each); zoomed out, circles again.
+    let detailSeq = 0;
+    function loadDetail() {
+      const seq = ++detailSeq;
+      if (!map || map.zoom() < DETAIL_ZOOM) {
+        if (detail.size) { detail.clear(); drawIncidents(); }
+        return;
+      }
+      const w = canvas.clientWidth, hgt = canvas.clientHeight;
+      const inView = COUNTIES.filter(c => {
+        const [x, y] = map.pixelOf(c.lat, c.lon);
+        return x >= 0 && y >= 0 && x <= w && y <= hgt;
+      }).slice(0, DETAIL_COUNTIES);
+      Promise.all(inView.map(c => ctx.api('GET', '/api/incidents?open=true&level=III&level=IV&size=200&county=' + c.code
+        + (realOnly() ? '&exercise=false' : '')).then(page => [c.code, page.items || []]))).then(pairs => {
+        if (disposed || seq !== detailSeq) return;
+        detail.clear();
+        for (const [code, items] of pairs) detail.set(code, items);
+        drawIncidents();
+      }, fail);
+    }
+    let viewTimer = null;
+    function detailSoon() {
+      if (viewTimer) clearTimeout(viewTimer);
+      viewTimer = setTimeout(() => { viewTimer = null; if (!disposed) loadDetail(); }, 400);
     }
     function drawDepots() {
       counts.depots.textContent = String(depots.length);
@@ -140,6 +178,7 @@ export default {
         for (const i of p.grave || []) grave.set(i.id, i);
         counties = p.counties || [];
         drawIncidents();
+        if (detail.size) detailSoon();
       }, fail);
     }
     // a burst of events reads the picture again once, at most every 700 ms
@@ -186,9 +225,10 @@ export default {
       if (disposed) { m.dispose(); return; }
       map = m;
       map.onPointClick(({ layer, id }) => {
-        if (layer === 'incidents' && id) ctx.navigate('#/incidents/' + id);
+        if ((layer === 'incidents' || layer === 'detail') && id) ctx.navigate('#/incidents/' + id);
         else if (layer === 'aggregates' && id) ctx.navigate('#/board/' + id);
       });
+      map.onView(detailSoon);
       drawWarnings(); drawDepots(); drawIncidents();
     }, fail);
 
@@ -200,6 +240,7 @@ export default {
       disposed = true;
       clearInterval(expiry);
       if (reloadTimer) clearTimeout(reloadTimer);
+      if (viewTimer) clearTimeout(viewTimer);
       offs.forEach(off => off());
       if (map) map.dispose();
     };
