@@ -193,6 +193,20 @@ const dictionary = {
     'alarm.soundEnable': '点击启用提示音',
     'alarm.notifyEnable': '启用桌面通知',
     'alarm.notificationTitle': '应急指挥平台告警',
+    // picture and board (issue 18.1, 18.4)
+    'category.1': '自然灾害', 'category.11': '水旱灾害', 'category.12': '气象灾害', 'category.13': '地震灾害',
+    'category.14': '地质灾害', 'category.15': '海洋灾害', 'category.16': '生物灾害', 'category.17': '森林草原火灾',
+    'category.2': '事故灾难', 'category.21': '工矿商贸安全事故', 'category.22': '交通运输事故',
+    'category.23': '公共设施和设备事故', 'category.24': '核与辐射事故', 'category.25': '环境污染和生态破坏',
+    'category.3': '公共卫生事件', 'category.31': '传染病疫情', 'category.32': '群体性不明原因疾病',
+    'category.33': '食品安全和职业危害', 'category.34': '动物疫情', 'category.35': '其他公共卫生事件',
+    'category.4': '社会安全事件', 'category.41': '恐怖袭击事件', 'category.42': '经济安全事件',
+    'category.43': '涉外突发事件', 'category.44': '群体性事件',
+    'source.CITY_PLATFORM': '市级平台', 'source.OFFICER': '值班员', 'source.CALL_110': '110 接警',
+    'source.CALL_12345': '12345 热线', 'source.SENSOR': '监测传感器',
+    'picture.realOnly': '仅显示真实事件（隐藏演练）', 'picture.drill': '演练', 'picture.drills': '演练 {n} 起',
+    'picture.open': '未结事件', 'picture.real': '真实', 'picture.inForce': '生效预警',
+    'elapsed.minutes': '{m} 分钟', 'elapsed.hours': '{h} 小时 {m} 分', 'elapsed.days': '{d} 天 {h} 小时',
   },
   en: {
     'app.title': 'Fujian Emergency Command Hub',
@@ -379,12 +393,59 @@ const dictionary = {
     'alarm.soundEnable': 'Click to enable sound',
     'alarm.notifyEnable': 'Enable desktop notifications',
     'alarm.notificationTitle': 'Emergency hub alarm',
+    // picture and board (issue 18.1, 18.4)
+    'category.1': 'Natural disaster', 'category.11': 'Flood and drought', 'category.12': 'Meteorological disaster',
+    'category.13': 'Earthquake', 'category.14': 'Geological disaster', 'category.15': 'Marine disaster',
+    'category.16': 'Biological disaster', 'category.17': 'Forest and grassland fire', 'category.2': 'Accident',
+    'category.21': 'Industrial and commercial accident', 'category.22': 'Transport accident',
+    'category.23': 'Public facility accident', 'category.24': 'Nuclear and radiation accident',
+    'category.25': 'Environmental pollution', 'category.3': 'Public health incident',
+    'category.31': 'Infectious disease outbreak', 'category.32': 'Illness of unknown cause',
+    'category.33': 'Food safety and occupational hazard', 'category.34': 'Animal epidemic',
+    'category.35': 'Other public health threat', 'category.4': 'Social security incident',
+    'category.41': 'Terrorist attack', 'category.42': 'Economic security incident',
+    'category.43': 'Foreign-related incident', 'category.44': 'Mass incident',
+    'source.CITY_PLATFORM': 'City platform', 'source.OFFICER': 'Duty officer', 'source.CALL_110': '110 call',
+    'source.CALL_12345': '12345 hotline', 'source.SENSOR': 'Sensor',
+    'picture.realOnly': 'Real incidents only (hide drills)', 'picture.drill': 'drill', 'picture.drills': '{n} drills',
+    'picture.open': 'Open incidents', 'picture.real': 'real', 'picture.inForce': 'Warnings in force',
+    'elapsed.minutes': '{m} min', 'elapsed.hours': '{h} h {m} min', 'elapsed.days': '{d} d {h} h',
   },
 };
 
 /** The ten platform codes, in the order of docs/areas.md. */
 export const CITY_CODES = ['350100', '350128', '350200', '350300', '350400', '350500', '350600', '350700',
   '350800', '350900'];
+
+// picture and board (issue 18.1, 18.4): the "real only" switch, shared by the board and the map
+const REAL_ONLY_KEY = 'hub.console.realOnly';
+
+/** Whether drills are hidden (the default), remembered for the session. */
+export function realOnly() {
+  return sessionStorage.getItem(REAL_ONLY_KEY) !== 'false';
+}
+
+export function setRealOnly(value) {
+  sessionStorage.setItem(REAL_ONLY_KEY, value ? 'true' : 'false');
+}
+
+/** The name of a class, sub-category or kind code (a kind: its sub-category's name and the code). */
+export function categoryName(code) {
+  const c = String(code || '');
+  const own = dictionary[current]['category.' + c];
+  if (own) return own;
+  const sub = dictionary[current]['category.' + c.slice(0, 2)];
+  return sub ? sub + ' (' + c + ')' : c;
+}
+
+/** Time since `iso`, as an officer reads it ("2 h 5 min"). */
+export function elapsed(iso, now = Date.now()) {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60000));
+  if (minutes < 60) return t('elapsed.minutes', { m: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return t('elapsed.hours', { h: hours, m: minutes % 60 });
+  return t('elapsed.days', { d: Math.floor(hours / 24), h: hours % 24 });
+}
 
 let current = initialLanguage();
 

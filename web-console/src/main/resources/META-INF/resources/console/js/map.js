@@ -143,8 +143,9 @@ export async function createMap(el, ctx, opts = {}) {
       if (pts.length) {
         series.push({ id: 'pts-' + name, name, type: 'scatter', coordinateSystem: 'geo', z: 10 + (pts[0].z || 0),
           data: pts.map(p => ({ name: p.label || '', id: String(p.id), value: [p.lon, p.lat],
-            symbol: p.shape === 'square' ? 'rect' : 'circle', symbolSize: p.size || 11,
-            itemStyle: { color: p.colour || '#1f6fb2', borderColor: '#fff', borderWidth: 1 } })) });
+            symbol: p.shape === 'square' ? 'rect' : p.shape === 'diamond' ? 'diamond' : 'circle', symbolSize: p.size || 11,
+            label: p.text ? { show: true, position: 'inside', fontSize: 10, fontWeight: 'bold', color: p.textColour || '#fff', formatter: () => p.text } : undefined,
+            itemStyle: { color: p.colour || '#1f6fb2', borderColor: p.border || '#fff', borderWidth: p.border ? 2 : 1 } })) });
       }
       el.setAttribute('data-layer-' + name, String(items.length));
     }
@@ -159,9 +160,11 @@ export async function createMap(el, ctx, opts = {}) {
       geo: geoOpt, series }, true);
   }
 
+  const viewCbs = [];
   chart.on('georoam', () => {
     const g = chart.getOption().geo[0];
     view = { center: g.center, zoom: g.zoom };
+    viewCbs.forEach(cb => cb(view));
   });
   chart.on('click', p => {
     if (p.componentType === 'geo' && pick !== 'none') {
@@ -191,6 +194,9 @@ export async function createMap(el, ctx, opts = {}) {
     onPick(cb) { pickCbs.push(cb); return () => pickCbs.splice(pickCbs.indexOf(cb), 1); },
     onPointClick(cb) { pointCbs.push(cb); return () => pointCbs.splice(pointCbs.indexOf(cb), 1); },
     pixelOf(lat, lon) { return chart.convertToPixel({ geoIndex: 0 }, [lon, lat]); },
+    // picture and board (issue 18.1): the zoom (1 = whole province) and a callback on every pan or zoom
+    zoom() { return (view && view.zoom) || 1; },
+    onView(cb) { viewCbs.push(cb); return () => viewCbs.splice(viewCbs.indexOf(cb), 1); },
     dispose() {
       window.removeEventListener('resize', onResize);
       el.removeAttribute('data-map-ready');

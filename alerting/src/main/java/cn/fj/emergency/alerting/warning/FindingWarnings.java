@@ -40,6 +40,25 @@ public final class FindingWarnings {
 			});
 	}
 
+	/** The most warnings {@link #inForce} reads. */
+	static final int MAX_IN_FORCE = 5000;
+
+	/**
+	 * The warnings in force at {@code now}, newest identifier first: published (neither updated nor cancelled
+	 * since), not themselves a Cancel (an all-clear is not a warning), and not expired.
+	 */
+	public Mono<List<WarningView>> inForce(java.time.Instant now) {
+		return this.lifecycle.warnings.list(WarningState.PUBLISHED, MAX_IN_FORCE, 0)
+			.map(WarningView::of)
+			.filter(w -> inForce(w, now))
+			.collectList();
+	}
+
+	public static boolean inForce(WarningView w, java.time.Instant now) {
+		return WarningState.PUBLISHED.name().equals(w.state()) && !"Cancel".equals(w.msgType())
+				&& (w.expires() == null || w.expires().toInstant().isAfter(now));
+	}
+
 	private static WarningState parseState(String state) {
 		try {
 			return WarningState.valueOf(state);

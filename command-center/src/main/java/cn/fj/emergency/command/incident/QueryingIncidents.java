@@ -1,6 +1,8 @@
 package cn.fj.emergency.command.incident;
 
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,8 +28,11 @@ public class QueryingIncidents {
 
 	private final IncidentStore store;
 
-	QueryingIncidents(IncidentStore store) {
+	private final Clock clock;
+
+	QueryingIncidents(IncidentStore store, Clock clock) {
 		this.store = store;
+		this.clock = clock;
 	}
 
 	public Mono<Incident> incident(HubPrincipal principal, UUID id) {
@@ -76,24 +81,56 @@ public class QueryingIncidents {
 			.map(QueryingIncidents::summarise);
 	}
 
-	private static IncidentSummary summarise(List<IncidentSummary.Cell> cells) {
+	private static IncidentSummary summarise(List<IncidentSummary.Count> counts) {
 		Map<String, long[]> byCity = new TreeMap<>();
+		Map<List<String>, Long> byCell = new LinkedHashMap<>();
+		Map<String, long[]> byLevel = new TreeMap<>();
+		Map<String, long[]> byStatus = new TreeMap<>();
 		long open = 0;
 		long closed = 0;
-		for (IncidentSummary.Cell cell : cells) {
-			long[] counts = byCity.computeIfAbsent(cell.cityCode(), c -> new long[2]);
-			boolean finished = IncidentStatus.valueOf(cell.status()).terminal();
-			counts[finished ? 1 : 0] += cell.count();
+		long openDrills = 0;
+		for (IncidentSummary.Count row : counts) {
+			// city: open, closed, open real, open drills
+			long[] city = byCity.computeIfAbsent(row.cityCode(), c -> new long[4]);
+			boolean finished = IncidentStatus.valueOf(row.status()).terminal();
+			int kind = row.exercise() ? 1 : 0;
+			byCell.merge(List.of(row.cityCode(), row.level(), row.status()), row.count(), Long::sum);
+			byStatus.computeIfAbsent(row.status(), k -> new long[2])[kind] += row.count();
 			if (finished) {
-				closed += cell.count();
+				city[1] += row.count();
+				closed += row.count();
 			}
 			else {
-				open += cell.count();
+				city[0] += row.count();
+				city[row.exercise() ? 3 : 2] += row.count();
+				byLevel.computeIfAbsent(row.level(), k -> new long[2])[kind] += row.count();
+				open += row.count();
+				openDrills += row.exercise() ? row.count() : 0;
 			}
 		}
 		List<IncidentSummary.CityCount> cities = new ArrayList<>();
-		byCity.forEach((city, counts) -> cities.add(new IncidentSummary.CityCount(city, counts[0], counts[1])));
-		return new IncidentSummary(open + closed, open, closed, cities, cells);
+		byCity.forEach((city, c) -> cities.add(new IncidentSummary.CityCount(city, c[0], c[1], c[2], c[3])));
+		List<IncidentSummary.Cell> cells = new ArrayList<>();
+		byCell.forEach((key, n) -> cells.add(new IncidentSummary.Cell(key.get(0), key.get(1), key.get(2), n)));
+		return new IncidentSummary(open + closed, open, closed, cities, cells, open - openDrills, openDrills,
+				tallies(byLevel), tallies(byStatus));
+	}
+
+	private static List<IncidentSummary.Tally> tallies(Map<String, long[]> counts) {
+		List<IncidentSummary.Tally> tallies = new ArrayList<>();
+		counts.forEach((key, c) -> tallies.add(new IncidentSummary.Tally(key, c[0], c[1])));
+		return tallies;
+	}
+
+	/**
+	 * What is open, whole: every open level I/II incident and the open incidents counted per county (see
+	 * {@link IncidentPicture}); {@code exercise} as in a search.
+	 */
+	public Mono<IncidentPicture> picture(HubPrincipal principal, @Nullable String city, @Nullable String exercise) {
+		return Mono.fromCallable(() -> new PictureQuery(QueryPolicy.city(principal, city), QueryPolicy.bool("exercise", exercise)))
+			.flatMap(q -> Mono.zip(this.store.openGrave(q.city(), q.exercise()).collectList(),
+					this.store.openByCounty(q.city(), q.exercise()).collectList()))
+			.map(both -> new IncidentPicture(this.clock.instant(), both.getT1(), both.getT2()));
 	}
 
 	/** Open suspicions of duplicates, newest first; {@code before} is the {@code seq} of the last one of the previous page. */
@@ -107,6 +144,9 @@ public class QueryingIncidents {
 
 	private record SummaryQuery(@Nullable String city, @Nullable Boolean exercise, java.time.@Nullable Instant from,
 			java.time.@Nullable Instant to) {
+	}
+
+	private record PictureQuery(@Nullable String city, @Nullable Boolean exercise) {
 	}
 
 	private record SuspicionQuery(@Nullable String city, @Nullable Long before, int size) {

@@ -33,6 +33,9 @@ import cn.fj.emergency.command.video.persistence.VideoSourceStore;
 @Component
 public class DispatchingVideo {
 
+	/** The most active dispatches {@link #active} answers. */
+	static final int ACTIVE_LIMIT = 2000;
+
 	private final DispatchStore dispatches;
 
 	private final VideoSourceStore sources;
@@ -95,6 +98,18 @@ public class DispatchingVideo {
 
 	public Mono<VideoDispatch.View> view(HubPrincipal principal, UUID id) {
 		return visibleTo(principal, id).flatMap(this::view);
+	}
+
+	/**
+	 * Every dispatch active now (not withdrawn, {@code until} not passed), oldest first, whatever its incident:
+	 * all of them for a province-wide officer, those addressed to a city-scoped officer (himself or a group he is
+	 * in) otherwise.
+	 */
+	public Flux<VideoDispatch.View> active(HubPrincipal principal) {
+		return Flux.defer(() -> {
+			boolean all = principal.provinceWide() && principal.kind() == HubPrincipal.Kind.OFFICER;
+			return this.dispatches.active(this.clock.instant(), all ? null : List.copyOf(Audience.namesOf(principal)), ACTIVE_LIMIT);
+		}).concatMap(this::view);
 	}
 
 	/** An incident's dispatches, oldest first (officers). */

@@ -85,7 +85,8 @@ class StreamResumeTest {
 	@Order(1)
 	void incidentsReportedWhileTheWebSocketIsCutAppearOnceAndInOrderAfterItResumes() {
 		browser.open(hub, "/console/");
-		browser.script("sessionStorage.clear()");
+		// these tests follow the order of reporting: the board newest first (its default is the triage order)
+		browser.script("sessionStorage.clear(); sessionStorage.setItem('hub.console.boardSort', 'newest')");
 		browser.driver().navigate().refresh();
 		browser.signIn("zhao.min", "duty-password-3");
 		browser.waitForLive();
@@ -137,7 +138,8 @@ class StreamResumeTest {
 	@Order(2)
 	void aConsoleCutOffAsTooSlowResumesWithoutLosingOrRepeatingEvents() {
 		browser.open(hub, "/console/");
-		browser.script("sessionStorage.clear()");
+		// these tests follow the order of reporting: the board newest first (its default is the triage order)
+		browser.script("sessionStorage.clear(); sessionStorage.setItem('hub.console.boardSort', 'newest')");
 		browser.driver().navigate().refresh();
 		browser.signIn("zhao.min", "duty-password-3");
 		browser.waitForLive();
@@ -174,7 +176,8 @@ class StreamResumeTest {
 		// given a console reaching the hub through the network (a relay), live
 		try (TcpRelay network = new TcpRelay(hub.httpPort())) {
 			browser.driver().get("http://127.0.0.1:" + network.port() + "/console/");
-			browser.script("sessionStorage.clear()");
+			// these tests follow the order of reporting: the board newest first (its default is the triage order)
+			browser.script("sessionStorage.clear(); sessionStorage.setItem('hub.console.boardSort', 'newest')");
 			browser.driver().navigate().refresh();
 			browser.signIn("zhao.min", "duty-password-3");
 			browser.waitForLive();

@@ -1,14 +1,22 @@
 /**
- * The incident board (default screen): incidents from `GET /api/incidents` (newest first, paged with `before`),
- * kept current by the live stream's incident events; filters city, level, status, category; a row opens the
- * incident's detail (`#/incidents/<id>`).
+ * The incident board (default screen), for triage: open incidents by default, level I first and the oldest first
+ * within a level (or newest first), every open level I/II incident whatever the volume
+ * (`GET /api/incidents/picture`), the rest from `GET /api/incidents` (newest first, paged with `before`), kept
+ * current by the live stream's incident events; counters from `GET /api/incidents/summary` (the whole hub, not
+ * the rows loaded); filters city, level, status, category, search, "open only" and "real only"; a row opens the
+ * incident's detail (`#/incidents/<id>`). `#/board/<county code>` opens it searching that county.
  */
 
-import { CITY_CODES } from '../i18n.js';
+import { CITY_CODES, categoryName, elapsed, realOnly, setRealOnly } from '../i18n.js';
+import { areaName } from '../areas-fj.js';
 
 const LEVELS = ['I', 'II', 'III', 'IV'];
 const STATUSES = ['REPORTED', 'VERIFIED', 'RESPONDING', 'CONTAINED', 'CLOSED', 'MERGED', 'DISMISSED'];
-const PAGE = 50;
+const OPEN_STATUSES = ['REPORTED', 'VERIFIED', 'RESPONDING', 'CONTAINED'];
+const FINAL = new Set(['CLOSED', 'MERGED', 'DISMISSED']);
+const LEVEL_RANK = { I: 0, II: 1, III: 2, IV: 3 };
+const PAGE = 200;
+const SORT_KEY = 'hub.console.boardSort';
 
 export default {
   id: 'board',
@@ -16,41 +24,62 @@ export default {
   roles: ['DUTY_OFFICER', 'COMMANDER', 'ADMIN'],
   messages: {
     'zh-CN': {
-      'board.city': '城市', 'board.level': '级别', 'board.status': '状态', 'board.category': '类别代码',
+      'board.city': '城市', 'board.level': '级别', 'board.status': '状态', 'board.category': '类别',
       'board.all': '全部', 'board.title': '标题', 'board.county': '区县', 'board.reportedAt': '上报时间',
-      'board.assignee': '负责人', 'board.more': '加载更多', 'board.count': '共 {n} 条', 'board.empty': '没有符合条件的事件',
-      'board.exercise': '演练',
+      'board.assignee': '负责人', 'board.more': '加载更多', 'board.count': '显示 {n} 条', 'board.empty': '没有符合条件的事件',
+      'board.exercise': '演练', 'board.search': '搜索（标题、编号、区县）', 'board.openOnly': '仅未结事件',
+      'board.sort': '排序', 'board.sort.triage': '按级别（Ⅰ级在前），同级最早在前', 'board.sort.newest': '最新在前',
+      'board.elapsed': '已历时', 'board.source': '来源', 'board.duplicate': '疑似重复',
+      'board.totals': '未结 {open} 起', 'board.of': '显示 {n} 条 / 符合的未结事件共 {total} 起',
     },
     en: {
-      'board.city': 'City', 'board.level': 'Level', 'board.status': 'Status', 'board.category': 'Category code',
+      'board.city': 'City', 'board.level': 'Level', 'board.status': 'Status', 'board.category': 'Category',
       'board.all': 'All', 'board.title': 'Title', 'board.county': 'County', 'board.reportedAt': 'Reported',
       'board.assignee': 'Assignee', 'board.more': 'Load more', 'board.count': '{n} shown', 'board.empty': 'No incidents match',
-      'board.exercise': 'drill',
+      'board.exercise': 'drill', 'board.search': 'Search (title, id, county)', 'board.openOnly': 'Open only',
+      'board.sort': 'Order', 'board.sort.triage': 'By level (I first), oldest first within a level', 'board.sort.newest': 'Newest first',
+      'board.elapsed': 'Elapsed', 'board.source': 'Source', 'board.duplicate': 'possible duplicate',
+      'board.totals': '{open} open', 'board.of': '{n} shown of {total} open matching',
     },
   },
 
-  mount(el, ctx) {
+  mount(el, ctx, param) {
     const { t } = ctx;
     const h = ctx.el;
-    const filters = { city: ctx.user.cityCode || '', level: '', status: '', category: '' };
+    const filters = { city: ctx.user.cityCode || '', level: '', status: '', category: '', search: param || '',
+      open: true, real: realOnly(), sort: sessionStorage.getItem(SORT_KEY) || 'triage' };
     /** incident id → incident record (as from GET /api/incidents/{id}) */
     const incidents = new Map();
+    /** ids of open incidents suspected to duplicate an earlier one */
+    const suspected = new Set();
     let next = null;
     let loading = null;
     let pending = [];   // events that arrived while the first page was loading
     let disposed = false;
+    let summary = null;
 
-    const select = (key, options, label) => h('label', {}, label,
+    const select = (key, options, label, withAll = true) => h('label', {}, label,
       h('select', {
         'data-testid': 'board-filter-' + key, disabled: key === 'city' && !!ctx.user.cityCode,
         'on:change': e => { filters[key] = e.target.value; reload(); },
       },
-      h('option', { value: '' }, t('board.all')),
+      withAll ? h('option', { value: '' }, t('board.all')) : null,
       options.map(([value, text]) => h('option', { value, selected: filters[key] === value }, text))));
     const category = h('input', {
       'data-testid': 'board-filter-category', size: 6, inputmode: 'numeric', placeholder: '11, 2201…',
       'on:change': e => { filters.category = e.target.value.trim(); reload(); },
     });
+    const search = h('input', {
+      type: 'search', 'data-testid': 'board-search', size: 24, value: filters.search,
+      'on:input': e => { filters.search = e.target.value.trim(); render(); },
+    });
+    const check = (testid, key, text, after) => h('label', { class: 'board-switch' },
+      h('input', { type: 'checkbox', 'data-testid': testid, checked: filters[key],
+        'on:change': e => { filters[key] = e.target.checked; if (after) after(e.target.checked); reload(); } }), text);
+    const sort = h('label', {}, t('board.sort'), h('select', { 'data-testid': 'board-sort',
+      'on:change': e => { filters.sort = e.target.value; sessionStorage.setItem(SORT_KEY, filters.sort); render(); } },
+      ['triage', 'newest'].map(s => h('option', { value: s, selected: filters.sort === s }, t('board.sort.' + s)))));
+    const counters = h('div', { class: 'board-counters', 'data-testid': 'board-counters' });
     const tbody = h('tbody', { 'data-testid': 'board-rows' });
     const count = h('span', { 'data-testid': 'board-count' });
     const more = h('button', { type: 'button', class: 'secondary', 'data-testid': 'board-more', hidden: true,
@@ -58,18 +87,27 @@ export default {
     const empty = h('p', { class: 'empty', 'data-testid': 'board-empty', hidden: true }, t('board.empty'));
 
     el.append(
+      counters,
       h('div', { class: 'board-filters' },
+        h('label', {}, t('board.search'), search),
         select('city', CITY_CODES.map(c => [c, t('city.' + c)]), t('board.city')),
         select('level', LEVELS.map(l => [l, t('level.' + l)]), t('board.level')),
         select('status', STATUSES.map(s => [s, t('status.' + s)]), t('board.status')),
-        h('label', {}, t('board.category'), category)),
+        h('label', {}, t('board.category'), category),
+        sort,
+        check('board-open-only', 'open', t('board.openOnly')),
+        check('board-real-only', 'real', t('picture.realOnly'), setRealOnly)),
       h('table', { class: 'board-table', 'data-testid': 'board-table' },
         h('thead', {}, h('tr', {},
           [t('board.level'), t('board.title'), t('board.city'), t('board.county'), t('board.category'),
-            t('board.status'), t('board.assignee'), t('board.reportedAt')].map(c => h('th', {}, c)))),
+            t('board.status'), t('board.source'), t('board.assignee'), t('board.reportedAt'), t('board.elapsed')]
+            .map(c => h('th', {}, c)))),
         tbody),
       empty,
       h('div', { class: 'board-footer' }, count, more));
+
+    /** an explicit status filter names exactly what is wanted; otherwise "open only" keeps the open ones */
+    const openOnly = () => filters.open && !filters.status;
 
     function query(before) {
       const p = new URLSearchParams();
@@ -77,6 +115,8 @@ export default {
       if (filters.level) p.set('level', filters.level);
       if (filters.status) p.set('status', filters.status);
       if (filters.category) p.set('category', filters.category);
+      if (openOnly()) p.set('open', 'true');
+      if (filters.real) p.set('exercise', 'false');
       p.set('size', String(PAGE));
       if (before) p.set('before', before);
       return '/api/incidents?' + p;
@@ -86,7 +126,18 @@ export default {
       return (!filters.city || inc.cityCode === filters.city)
         && (!filters.level || inc.level === filters.level)
         && (!filters.status || inc.status === filters.status)
-        && (!filters.category || String(inc.category).startsWith(filters.category));
+        && (!filters.category || String(inc.category).startsWith(filters.category))
+        && (!openOnly() || !FINAL.has(inc.status))
+        && (!filters.real || !inc.exercise);
+    }
+
+    function matchesSearch(inc) {
+      const q = filters.search.toLowerCase();
+      if (!q) return true;
+      return String(inc.title || '').toLowerCase().includes(q) || String(inc.id).toLowerCase().startsWith(q)
+        || String(inc.countyCode) === q || String(inc.cityCode) === q
+        || areaName(inc.countyCode, 'zh-CN').includes(q) || areaName(inc.countyCode, 'en').toLowerCase().includes(q)
+        || areaName(inc.cityCode, 'zh-CN').includes(q) || areaName(inc.cityCode, 'en').toLowerCase().includes(q);
     }
 
     function reload() {
@@ -95,16 +146,24 @@ export default {
       pending = [];
       render();
       loadPage(null);
+      loadSummary();
+    }
+
+    function keep(inc) {
+      const known = incidents.get(inc.id);
+      if (!known || (known.version || 0) < inc.version) incidents.set(inc.id, inc);
     }
 
     function loadPage(before) {
-      const request = ctx.api('GET', query(before)).then(page => {
+      // the first read also takes every open level I/II incident, so none is ever beyond a page
+      const grave = before || !openOnly() || (filters.level && filters.level !== 'I' && filters.level !== 'II')
+        ? Promise.resolve(null)
+        : ctx.api('GET', '/api/incidents/picture' + (filters.city ? '?city=' + filters.city : ''));
+      const request = Promise.all([ctx.api('GET', query(before)), grave]).then(([page, picture]) => {
         if (disposed || loading !== request) return;
         loading = null;
-        for (const inc of page.items) {
-          const known = incidents.get(inc.id);
-          if (!known || (known.version || 0) < inc.version) incidents.set(inc.id, inc);
-        }
+        for (const inc of page.items) keep(inc);
+        if (picture) for (const inc of picture.grave || []) if (matchesFilters(inc)) keep(inc);
         next = page.next;
         const queued = pending;
         pending = [];
@@ -117,9 +176,41 @@ export default {
       loading = request;
     }
 
+    let summarySeq = 0;
+    function loadSummary() {
+      const seq = ++summarySeq;
+      const p = new URLSearchParams();
+      if (filters.city) p.set('city', filters.city);
+      ctx.api('GET', '/api/incidents/summary' + (p.toString() ? '?' + p : '')).then(s => {
+        if (disposed || seq !== summarySeq) return;
+        summary = s;
+        renderCounters();
+        renderCount();
+      }).catch(err => { if (!disposed) ctx.toast(err.code + ': ' + err.message, 'error'); });
+    }
+    let summaryTimer = null;
+    function summarySoon() {
+      if (summaryTimer) return;
+      summaryTimer = setTimeout(() => { summaryTimer = null; if (!disposed) loadSummary(); }, 700);
+    }
+
+    function loadSuspicions() {
+      ctx.api('GET', '/api/incidents/duplicate-suspicions?size=200' + (filters.city ? '&city=' + filters.city : '')).then(list => {
+        if (disposed) return;
+        for (const s of list || []) suspected.add(s.incidentId);
+        render();
+      }).catch(err => { if (!disposed) ctx.toast(err.code + ': ' + err.message, 'error'); });
+    }
+
     // Registered before the first page is read, so nothing committed after that read is missed; what arrives
     // before the page waits in `pending`, and versions keep an event from undoing a newer page (or vice versa).
     const off = ctx.events.on('incident.', event => {
+      if (event.type === 'incident.duplicate-suspected') {
+        const id = (event.data || {}).id || (event.data || {}).incidentId || event.subjectId;
+        if (id) { suspected.add(id); scheduleRender(); }
+        return;
+      }
+      if (event.type === 'incident.reported' || event.type === 'incident.status-changed' || event.type === 'incident.level-changed') summarySoon();
       if (loading) pending.push(event); else { apply(event); scheduleRender(); }
     });
 
@@ -155,12 +246,14 @@ export default {
         if (d.version != null && known.version >= d.version) return;
         const updated = { ...known, ...change(), version: d.version ?? known.version, updatedAt: d.at, fresh: true };
         if (matchesFilters(updated)) incidents.set(id, updated); else incidents.delete(id);
-      } else if (!filters.level && !filters.status) {
+      } else if (!filters.level && !filters.status && event.type !== 'incident.level-changed') {
         // unknown here: an older incident beyond the pages read, which no filter of the board lets in anew
       } else {
-        // a change may bring an incident into the filtered view: read it
+        // a change may bring an incident into the filtered view (or, raised to level I/II, into the board): read it
         ctx.api('GET', '/api/incidents/' + encodeURIComponent(id)).then(inc => {
           if (disposed || !matchesFilters(inc)) return;
+          if (event.type === 'incident.level-changed' && !filters.level && !filters.status
+            && inc.level !== 'I' && inc.level !== 'II') return;
           const now = incidents.get(id);
           if (!now || now.version < inc.version) {
             incidents.set(id, { ...inc, fresh: true });
@@ -170,37 +263,87 @@ export default {
       }
     }
 
+    function order(a, b) {
+      if (filters.sort === 'triage') {
+        const byLevel = LEVEL_RANK[a.level] - LEVEL_RANK[b.level];
+        if (byLevel) return byLevel;
+        return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;  // ids are time-ordered: oldest first
+      }
+      return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+    }
+
+    function renderCounters() {
+      if (!summary) return;
+      const real = filters.real;
+      const chip = (testid, text, n, extra = {}) => h('span', { class: 'counter', 'data-testid': testid, 'data-count': String(n), ...extra },
+        text + ' ', h('b', {}, String(n)));
+      const levels = new Map((summary.levels || []).map(l => [l.key, l]));
+      const statuses = new Map((summary.statuses || []).map(s => [s.key, s]));
+      const pick = x => (x ? (real ? x.real : x.real + x.drills) : 0);
+      counters.replaceChildren(...[
+        chip('board-counter-open', t('picture.open'), real ? summary.openReal : summary.open),
+        LEVELS.map(l => chip('board-counter-level-' + l, t('level.' + l), pick(levels.get(l)),
+          { class: 'counter level-counter level-' + l, style: { borderColor: ctx.levelColour(l) } })),
+        OPEN_STATUSES.map(s => chip('board-counter-status-' + s, t('status.' + s), pick(statuses.get(s)))),
+        (summary.cities || []).filter(c => (real ? c.openReal : c.open) > 0)
+          .map(c => chip('board-counter-city-' + c.cityCode, t('city.' + c.cityCode), real ? c.openReal : c.open)),
+        chip('board-counter-drills', t('picture.drill'), summary.openDrills, { class: 'counter drill-counter' })].flat());
+    }
+
+    function renderCount(n) {
+      if (n !== undefined) renderCount.shown = n;
+      const shown = renderCount.shown || 0;
+      if (!summary || !openOnly() || filters.level || filters.category || filters.search) {
+        count.textContent = t('board.count', { n: shown });
+        return;
+      }
+      const total = filters.real ? summary.openReal : summary.open;
+      count.textContent = t('board.of', { n: shown, total });
+    }
+
     function render() {
-      const rows = [...incidents.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      const rows = [...incidents.values()].filter(matchesSearch).sort(order);
       tbody.replaceChildren(...rows.map(row));
-      count.textContent = t('board.count', { n: rows.length });
+      renderCount(rows.length);
       more.hidden = !next;
       empty.hidden = rows.length > 0 || !!loading;
     }
 
     function row(inc) {
       const colour = ctx.levelColour(inc.level);
+      const duplicate = suspected.has(inc.id);
+      const source = inc.source && inc.source.kind;
       const tr = h('tr', {
         'data-testid': 'board-row', 'data-incident-id': inc.id, 'data-level': inc.level,
-        'data-status': inc.status, 'data-city': inc.cityCode, class: inc.fresh ? 'fresh' : null,
+        'data-status': inc.status, 'data-city': inc.cityCode, 'data-exercise': String(!!inc.exercise),
+        'data-duplicate': duplicate ? 'true' : null,
+        class: [inc.fresh ? 'fresh' : '', inc.exercise ? 'exercise-row' : ''].join(' ').trim() || null,
         style: { borderLeftColor: colour },
         'on:click': () => ctx.navigate('#/incidents/' + inc.id),
       },
       h('td', {}, h('span', { class: 'level-badge level-' + inc.level, 'data-testid': 'board-level',
         style: { background: colour }, title: t('level.' + inc.level) }, inc.level)),
-      h('td', { 'data-testid': 'board-title' }, inc.title,
-        inc.exercise ? h('small', { class: 'exercise' }, ' · ' + t('board.exercise')) : null),
+      h('td', {}, h('div', { class: 'board-title-cell' },
+        h('span', { class: 'board-title-text', 'data-testid': 'board-title', title: inc.title }, inc.title),
+        inc.exercise ? h('span', { class: 'tag exercise', 'data-testid': 'board-drill' }, t('board.exercise')) : null,
+        duplicate ? h('span', { class: 'tag duplicate', 'data-testid': 'board-duplicate' }, t('board.duplicate')) : null)),
       h('td', {}, t('city.' + inc.cityCode)),
-      h('td', {}, inc.countyCode),
-      h('td', {}, inc.category),
+      h('td', { 'data-testid': 'board-county' }, areaName(inc.countyCode, ctx.lang)),
+      h('td', { 'data-testid': 'board-category' }, categoryName(inc.category)),
       h('td', { 'data-testid': 'board-status' }, t('status.' + inc.status)),
+      h('td', { 'data-testid': 'board-source' }, source ? t('source.' + source) : ''),
       h('td', {}, inc.assignee || ''),
-      h('td', {}, ctx.fmtTime(inc.reportedAt)));
+      h('td', {}, ctx.fmtTime(inc.reportedAt)),
+      h('td', { 'data-testid': 'board-elapsed' }, FINAL.has(inc.status) ? '' : elapsed(inc.reportedAt)));
       inc.fresh = false;
       return tr;
     }
 
+    // elapsed times move on
+    const ticker = setInterval(() => { if (!disposed) render(); }, 30000);
+
     reload();
-    return () => { disposed = true; off(); };
+    loadSuspicions();
+    return () => { disposed = true; off(); clearInterval(ticker); if (summaryTimer) clearTimeout(summaryTimer); };
   },
 };

@@ -51,7 +51,7 @@ export default {
             h('small', {}, ' ' + g.protocol + ' \u00b7 ' + ctx.fmtTime(g.expiresAt)))
           : h('button', { 'data-testid': 'video-play', 'on:click': () =>
             ctx.api('POST', `/api/video/dispatches/${d.id}/playback`).then(grant => { grants.set(d.id, grant); drawWall(); }, fail) }, t('video.play'));
-        return h('div', { class: 'video-tile', 'data-testid': 'video-tile', 'data-dispatch-id': d.id,
+        return h('div', { class: 'video-tile', 'data-testid': 'video-tile', 'data-dispatch-id': d.id, 'data-for-me': String(!!forMe(d)),
           style: 'border:1px solid #bbb;border-radius:4px;padding:8px;width:300px;background:#111;color:#eee' },
           h('div', { style: 'height:120px;display:flex;align-items:center;justify-content:center;background:#222' },
             h('span', {}, '\u25B6 ' + ((d.source && d.source.protocol) || ''))),
@@ -91,18 +91,19 @@ export default {
       if (s) { sessions.set(s.id, s); drawSessions(); }
     }));
 
-    // What was dispatched before this screen opened: the open incidents' dispatches and sessions.
+    // What was dispatched before this screen opened: every active dispatch this officer may see
+    // (GET /api/video/dispatches without an incident), whatever its incident; and the open incidents' sessions.
     ctx.api('GET', '/api/video/groups').then(groups => {
       myGroups = new Set(groups.filter(g => (g.members || []).includes(ctx.user.subject)).map(g => g.name));
-      return ctx.api('GET', '/api/incidents?open=true&size=50');
-    }).then(page => Promise.all((page.items || []).map(i => Promise.all([
-      ctx.api('GET', '/api/video/dispatches?incidentId=' + i.id).then(list => {
-        for (const d of list) if (!dispatches.has(d.id) && forMe(d)) dispatches.set(d.id, d);
-      }),
+      return ctx.api('GET', '/api/video/dispatches');
+    }).then(list => {
+      for (const d of list || []) if (!dispatches.has(d.id)) dispatches.set(d.id, d);
+      drawWall();
+    }, fail);
+    ctx.api('GET', '/api/incidents?open=true&size=50').then(page => Promise.all((page.items || []).map(i =>
       ctx.api('GET', '/api/video/consultations?incidentId=' + i.id).then(list => {
         for (const s of list) if (!sessions.has(s.id)) sessions.set(s.id, s);
-      })
-    ])))).then(() => { drawWall(); drawSessions(); }, fail);
+      })))).then(() => drawSessions(), fail);
     drawWall();
     drawSessions();
 

@@ -214,6 +214,11 @@ function showError(ctx, err) {
   ctx.toast(code + ': ' + message, 'error');
 }
 
+// picture and board (issue 18.1): a warning in force is published (not since updated or cancelled), not an
+// all-clear (Cancel), and not expired (docs/warnings.md#warnings-in-force)
+const IN_FORCE = 'IN_FORCE';
+const inForce = w => w.state === 'PUBLISHED' && w.msgType !== 'Cancel' && (!w.expires || Date.parse(w.expires) > Date.now());
+
 export default {
   id: 'warnings',
   titleKey: 'nav.warnings',
@@ -236,7 +241,10 @@ export default {
     const cleanups = [];
 
     const stateFilter = h('select', { 'data-testid': 'warnings-state-filter', 'on:change': e => { filter = e.target.value; load(); } },
-      h('option', { value: '' }, t('warnings.filter.all')), options(STATES, null, s => t('warnings.state.' + s)));
+      h('option', { value: '' }, t('warnings.filter.all')),
+      // picture and board (issue 18.1): the warnings in force (published, not a Cancel, not expired)
+      h('option', { value: IN_FORCE }, t('picture.inForce')),
+      options(STATES, null, s => t('warnings.state.' + s)));
     const tbody = h('tbody', { 'data-testid': 'warnings-list' });
     const pane = h('div', { class: 'warnings-pane', 'data-testid': 'warnings-pane' });
     el.append(h('section', { class: 'screen warnings', 'data-testid': 'warnings-screen' },
@@ -269,14 +277,15 @@ export default {
     }
 
     function renderList() {
-      const rows = Array.from(views.values()).filter(v => !filter || v.state === filter)
+      const rows = Array.from(views.values()).filter(v => !filter || (filter === IN_FORCE ? inForce(v) : v.state === filter))
         .sort((a, b) => a.identifier < b.identifier ? 1 : a.identifier > b.identifier ? -1 : 0);
       tbody.replaceChildren(...(rows.length ? rows.map(rowOf)
         : [h('tr', { 'data-testid': 'warnings-empty' }, h('td', { colspan: 6 }, t('warnings.empty')))]));
     }
 
     function load() {
-      const q = filter ? '?size=200&state=' + encodeURIComponent(filter) : '?size=200';
+      const q = filter === IN_FORCE ? '?inForce=true'
+        : filter ? '?size=200&state=' + encodeURIComponent(filter) : '?size=200';
       ctx.api('GET', '/api/warnings' + q).then(list => {
         if (disposed) return;
         if (!filter) views.clear();

@@ -18,6 +18,7 @@ import cn.fj.emergency.command.incident.Incident;
 import cn.fj.emergency.command.incident.IncidentLevel;
 import cn.fj.emergency.command.incident.IncidentQuery;
 import cn.fj.emergency.command.incident.IncidentSource;
+import cn.fj.emergency.command.incident.IncidentPicture;
 import cn.fj.emergency.command.incident.IncidentSummary;
 import cn.fj.emergency.command.incident.TimelineEntry;
 import cn.fj.emergency.command.stream.Criticality;
@@ -53,10 +54,22 @@ public class IncidentStore {
 			order by id desc limit $11""".formatted(COLUMNS, FINISHED);
 
 	private static final String SUMMARY = """
-			select city_code, level, status, count(*) as n from incident
+			select city_code, level, status, exercise, count(*) as n from incident
 			where ($1::text is null or city_code = $1) and ($2::bool is null or exercise = $2)
 			  and ($3::timestamptz is null or occurred_at >= $3) and ($4::timestamptz is null or occurred_at < $4)
-			group by city_code, level, status order by city_code, level, status""";
+			group by city_code, level, status, exercise order by city_code, level, status, exercise""";
+
+	// every open level I/II incident: level I first, oldest first within the level
+	private static final String GRAVE = """
+			select %s from incident
+			where status not in %s and level in ('I', 'II')
+			  and ($1::text is null or city_code = $1) and ($2::bool is null or exercise = $2)
+			order by level, id""".formatted(COLUMNS, FINISHED);
+
+	private static final String COUNTIES = """
+			select county_code, city_code, level, exercise, count(*) as n from incident
+			where status not in %s and ($1::text is null or city_code = $1) and ($2::bool is null or exercise = $2)
+			group by county_code, city_code, level, exercise order by county_code, level, exercise""".formatted(FINISHED);
 
 	private static final String SUSPICIONS = """
 			select s.incident_id, s.city_code, s.seq, s.flagged_at, i.exercise, o.open::text[] as candidates
@@ -245,15 +258,32 @@ public class IncidentStore {
 		return spec.bind(10, query.size() + 1).map(r -> stored(r).incident()).all();
 	}
 
-	public Flux<IncidentSummary.Cell> summary(@Nullable String cityCode, @Nullable Boolean exercise, @Nullable Instant from,
+	public Flux<IncidentSummary.Count> summary(@Nullable String cityCode, @Nullable Boolean exercise, @Nullable Instant from,
 			@Nullable Instant to) {
 		DatabaseClient.GenericExecuteSpec spec = text(this.db.sql(SUMMARY), 0, cityCode);
 		spec = exercise == null ? spec.bindNull(1, Boolean.class) : spec.bind(1, exercise);
 		spec = from == null ? spec.bindNull(2, Instant.class) : spec.bind(2, from);
 		spec = to == null ? spec.bindNull(3, Instant.class) : spec.bind(3, to);
-		return spec.map(r -> new IncidentSummary.Cell(nonNull(r.get("city_code", String.class)),
+		return spec.map(r -> new IncidentSummary.Count(nonNull(r.get("city_code", String.class)),
 				nonNull(r.get("level", String.class)), nonNull(r.get("status", String.class)),
-				nonNull(r.get("n", Long.class))))
+				Boolean.TRUE.equals(r.get("exercise", Boolean.class)), nonNull(r.get("n", Long.class))))
+			.all();
+	}
+
+	/** Every open level I/II incident, level I first, oldest first within a level. */
+	public Flux<Incident> openGrave(@Nullable String cityCode, @Nullable Boolean exercise) {
+		DatabaseClient.GenericExecuteSpec spec = text(this.db.sql(GRAVE), 0, cityCode);
+		spec = exercise == null ? spec.bindNull(1, Boolean.class) : spec.bind(1, exercise);
+		return spec.map(r -> stored(r).incident()).all();
+	}
+
+	/** Open incidents counted per county, level and drill flag. */
+	public Flux<IncidentPicture.CountyCount> openByCounty(@Nullable String cityCode, @Nullable Boolean exercise) {
+		DatabaseClient.GenericExecuteSpec spec = text(this.db.sql(COUNTIES), 0, cityCode);
+		spec = exercise == null ? spec.bindNull(1, Boolean.class) : spec.bind(1, exercise);
+		return spec.map(r -> new IncidentPicture.CountyCount(nonNull(r.get("county_code", String.class)),
+				nonNull(r.get("city_code", String.class)), nonNull(r.get("level", String.class)),
+				Boolean.TRUE.equals(r.get("exercise", Boolean.class)), nonNull(r.get("n", Long.class))))
 			.all();
 	}
 

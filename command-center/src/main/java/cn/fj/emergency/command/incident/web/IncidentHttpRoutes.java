@@ -24,6 +24,7 @@ import cn.fj.emergency.command.incident.ChangingIncidentStatus;
 import cn.fj.emergency.command.incident.DuplicateSuspicion;
 import cn.fj.emergency.command.incident.Incident;
 import cn.fj.emergency.command.incident.IncidentPage;
+import cn.fj.emergency.command.incident.IncidentPicture;
 import cn.fj.emergency.command.incident.IncidentReport;
 import cn.fj.emergency.command.incident.IncidentSummary;
 import cn.fj.emergency.command.incident.LevelChange;
@@ -90,6 +91,12 @@ class IncidentHttpRoutes {
 			@RequestParam(required = false) @Nullable String exercise,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to) {
 		return this.querying.summary(principal, city, exercise, from, to);
+	}
+
+	@GetMapping("/picture")
+	Mono<IncidentPicture> picture(HubPrincipal principal, @RequestParam(required = false) @Nullable String city,
+			@RequestParam(required = false) @Nullable String exercise) {
+		return this.querying.picture(principal, city, exercise);
 	}
 
 	@GetMapping("/duplicate-suspicions")

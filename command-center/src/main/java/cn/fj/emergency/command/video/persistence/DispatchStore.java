@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.R2dbcType;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -82,6 +83,16 @@ public class DispatchStore {
 			.bind(1, limit)
 			.map(DispatchStore::dispatch)
 			.all();
+	}
+
+	/** Dispatches not withdrawn whose {@code until} is after {@code now}, oldest first; only those whose audience holds one of {@code names} when given. */
+	public Flux<VideoDispatch> active(Instant now, @Nullable List<String> names, int limit) {
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql("select " + COLUMNS + " from video_dispatch "
+				+ "where withdrawn_at is null and (until is null or until > $1) and ($2::text[] is null or audience && $2::text[]) "
+				+ "order by dispatched_at, id limit $3")
+			.bind(0, now);
+		spec = names == null ? spec.bindNull(1, String[].class) : spec.bind(1, names.toArray(String[]::new));
+		return spec.bind(2, limit).map(DispatchStore::dispatch).all();
 	}
 
 	private static VideoDispatch dispatch(Readable r) {

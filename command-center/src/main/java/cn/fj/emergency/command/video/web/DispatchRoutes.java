@@ -40,9 +40,10 @@ class DispatchRoutes {
 		return this.dispatching.dispatch(principal, request);
 	}
 
+	/** {@code incidentId}: that incident's dispatches; without it, every active dispatch the caller may see. */
 	@GetMapping
-	Flux<VideoDispatch.View> forIncident(@RequestParam UUID incidentId) {
-		return this.dispatching.forIncident(incidentId);
+	Flux<VideoDispatch.View> forIncident(HubPrincipal principal, @RequestParam(required = false) @Nullable UUID incidentId) {
+		return incidentId == null ? this.dispatching.active(principal) : this.dispatching.forIncident(incidentId);
 	}
 
 	@GetMapping("/{id}")

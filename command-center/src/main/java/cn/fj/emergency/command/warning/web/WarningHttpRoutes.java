@@ -56,9 +56,12 @@ class WarningHttpRoutes {
 
 	private final FindingWarnings finding;
 
+	private final java.time.Clock clock;
+
 	WarningHttpRoutes(ComposingWarning composing, SubmittingWarning submitting, ApprovingWarning approving,
 			RejectingWarning rejecting, PublishingWarning publishing, UpdatingWarning updating,
-			CancellingWarning cancelling, FindingWarnings finding) {
+			CancellingWarning cancelling, FindingWarnings finding, java.time.Clock clock) {
+		this.clock = clock;
 		this.composing = composing;
 		this.submitting = submitting;
 		this.approving = approving;
@@ -122,8 +125,9 @@ class WarningHttpRoutes {
 
 	@GetMapping
 	Mono<List<WarningView>> list(@RequestParam(required = false) @Nullable String state,
-			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
-		return edge(this.finding.list(state, page, size));
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable Boolean inForce) {
+		return edge(Boolean.TRUE.equals(inForce) ? this.finding.inForce(this.clock.instant()) : this.finding.list(state, page, size));
 	}
 
 	@GetMapping("/{id}")
