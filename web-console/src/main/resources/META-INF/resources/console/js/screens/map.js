@@ -55,8 +55,9 @@ export default {
         h('span', { class: 'legend-item' }, t('map.grave') + ': ', counts.grave), ' ',
         h('span', { class: 'legend-item drill-legend' }, counts.drills), ' · ',
         h('span', { class: 'legend-item' }, '\u25A0 ' + t('map.depots') + ': ', counts.depots), ' · ',
-        h('span', { class: 'legend-item' }, t('map.warnings') + ': ', counts.warnings)),
-      h('div', { class: 'map-legend' }, h('small', {}, t('map.aggregateHint') + ' · ' + t('map.derived'))),
+        h('span', { class: 'legend-item' }, t('map.warnings') + ': ', counts.warnings), ' · ',
+        h('small', {}, t('map.derived'))),
+      h('div', { class: 'map-legend' }, h('small', {}, t('map.aggregateHint'))),
       canvas);
 
     /** open level I/II incidents by id, and the open incidents counted per county (of the picture) */
