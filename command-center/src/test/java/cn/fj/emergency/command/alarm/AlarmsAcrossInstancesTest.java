@@ -7,8 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,20 +72,8 @@ class AlarmsAcrossInstancesTest {
 		return db.sql(sql).bind(0, arg).map(r -> r.get(0, Long.class)).one().block(WAIT);
 	}
 
-	static void waitUntil(Supplier<Boolean> condition, String what) {
-		Instant until = Instant.now().plus(WAIT);
-		while (!condition.get()) {
-			if (Instant.now().isAfter(until)) {
-				throw new AssertionError("Timed out waiting for " + what);
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
+	static void waitUntil(Callable<Boolean> condition, String what) {
+		Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(condition);
 	}
 
 	@Test

@@ -1,10 +1,10 @@
 package cn.fj.emergency.command.alarm;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,20 +61,8 @@ class PlatformOfflineAlarmTest {
 			.block(WAIT));
 	}
 
-	static void waitUntil(Supplier<Boolean> condition, String what) {
-		Instant until = Instant.now().plus(WAIT);
-		while (!condition.get()) {
-			if (Instant.now().isAfter(until)) {
-				throw new AssertionError("Timed out waiting for " + what);
-			}
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
+	static void waitUntil(Callable<Boolean> condition, String what) {
+		Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(condition);
 	}
 
 	@Test
