@@ -119,6 +119,12 @@ final class CountyShape {
 					&& o.minLat <= this.maxLat;
 		}
 
+		/** Whether the segment from (x1, y1) to (x2, y2) lies wholly to one side of the box (so cannot meet it). */
+		boolean missesSegment(double x1, double y1, double x2, double y2) {
+			return Math.max(x1, x2) < this.minLon || Math.min(x1, x2) > this.maxLon || Math.max(y1, y2) < this.minLat
+					|| Math.min(y1, y2) > this.maxLat;
+		}
+
 		boolean contains(double lon, double lat) {
 			return lon >= this.minLon && lon <= this.maxLon && lat >= this.minLat && lat <= this.maxLat;
 		}
@@ -174,8 +180,7 @@ final class CountyShape {
 					double y1 = ring[2 * j + 1];
 					double x2 = ring[2 * i];
 					double y2 = ring[2 * i + 1];
-					if (Math.max(x1, x2) < near.minLon() || Math.min(x1, x2) > near.maxLon()
-							|| Math.max(y1, y2) < near.minLat() || Math.min(y1, y2) > near.maxLat()) {
+					if (near.missesSegment(x1, y1, x2, y2)) {
 						continue;
 					}
 					best = Math.min(best, segmentDistance((x1 - lon) * kx, (y1 - lat) * KM_PER_DEGREE,
@@ -211,8 +216,7 @@ final class CountyShape {
 			double ay1 = a[2 * j + 1];
 			double ax2 = a[2 * i];
 			double ay2 = a[2 * i + 1];
-			if (Math.max(ax1, ax2) < bBox.minLon() || Math.min(ax1, ax2) > bBox.maxLon()
-					|| Math.max(ay1, ay2) < bBox.minLat() || Math.min(ay1, ay2) > bBox.maxLat()) {
+			if (bBox.missesSegment(ax1, ay1, ax2, ay2)) {
 				continue;
 			}
 			for (int k = 0, l = m - 1; k < m; l = k++) {
