@@ -21,6 +21,14 @@ const dictionary = {
     'stream.reconnecting': '重新连接中',
     'stream.offline': '离线',
     'session.ended': '会话已结束，请重新登录',
+    'error.unknown': '操作未完成，请稍后重试或联系值守技术人员',
+    'error.NETWORK_ERROR': '网络不通，未能连上平台；请检查网络后重试',
+    'error.ACCESS_DENIED': '您的角色无权执行此操作',
+    'error.NOT_FOUND': '未找到该对象（可能已被删除，或不在您的管辖范围）',
+    'error.FIELD_REQUIRED': '请填写必填项',
+    'error.INVALID_FIELD': '填写的内容不符合要求',
+    'error.CITY_SCOPE_VIOLATION': '超出您所属城市的管辖范围',
+    'error.STORAGE_UNAVAILABLE': '平台数据库暂时不可用，请稍后重试',
     'screen.none': '没有可用的页面',
     'screen.unknown': '未知页面：{id}',
     'nav.board': '事件看板',
@@ -221,6 +229,14 @@ const dictionary = {
     'stream.reconnecting': 'reconnecting',
     'stream.offline': 'offline',
     'session.ended': 'Session ended, please sign in again',
+    'error.unknown': 'The action did not complete; try again or call the duty engineer',
+    'error.NETWORK_ERROR': 'The hub cannot be reached; check the network and try again',
+    'error.ACCESS_DENIED': 'Your roles do not allow this',
+    'error.NOT_FOUND': 'Not found (it may have been removed, or be outside your area)',
+    'error.FIELD_REQUIRED': 'A required field is empty',
+    'error.INVALID_FIELD': 'A field does not meet the rules',
+    'error.CITY_SCOPE_VIOLATION': 'Outside your city',
+    'error.STORAGE_UNAVAILABLE': 'The hub\'s database is unavailable for a moment; try again',
     'screen.none': 'No screen available',
     'screen.unknown': 'Unknown screen: {id}',
     'nav.board': 'Incident board',
@@ -483,3 +499,26 @@ export function t(key, vars) {
   if (vars) text = text.replace(/\{(\w+)\}/g, (m, name) => (vars[name] !== undefined ? String(vars[name]) : m));
   return text;
 }
+
+/** True when the dictionary holds `key` in either language. */
+export function has(key) {
+  return LANGUAGES.some(l => dictionary[l][key] !== undefined);
+}
+
+/**
+ * An error of the hub (`HubError {code, message, body}`) as the officer reads it, in the current language and with no
+ * developer code in front: `error.<CODE>.<field>`, then `error.<CODE>` (both filled with the problem's own fields,
+ * e.g. `{field}`, `{maxBytes}`), then the hub's own message. The code stays on the element that shows it
+ * (`data-code`), for tests and support, never in the text.
+ */
+export function errorText(err) {
+  if (!err) return t('error.unknown');
+  const code = err.code;
+  const vars = Object.assign({}, err.body || {}, { message: err.message || '' });
+  const field = err.body && err.body.field;
+  if (code && field && dictionary[current]['error.' + code + '.' + field] !== undefined) return t('error.' + code + '.' + field, vars);
+  if (code && dictionary[current]['error.' + code] !== undefined) return t('error.' + code, vars);
+  if (current !== 'en' || !err.message) return t('error.unknown') + (err.message && current === 'en' ? ': ' + err.message : '');
+  return err.message;
+}
+

@@ -48,9 +48,9 @@ function append(node, children) {
   }
 }
 
-function toast(message, kind = 'info') {
+function toast(message, kind = 'info', code = null) {
   const box = document.getElementById('toasts');
-  const item = el('div', { class: 'toast toast-' + kind, 'data-testid': 'toast', 'data-kind': kind, role: 'status' },
+  const item = el('div', { class: 'toast toast-' + kind, 'data-testid': 'toast', 'data-kind': kind, 'data-code': code, role: 'status' },
     String(message));
   box.append(item);
   setTimeout(() => item.remove(), kind === 'error' ? 10000 : 4000);
@@ -94,6 +94,8 @@ function makeCtx(user) {
     el,
     levelColour: level => LEVEL_COLOURS[level] || '#888888',
     fmtTime,
+    errorText: i18n.errorText,
+    fail: err => toast(i18n.errorText(err), 'error', (err && err.code) || null),
   };
   return { ctx, release: () => owned.splice(0).forEach(off => off()) };
 }
