@@ -89,7 +89,9 @@ export function start(banner, counter, deps) {
     const link = alarm.kind === 'INCIDENT_LEVEL' && alarm.subjectId
       ? el('a', { href: '#/incidents/' + encodeURIComponent(alarm.subjectId), 'data-testid': 'alarm-open' },
         t('alarm.show'))
-      : null;
+      : alarm.kind === 'ORDER_OVERDUE' && alarm.subjectId
+        ? el('a', { href: '#/orders/' + encodeURIComponent(alarm.subjectId), 'data-testid': 'alarm-open' }, t('alarm.showOrder'))
+        : null;
     const ack = mayAcknowledge
       ? el('button', { type: 'button', class: 'alarm-ack', 'data-testid': 'alarm-acknowledge',
         'on:click': e => acknowledge(alarm, e.currentTarget) }, t('alarm.acknowledge'))

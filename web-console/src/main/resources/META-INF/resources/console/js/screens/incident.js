@@ -64,7 +64,8 @@ export default {
     const videoEl = h('div', { 'data-testid': 'incident-video' });
     const section = (key, body) => h('section', { class: 'incident-section' }, h('h3', {}, t(key)), body);
 
-    el.append(h('p', {}, h('a', { href: '#/board', 'data-testid': 'incident-back' }, '\u2190 ' + t('incident.back'))),
+    el.append(h('p', {}, h('a', { href: '#/board', 'data-testid': 'incident-back' }, '\u2190 ' + t('incident.back')),
+      ctx.hasRole('COMMANDER') ? h('a', { href: '#/orders/new/' + encodeURIComponent(id), class: 'button', 'data-testid': 'incident-issue-order' }, t('orders.issueForIncident')) : ''),
       header, officer ? section('incident.actions', actions()) : '',
       section('incident.timeline', timeline), section('incident.orders', ordersEl),
       section('incident.sitreps', sitrepsEl), section('incident.supplies', suppliesEl),

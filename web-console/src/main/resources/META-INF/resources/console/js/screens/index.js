@@ -3,6 +3,7 @@ import board from './board.js';
 import map from './map.js';
 import incident from './incident.js';
 import warnings from './warnings.js';
+import orders from './orders.js';
 import supplies from './supplies.js';
 import video from './video.js';
 import cities from './cities.js';
@@ -10,4 +11,4 @@ import drills from './drills.js';
 import audit from './audit.js';
 import officers from './officers.js';
 
-export default [board, map, incident, warnings, supplies, video, cities, drills, audit, officers];
+export default [board, map, incident, warnings, orders, supplies, video, cities, drills, audit, officers];
