@@ -318,7 +318,7 @@ export default {
             'data-overdue': String(c.overdue), class: c.overdue ? 'orders-overdue' : '' }, t('orders.tracker.summary', c)),
           h('table', { class: 'board-table orders-targets', 'data-testid': 'orders-targets' },
             h('thead', {}, h('tr', {}, ...['city', 'state', 'when', 'who', 'reason', 'deadlineCol', 'history']
-              .map(k => h('th', {}, t('orders.tracker.' + k))))),
+              .map(k => h('th', { class: 'col-' + k }, t('orders.tracker.' + k))))),
             h('tbody', {}, (o.targets || []).map(target))));
       }
 
@@ -357,6 +357,7 @@ export default {
         return;
       }
       const ownCity = ctx.user.cityCode;
+      let incidentExercise = false; // the related incident is a drill: so is the order, whatever the box says
       const cities = ownCity ? [ownCity] : CITY_CODES;
       const ref = h('input', { id: 'orders-ref', 'data-testid': 'orders-compose-ref', maxlength: '100', autocomplete: 'off',
         'aria-describedby': 'orders-ref-hint', required: true });
@@ -444,7 +445,6 @@ export default {
         });
       }
 
-      let incidentExercise = false;
       function readIncident() {
         const id = incident.value.trim();
         incidentInfo.textContent = '';
