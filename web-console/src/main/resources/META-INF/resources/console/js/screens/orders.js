@@ -213,7 +213,7 @@ export default {
             [['', t('orders.filter.all')], ['true', t('orders.filter.overdueOnly')], ['false', t('orders.filter.notOverdue')]], change('overdue')),
           select('orders-filter-city', t('orders.filter.city'), filter.city,
             [['', t('orders.filter.all')], ...CITY_CODES.map(c => [c, cityName(c)])], change('city'), Boolean(ctx.user.cityCode))),
-        h('table', { class: 'board-table orders-table', 'data-testid': 'orders-list' },
+        h('table', { class: 'orders-table orders-list-table', 'data-testid': 'orders-list' },
           h('thead', {}, h('tr', {}, ...['ref', 'text', 'progress', 'deadline', 'issued'].map(k => h('th', { class: 'col-' + k }, t('orders.col.' + k))))),
           tbody),
         h('div', { class: 'board-footer' }, prev, pageLabel, next)));
@@ -316,7 +316,7 @@ export default {
           h('dl', { class: 'orders-facts' }, facts.map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])),
           h('p', { 'data-testid': 'orders-tracker-summary', 'data-acknowledged': String(c.acked), 'data-answered': String(c.answered),
             'data-overdue': String(c.overdue), class: c.overdue ? 'orders-overdue' : '' }, t('orders.tracker.summary', c)),
-          h('table', { class: 'board-table orders-targets', 'data-testid': 'orders-targets' },
+          h('table', { class: 'orders-table orders-targets', 'data-testid': 'orders-targets' },
             h('thead', {}, h('tr', {}, ...['city', 'state', 'when', 'who', 'reason', 'deadlineCol', 'history']
               .map(k => h('th', { class: 'col-' + k }, t('orders.tracker.' + k))))),
             h('tbody', {}, (o.targets || []).map(target))));
