@@ -322,13 +322,23 @@ export default {
             h('tbody', {}, (o.targets || []).map(target))));
       }
 
+      // the unanswered targets turn "deadline passed" when it passes, before the hub marks them overdue
+      let deadlineTimer = null;
+      cleanups.push(() => clearTimeout(deadlineTimer));
+      function atDeadline() {
+        clearTimeout(deadlineTimer);
+        const ms = Date.parse(order.deadline) - Date.now();
+        // setTimeout holds at most 2^31-1 ms: a later deadline is re-armed by the next read or redraw
+        if (ms > 0 && ms < 2147483647) deadlineTimer = setTimeout(() => { if (!disposed) draw(); }, ms + 50);
+      }
+
       // one reader at a time; an event arriving while it reads makes it read once more
       let loading = null;
       function load() {
         if (loading) { loading.again = true; return; }
         loading = { again: false };
         ctx.api('GET', '/api/orders/' + encodeURIComponent(id)).then(o => {
-          if (!disposed) { order = o; draw(); }
+          if (!disposed) { order = o; draw(); atDeadline(); }
           done();
         }, err => { done(); if (!disposed) ctx.fail(err); });
         function done() {
@@ -342,9 +352,6 @@ export default {
         const subject = String(ev.subjectId || (ev.data && (ev.data.orderId || ev.data.id)) || '').toLowerCase();
         if (subject === id.toLowerCase()) load();
       });
-      // a target whose deadline passes turns "deadline passed" at once, before the hub marks it overdue
-      const redraw = setInterval(() => { if (order && !disposed) draw(); }, 5000);
-      cleanups.push(() => clearInterval(redraw));
       load();
     }
 
