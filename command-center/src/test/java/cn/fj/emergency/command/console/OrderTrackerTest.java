@@ -30,9 +30,10 @@ import tools.jackson.databind.JsonNode;
  * The orders screen in a real Chromium against a real hub (issue 18.3): a commander, in Chinese, issues an order to two
  * cities through the compose form (the confirmation shows both targets and the deadline); the tracker shows both
  * targets unacknowledged; Xiamen's platform acknowledges over the city link (RSocket) and each state appears in the
- * tracker, in Chinese, without reload; the list shows the progress; a reused order ref opened from an incident is
- * refused in words; an order whose deadline passes unanswered shows overdue in the tracker and the list, and its
- * alarm opens the tracker; a duty officer sees the orders but no compose form.
+ * tracker, in Chinese, without reload; the list shows the progress; opened from an incident, a reused order ref is
+ * refused in words, and an order whose answer is lost is issued again with the same ref, once; an order whose
+ * deadline passes unanswered shows overdue in the tracker and the list, and its alarm opens the tracker; a duty
+ * officer sees the orders but no compose form.
  */
 class OrderTrackerTest {
 
@@ -236,10 +237,34 @@ class OrderTrackerTest {
 		browser.find("orders-compose-ref-again").click();
 		browser.waitUntil(() -> browser.find("orders-compose-ref").getDomProperty("value").equals("CMD-" + today + "-002"),
 				"another suggested ref");
+		// the hub issues it but its answer is lost on the way: the form keeps the ref and says a retry is safe
+		browser.script("""
+				const original = window.fetch;
+				window.__lostOrderAnswers = 0;
+				window.fetch = async (path, init) => {
+				  const response = await original(path, init);
+				  if (String(path) === '/api/orders' && init && init.method === 'POST' && window.__lostOrderAnswers === 0) {
+				    window.__lostOrderAnswers++;
+				    throw new TypeError('connection reset (the test loses the answer)');
+				  }
+				  return response;
+				};""");
+		browser.find("orders-compose-submit").click();
+		browser.waitFor("orders-confirm");
+		browser.find("orders-confirm-issue").click();
+		browser.waitUntil(() -> "NETWORK_ERROR".equals(browser.find("orders-compose-error").getDomAttribute("data-code")),
+				"the lost answer");
+		assertThat(browser.find("orders-compose-error").getText()).contains("可直接重试").doesNotContain("NETWORK_ERROR");
+		assertThat(browser.find("orders-compose-ref").getDomProperty("value")).isEqualTo("CMD-" + today + "-002");
+		assertThat(hub.getJson("/api/orders?incident=" + incidentId, hub.dutyOfficerToken()).get("orders")).hasSize(1);
+		// issued again: the hub answers with the first answer, nothing is issued twice
 		browser.find("orders-compose-submit").click();
 		browser.waitFor("orders-confirm");
 		browser.find("orders-confirm-issue").click();
 		String incidentOrder = trackerRoute();
+		JsonNode incidentOrders = hub.getJson("/api/orders?incident=" + incidentId, hub.dutyOfficerToken()).get("orders");
+		assertThat(incidentOrders).hasSize(1);
+		assertThat(incidentOrders.get(0).get("id").asString()).isEqualTo(incidentOrder);
 		assertThat(incidentOrder).isNotEqualTo(orderId);
 		assertThat(awaitCss("[data-testid=orders-tracker-incident]").getText()).isEqualTo(incidentId);
 		assertThat(hub.getJson("/api/orders/" + incidentOrder, hub.dutyOfficerToken()).get("incidentId").asString())
