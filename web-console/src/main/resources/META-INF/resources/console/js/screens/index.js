@@ -3,6 +3,9 @@ import board from './board.js';
 import map from './map.js';
 import incident from './incident.js';
 import warnings from './warnings.js';
+import inbound from './inbound.js';
+import situation from './situation.js';
+import upstream from './upstream.js';
 import supplies from './supplies.js';
 import video from './video.js';
 import cities from './cities.js';
@@ -10,4 +13,4 @@ import drills from './drills.js';
 import audit from './audit.js';
 import officers from './officers.js';
 
-export default [board, map, incident, warnings, supplies, video, cities, drills, audit, officers];
+export default [board, map, incident, warnings, inbound, situation, upstream, supplies, video, cities, drills, audit, officers];
