@@ -156,9 +156,11 @@ export default {
     const chainsEl = h('div', { class: 'inbound-chains', 'data-testid': 'inbound-chains' });
     const detail = h('section', { class: 'inbound-detail', 'data-testid': 'inbound-detail', hidden: true });
     const feedsEl = h('div', { 'data-testid': 'inbound-feeds' });
-    el.append(h('div', { class: 'inbound' },
-      h('div', { class: 'inbound-main' }, h('h2', {}, t('inbound.title')), count, chainsEl),
-      h('div', { class: 'inbound-side' }, detail, h('h3', {}, t('inbound.feeds')), feedsEl)));
+    el.append(h('h2', {}, t('inbound.title')),
+      h('div', { class: 'inbound' },
+        h('div', { class: 'inbound-main' }, count, chainsEl),
+        h('div', { class: 'inbound-side' }, detail)),
+      h('h3', {}, t('inbound.feeds')), feedsEl);
 
     // ---- the original documents, read a few at a time, each once
     function wantCap(id) {

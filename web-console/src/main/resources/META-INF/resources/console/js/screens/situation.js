@@ -26,7 +26,7 @@ const zh = {
   'situation.f.aircraft': '航空器', 'situation.f.heavyEquipment': '大型机械',
   'situation.kind.FIELD_OBSERVATION': '现场观察', 'situation.kind.SITUATION_INFORMATION': '态势信息',
   'situation.kind.RESPONSE_RESOURCES_TOTALS': '投入力量', 'situation.kind.CASUALTY_AND_ILLNESS_SUMMARY': '人员伤亡',
-  'situation.kind.MANAGEMENT_SUMMARY': '处置情况', 'situation.province': '省级',
+  'situation.kind.MANAGEMENT_SUMMARY': '处置情况', 'situation.province': '省级', 'situation.open': '查看事件',
 };
 const en = {
   'nav.situation': 'Situation',
@@ -43,7 +43,7 @@ const en = {
   'situation.f.aircraft': 'Aircraft', 'situation.f.heavyEquipment': 'Heavy equipment',
   'situation.kind.FIELD_OBSERVATION': 'Field observation', 'situation.kind.SITUATION_INFORMATION': 'Situation',
   'situation.kind.RESPONSE_RESOURCES_TOTALS': 'Resources', 'situation.kind.CASUALTY_AND_ILLNESS_SUMMARY': 'Casualties',
-  'situation.kind.MANAGEMENT_SUMMARY': 'Management', 'situation.province': 'Province',
+  'situation.kind.MANAGEMENT_SUMMARY': 'Management', 'situation.province': 'Province', 'situation.open': 'open the incident',
 };
 for (const k of KINDS) if (!zh['situation.kind.' + k] || !en['situation.kind.' + k]) throw new Error(k);
 
@@ -157,7 +157,7 @@ export default {
       recentEl.replaceChildren(...recent.map(s => h('li', { 'data-testid': 'situation-recent-report', 'data-kind': s.kind, 'data-city': s.cityCode },
         h('span', {}, ctx.fmtTime(s.reportedAt)), ' \u00b7 ', cityName(s.source === '350000' ? '350000' : s.cityCode), ' \u00b7 ',
         t('situation.kind.' + s.kind), s.exercise ? ' \u00b7 ' + t('situation.drills') : '', ' \u00b7 ',
-        h('a', { href: '#/incidents/' + s.incidentId }, t('situation.incidents')))));
+        h('a', { href: '#/incidents/' + s.incidentId }, t('situation.open')))));
     }
 
     const offs = [

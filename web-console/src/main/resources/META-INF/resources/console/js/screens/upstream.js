@@ -21,7 +21,8 @@ const zh = {
   'upstream.col.level': '级别', 'upstream.col.queued': '排队时间', 'upstream.col.attempts': '尝试次数',
   'upstream.col.next': '下次尝试', 'upstream.col.error': '最近错误', 'upstream.col.ack': '确认时间',
   'upstream.col.receipt': '国家平台回执',
-  'upstream.pending': '{n} 条待确认', 'upstream.acknowledged': '{n} 条已确认（显示最近 {shown} 条）',
+  'upstream.pending': '{n} 条待确认', 'upstream.acknowledged': '{n} 条已确认',
+  'upstream.acknowledgedSome': '{n} 条已确认（显示最近 {shown} 条）',
   'upstream.none': '没有符合条件的上报', 'upstream.notTried': '尚未尝试（上报通道未配置或正在连接）',
   'upstream.due': '到期，等待发送', 'upstream.in': '{time}（{s} 秒后）', 'upstream.drill': '演练',
   'upstream.checked': '更新于 {time}，每 10 秒刷新',
@@ -36,7 +37,8 @@ const en = {
   'upstream.col.level': 'Level', 'upstream.col.queued': 'Queued', 'upstream.col.attempts': 'Attempts',
   'upstream.col.next': 'Next attempt', 'upstream.col.error': 'Last error', 'upstream.col.ack': 'Acknowledged',
   'upstream.col.receipt': 'National receipt',
-  'upstream.pending': '{n} pending', 'upstream.acknowledged': '{n} acknowledged (the newest {shown} shown)',
+  'upstream.pending': '{n} pending', 'upstream.acknowledged': '{n} acknowledged',
+  'upstream.acknowledgedSome': '{n} acknowledged (the newest {shown} shown)',
   'upstream.none': 'No forward matches', 'upstream.notTried': 'not tried yet (uplink not configured, or connecting)',
   'upstream.due': 'due, waiting to be sent', 'upstream.in': '{time} (in {s} s)', 'upstream.drill': 'drill',
   'upstream.checked': 'Read {time}, every 10 s',
@@ -126,7 +128,8 @@ export default {
           t('upstream.pending', { n: pendingRows.length })) : null,
         filter === 'ALL' ? ' \u00b7 ' : null,
         filter !== 'PENDING' ? h('span', { 'data-testid': 'upstream-acknowledged-count', 'data-count': acknowledgedRows.length },
-          t('upstream.acknowledged', { n: acknowledgedRows.length, shown: Math.min(acknowledgedRows.length, ACKNOWLEDGED_SHOWN) })) : null);
+          t(acknowledgedRows.length > ACKNOWLEDGED_SHOWN ? 'upstream.acknowledgedSome' : 'upstream.acknowledged',
+            { n: acknowledgedRows.length, shown: ACKNOWLEDGED_SHOWN })) : null);
       const rows = [...pendingSorted, ...ackSorted];
       checked.textContent = t('upstream.checked', { time: ctx.fmtTime(new Date().toISOString()) });
       if (!rows.length) { list.replaceChildren(h('p', { class: 'empty', 'data-testid': 'upstream-empty' }, t('upstream.none'))); return; }
