@@ -129,8 +129,14 @@ class InboundWarningsScreenTest {
 		return answer.get("alerts").get(0).get("warning").get("id").asLong();
 	}
 
+	/** The rendered text of the first element matching css, read in one script (the screen re-renders as it reads). */
+	static String text(String css) {
+		Object text = browser.script("const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", css);
+		return text == null ? "" : text.toString();
+	}
+
 	static String chainText() {
-		return browser.find("inbound-chains").getText();
+		return text("[data-testid=inbound-chains]");
 	}
 
 	@Test
@@ -156,36 +162,59 @@ class InboundWarningsScreenTest {
 
 		long cancelId = push(cap("FJQX-TY-0801-C1", cancelSent, "Cancel", "Severe",
 				SENDER + ",FJQX-TY-0801," + alertSent + " " + SENDER + ",FJQX-TY-0801-U1," + updateSent));
-		WebElement chain = awaitCss("[data-testid=inbound-chain][data-root-id='" + alertId + "'][data-size='3'][data-standing=cancelled]");
+		String chain = "[data-testid=inbound-chain][data-root-id='" + alertId + "'][data-size='3'][data-standing=cancelled]";
+		awaitCss(chain);
+		// every original document read: the areas by name on every row
+		browser.waitUntil(() -> chainText().split("思明区", -1).length == 4, "the areas by name");
 
 		// one chain, in the order sent, nothing of it in force
 		assertThat(browser.findAll("inbound-chain")).hasSize(1);
-		List<String> order = chain.findElements(By.cssSelector("[data-testid=inbound-row]")).stream()
-			.map(r -> r.getDomAttribute("data-inbound-id")).toList();
+		@SuppressWarnings("unchecked")
+		List<Object> order = (List<Object>) browser.script("return Array.from(document.querySelectorAll(arguments[0]))"
+				+ ".map(r => r.getAttribute('data-inbound-id'))", chain + " [data-testid=inbound-row]");
 		assertThat(order).containsExactly(Long.toString(alertId), Long.toString(updateId), Long.toString(cancelId));
-		assertThat(chain.findElements(By.cssSelector("[data-testid=inbound-row][data-standing=inForce]"))).isEmpty();
-		assertThat(chain.findElement(By.cssSelector("[data-testid=inbound-chain-standing]")).getText()).isEqualTo("已解除");
-		browser.waitUntil(() -> chainText().contains("思明区"), "the areas by name");
+		assertThat(browser.driver().findElements(By.cssSelector(chain + " [data-testid=inbound-row][data-standing=inForce]")))
+			.isEmpty();
+		assertThat(text(chain + " [data-testid=inbound-chain-standing]")).isEqualTo("已解除");
 		String text = chainText();
 		assertThat(text).contains("首发", "更新", "解除", "气象", "较重", "严重", "预期", "很可能", "福建省气象台", "湖里区");
 		assertThat(ENGLISH.matcher(text).results().map(m -> m.group()).toList()).as("English CAP values in zh-CN")
 			.isEmpty();
-		String feeds = browser.find("inbound-feeds").getText();
+		String feeds = text("[data-testid=inbound-feeds]");
 		assertThat(feeds).contains("失败");
 		assertThat(ENGLISH.matcher(feeds).results().map(m -> m.group()).toList()).isEmpty();
 
+		// an exercise of the same department is hidden by the "actual only" switch (on by default), shown without it
+		String exercise = cap("FJQX-DRILL-01", CAP_TIME.format(now.minusMinutes(2)), "Alert", "Moderate", null)
+			.replace("<status>Actual</status>", "<status>Exercise</status>");
+		long exerciseId = push(exercise);
+		browser.waitUntil(() -> text("[data-testid=inbound-count]").contains("1 条演练或测试预警链未显示"),
+				"the exercise counted as hidden");
+		assertThat(browser.findAll("inbound-chain")).hasSize(1);
+		browser.find("inbound-real-only").click();
+		awaitCss("[data-testid=inbound-row][data-inbound-id='" + exerciseId + "'][data-exercise=true]");
+		assertThat(browser.findAll("inbound-chain")).hasSize(2);
+		browser.find("inbound-real-only").click();
+		browser.waitUntil(() -> browser.findAll("inbound-chain").size() == 1, "the exercise hidden again");
+
 		// the alert's detail: its values in Chinese, its original document, and the Update that ended it
-		awaitCss("[data-testid=inbound-row][data-inbound-id='" + alertId + "']").click();
+		browser.waitUntil(() -> {
+			awaitCss("[data-testid=inbound-row][data-inbound-id='" + alertId + "']").click();
+			return true;
+		}, "a click on the alert's row");
 		awaitCss("[data-testid=inbound-detail][data-inbound-id='" + alertId + "']");
-		browser.waitUntil(() -> browser.find("inbound-detail-cap").getText().contains("<identifier>FJQX-TY-0801</identifier>"),
+		browser.waitUntil(() -> text("[data-testid=inbound-detail-cap]").contains("<identifier>FJQX-TY-0801</identifier>"),
 				"the original CAP document");
-		assertThat(browser.find("inbound-detail-msg-type").getText()).isEqualTo("首发");
-		assertThat(browser.find("inbound-detail-severity").getText()).isEqualTo("较重");
-		assertThat(browser.find("inbound-detail-ended-by").getText()).contains("FJQX-TY-0801-U1");
+		assertThat(text("[data-testid=inbound-detail-msg-type]")).isEqualTo("首发");
+		assertThat(text("[data-testid=inbound-detail-severity]")).isEqualTo("较重");
+		assertThat(text("[data-testid=inbound-detail-ended-by]")).contains("FJQX-TY-0801-U1");
 		browser.screenshot("inbound-cancelled-chain-zh");
 
 		// "make a draft": the hub's own draft, opened on the warnings screen
-		browser.find("inbound-draft").click();
+		browser.waitUntil(() -> {
+			browser.find("inbound-draft").click();
+			return true;
+		}, "a click on make a draft");
 		browser.waitUntil(() -> browser.driver().getCurrentUrl().contains("#/warnings/"), "the warnings screen's draft");
 		String identifier = java.net.URLDecoder.decode(
 				browser.driver().getCurrentUrl().replaceFirst(".*#/warnings/", ""), StandardCharsets.UTF_8);

@@ -18,7 +18,8 @@ import cn.fj.emergency.command.support.Hub;
 /**
  * The national forwarding queue screen in a real Chromium (in this package for the national peer of the uplink
  * tests): a level I incident is forwarded while the national platform is down, so it is listed pending, with its
- * attempts counting up and the last error; a level III incident is not listed; once the peer is up the forward is
+ * attempts counting up and the last error; a level III incident is not listed, a drill's forward only without the
+ * "real only" switch; once the peer is up the forward is
  * acknowledged and the screen shows the receipt, live; the state filter shows pending ones only.
  */
 class UpstreamQueueScreenTest {
@@ -64,6 +65,18 @@ class UpstreamQueueScreenTest {
 			.until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
 	}
 
+	/** The rendered text of the first element matching css, read in one script (the screen re-renders every 10 s). */
+	static String text(String css) {
+		Object text = browser.script("const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", css);
+		return text == null ? "" : text.toString();
+	}
+
+	static String attribute(String css, String name) {
+		Object value = browser.script("const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
+				css, name);
+		return value == null ? "" : value.toString();
+	}
+
 	@Test
 	void aLevelOneForwardIsPendingWhileThePeerIsDownThenAcknowledgedWithItsReceipt() {
 		browser.script("location.hash = '#/upstream'");
@@ -74,30 +87,39 @@ class UpstreamQueueScreenTest {
 			.get("incidentId").asString();
 		String minor = hub.postJson("/api/incidents", city, Escalations.report("upstream-2", "III"), 200)
 			.get("incidentId").asString();
+		Map<String, Object> drillReport = Escalations.report("upstream-3", "II");
+		drillReport.put("exercise", true);
+		String drill = hub.postJson("/api/incidents", city, drillReport, 200).get("incidentId").asString();
 
 		// listed from its report (the screen reads again after a level I/II report), then its attempts count up
 		// at the next reads (every 10 s: attempts have no event)
 		String row = "[data-testid=upstream-row][data-incident-id='" + grave + "']";
 		awaitCss(row + "[data-state=PENDING]", Duration.ofSeconds(10));
-		browser.waitUntil(() -> Integer.parseInt(awaitCss(row, Duration.ofSeconds(5)).getDomAttribute("data-attempts")) >= 2,
+		browser.waitUntil(() -> !attribute(row, "data-attempts").isEmpty() && Integer.parseInt(attribute(row, "data-attempts")) >= 2,
 				Duration.ofSeconds(25), "attempts counted");
-		WebElement pending = awaitCss(row, Duration.ofSeconds(5));
-		assertThat(pending.findElement(By.cssSelector("[data-testid=upstream-error]")).getText()).isNotBlank()
-			.isNotEqualTo("–");
-		assertThat(pending.findElement(By.cssSelector("[data-testid=upstream-kind]")).getText())
-			.isEqualTo("Level I/II report");
-		assertThat(pending.findElement(By.cssSelector("[data-testid=upstream-receipt]")).getText()).isEqualTo("–");
-		assertThat(pending.getText()).contains("Xiamen").contains("Waterlogging upstream-1");
-		assertThat(browser.find("upstream-pending-count").getDomAttribute("data-count")).isEqualTo("1");
+		assertThat(text(row + " [data-testid=upstream-error]")).isNotBlank().isNotEqualTo("–");
+		assertThat(text(row + " [data-testid=upstream-kind]")).isEqualTo("Level I/II report");
+		assertThat(text(row + " [data-testid=upstream-receipt]")).isEqualTo("–");
+		browser.waitUntil(() -> text(row).contains("Waterlogging upstream-1"), "the incident's title");
+		assertThat(text(row)).contains("Xiamen");
+		assertThat(attribute("[data-testid=upstream-pending-count]", "data-count")).isEqualTo("1");
 		assertThat(browser.driver().findElements(By.cssSelector("[data-testid=upstream-row][data-incident-id='" + minor + "']")))
 			.isEmpty();
+		// the drill's forward is pending too, hidden by the "real only" switch (on by default)
+		String drillRow = "[data-testid=upstream-row][data-incident-id='" + drill + "']";
+		assertThat(browser.driver().findElements(By.cssSelector(drillRow))).isEmpty();
+		browser.find("upstream-real-only").click();
+		awaitCss(drillRow + "[data-state=PENDING][data-exercise=true]", Duration.ofSeconds(5));
+		browser.find("upstream-real-only").click();
+		browser.waitUntil(() -> browser.driver().findElements(By.cssSelector(drillRow)).isEmpty(), "the drill hidden again");
 		browser.screenshot("upstream-pending");
 
 		// the national platform comes up: the forward is acknowledged and its receipt shown (on the acknowledgement's event)
 		peer.start();
-		WebElement acknowledged = awaitCss(row + "[data-state=ACKNOWLEDGED]", Duration.ofSeconds(20));
-		String receipt = acknowledged.findElement(By.cssSelector("[data-testid=upstream-receipt]")).getText();
-		assertThat(receipt).isEqualTo(peer.receipts.values().iterator().next());
+		String done = row + "[data-state=ACKNOWLEDGED]";
+		awaitCss(done, Duration.ofSeconds(20));
+		String receipt = text(done + " [data-testid=upstream-receipt]");
+		assertThat(receipt).isNotBlank().isEqualTo(peer.receipts.get(attribute(done, "data-forward-id")));
 		browser.screenshot("upstream-acknowledged");
 
 		new Select(browser.find("upstream-filter")).selectByValue("PENDING");

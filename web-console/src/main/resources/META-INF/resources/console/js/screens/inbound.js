@@ -4,6 +4,7 @@
 // original CAP document, and "make a draft" (a public warning draft of the hub's from an alert). Live from
 // inbound-warning.received (docs/events.md#inbound-warnings).
 import { areaName } from '../areas-fj.js';
+import { realOnly, setRealOnly } from '../i18n.js';
 
 const SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'];
 const URGENCIES = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'];
@@ -65,6 +66,7 @@ const zh = {
   'inbound.feed.last': '最近轮询', 'inbound.feed.outcome': '结果', 'inbound.feed.next': '下次轮询',
   'inbound.feed.OK': '正常', 'inbound.feed.FAILED': '失败', 'inbound.feed.never': '尚未轮询',
   'inbound.feed.seconds': '{n} 秒', 'inbound.feed.minutes': '{n} 分钟',
+  'inbound.realOnly': '仅显示正式预警（隐藏演练、测试）', 'inbound.hidden': '另有 {n} 条演练或测试预警链未显示',
 };
 const en = {
   'nav.inbound': 'Departments',
@@ -87,6 +89,7 @@ const en = {
   'inbound.feed.last': 'Last poll', 'inbound.feed.outcome': 'Outcome', 'inbound.feed.next': 'Next poll',
   'inbound.feed.OK': 'OK', 'inbound.feed.FAILED': 'failed', 'inbound.feed.never': 'not polled yet',
   'inbound.feed.seconds': '{n} s', 'inbound.feed.minutes': '{n} min',
+  'inbound.realOnly': 'Actual warnings only (hide exercises and tests)', 'inbound.hidden': '{n} exercise or test chains not shown',
 };
 for (const [dict, values] of [[zh, zhValues], [en, enValues]]) {
   for (const [kind, names] of Object.entries(values)) {
@@ -152,13 +155,17 @@ export default {
     let loaded = false;
     const pending = []; // events arriving before the first read
 
+    let real = realOnly();
+    const realBox = h('input', { type: 'checkbox', id: 'inbound-real-only', 'data-testid': 'inbound-real-only', checked: real,
+      'on:change': e => { real = e.target.checked; setRealOnly(real); draw(); } });
     const count = h('p', { class: 'inbound-count', 'data-testid': 'inbound-count' });
     const chainsEl = h('div', { class: 'inbound-chains', 'data-testid': 'inbound-chains' });
     const detail = h('section', { class: 'inbound-detail', 'data-testid': 'inbound-detail', hidden: true });
     const feedsEl = h('div', { 'data-testid': 'inbound-feeds' });
     el.append(h('h2', {}, t('inbound.title')),
       h('div', { class: 'inbound' },
-        h('div', { class: 'inbound-main' }, count, chainsEl),
+        h('div', { class: 'inbound-main' },
+          h('label', { class: 'inbound-switch', for: 'inbound-real-only' }, realBox, ' ', t('inbound.realOnly')), count, chainsEl),
         h('div', { class: 'inbound-side' }, detail)),
       h('h3', {}, t('inbound.feeds')), feedsEl);
 
@@ -275,8 +282,11 @@ export default {
 
     function draw() {
       if (disposed) return;
-      const list = chains();
-      count.textContent = t('inbound.count', { chains: list.length, alerts: warnings.size });
+      const all = chains();
+      // a chain is a drill's when its first message is not Actual (an exercise's Update is an exercise too)
+      const list = real ? all.filter(c => c.members[0].status === 'Actual') : all;
+      count.textContent = t('inbound.count', { chains: list.length, alerts: list.reduce((n, c) => n + c.members.length, 0) })
+        + (all.length > list.length ? ' \u00b7 ' + t('inbound.hidden', { n: all.length - list.length }) : '');
       if (!list.length) {
         chainsEl.replaceChildren(h('p', { class: 'empty', 'data-testid': 'inbound-empty' }, t('inbound.empty')));
         return;

@@ -3,6 +3,8 @@
 // acknowledged ones with the national platform's receipt. Read again on incident.upstream-acknowledged, on
 // incident.reported at level I/II and on incident.level-changed (a forward may have been queued), and every
 // 10 s: attempts and errors have no event of their own.
+import { realOnly, setRealOnly } from '../i18n.js';
+
 const PAGE = 500;
 const MAX_PAGES = 20;          // 10,000 forwards read at most per state
 const ACKNOWLEDGED_SHOWN = 200; // the newest acknowledged ones shown
@@ -25,7 +27,7 @@ const zh = {
   'upstream.acknowledgedSome': '{n} 条已确认（显示最近 {shown} 条）',
   'upstream.none': '没有符合条件的上报', 'upstream.notTried': '尚未尝试（上报通道未配置或正在连接）',
   'upstream.due': '到期，等待发送', 'upstream.in': '{time}（{s} 秒后）', 'upstream.drill': '演练',
-  'upstream.checked': '更新于 {time}，每 10 秒刷新',
+  'upstream.checked': '更新于 {time}，每 10 秒刷新', 'upstream.realOnly': '仅显示真实事件（隐藏演练）',
 };
 const en = {
   'nav.upstream': 'National uplink',
@@ -41,7 +43,7 @@ const en = {
   'upstream.acknowledgedSome': '{n} acknowledged (the newest {shown} shown)',
   'upstream.none': 'No forward matches', 'upstream.notTried': 'not tried yet (uplink not configured, or connecting)',
   'upstream.due': 'due, waiting to be sent', 'upstream.in': '{time} (in {s} s)', 'upstream.drill': 'drill',
-  'upstream.checked': 'Read {time}, every 10 s',
+  'upstream.checked': 'Read {time}, every 10 s', 'upstream.realOnly': 'Real incidents only (hide drills)',
 };
 
 export default {
@@ -62,11 +64,17 @@ export default {
     const select = h('select', { id: 'upstream-filter', 'data-testid': 'upstream-filter',
       'on:change': e => { filter = e.target.value; load(); } },
     FILTERS.map(f => h('option', { value: f, selected: f === filter }, t('upstream.filter.' + f))));
+    let real = realOnly();
+    let last = null; // the last lists read, drawn again when the switch changes
+    let drawnKey = null; // what the table shows, to leave it alone when a read brings nothing new
+    const realBox = h('input', { type: 'checkbox', id: 'upstream-real-only', 'data-testid': 'upstream-real-only', checked: real,
+      'on:change': e => { real = e.target.checked; setRealOnly(real); if (last) draw(...last); } });
     const counts = h('p', { 'data-testid': 'upstream-counts' });
     const checked = h('small', { 'data-testid': 'upstream-checked' });
     const list = h('div', { 'data-testid': 'upstream-list' });
     el.append(h('div', { class: 'upstream' }, h('h2', {}, t('upstream.title')),
-      h('div', { class: 'board-filters' }, h('label', { for: 'upstream-filter' }, t('upstream.filter'), select), checked),
+      h('div', { class: 'board-filters' }, h('label', { for: 'upstream-filter' }, t('upstream.filter'), select),
+        h('label', { class: 'board-switch', for: 'upstream-real-only' }, realBox, ' ', t('upstream.realOnly')), checked),
       counts, list));
 
     /** Every forward of a state, page by page (ascending sourceSeq). */
@@ -119,7 +127,10 @@ export default {
       h('td', { 'data-testid': 'upstream-receipt' }, f.receiptId || '–'));
     }
 
-    function draw(pendingRows, acknowledgedRows) {
+    function draw(pendingAll, acknowledgedAll) {
+      last = [pendingAll, acknowledgedAll];
+      const pendingRows = real ? pendingAll.filter(f => !f.exercise) : pendingAll;
+      const acknowledgedRows = real ? acknowledgedAll.filter(f => !f.exercise) : acknowledgedAll;
       // pending: the oldest first (waiting longest); acknowledged: the newest first
       const pendingSorted = [...pendingRows].sort((a, b) => a.sourceSeq - b.sourceSeq);
       const ackSorted = [...acknowledgedRows].sort((a, b) => b.sourceSeq - a.sourceSeq).slice(0, ACKNOWLEDGED_SHOWN);
@@ -132,6 +143,18 @@ export default {
             { n: acknowledgedRows.length, shown: ACKNOWLEDGED_SHOWN })) : null);
       const rows = [...pendingSorted, ...ackSorted];
       checked.textContent = t('upstream.checked', { time: ctx.fmtTime(new Date().toISOString()) });
+      // nothing changed since the last read: only the countdowns move (the table, and the keyboard focus in it, stay)
+      const key = JSON.stringify([filter, real, rows]);
+      if (key === drawnKey) {
+        const byId = new Map(rows.map(f => [f.forwardId, f]));
+        for (const tr of list.querySelectorAll('[data-testid=upstream-row][data-state=PENDING]')) {
+          const f = byId.get(tr.dataset.forwardId);
+          const cell = tr.querySelector('[data-testid=upstream-next]');
+          if (f && cell && f.attempts > 0) cell.textContent = nextText(f);
+        }
+        return;
+      }
+      drawnKey = key;
       if (!rows.length) { list.replaceChildren(h('p', { class: 'empty', 'data-testid': 'upstream-empty' }, t('upstream.none'))); return; }
       list.replaceChildren(h('table', { class: 'console-table upstream-table', 'data-testid': 'upstream-table' },
         h('thead', {}, h('tr', {}, ['state', 'incident', 'city', 'kind', 'level', 'queued', 'attempts', 'next', 'error', 'ack', 'receipt']
