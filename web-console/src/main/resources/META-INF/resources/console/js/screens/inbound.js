@@ -265,6 +265,7 @@ export default {
         class: 'inbound-row inbound-' + st + (selected === w.id ? ' selected' : '') + (depth ? ' inbound-child' : ''),
         tabindex: '0', 'aria-label': (w.headline || w.event || w.identifier),
         'on:click': () => select(w.id), 'on:keydown': e => { if (e.key === 'Enter') select(w.id); } },
+      h('td', { 'data-testid': 'inbound-standing' }, h('span', { class: 'inbound-standing inbound-standing-' + st }, value('standing', st))),
       h('td', { 'data-testid': 'inbound-msg-type' }, depth ? h('span', { class: 'inbound-indent' }, '\u21b3 ') : null,
         value('msgType', w.msgType)),
       h('td', { 'data-testid': 'inbound-sender' }, senderName(w)),
@@ -276,8 +277,7 @@ export default {
       h('td', { 'data-testid': 'inbound-certainty' }, ready ? value('certainty', cap.certainty) : ''),
       h('td', { 'data-testid': 'inbound-areas', class: 'inbound-areas' }, areasText(cap)),
       h('td', { 'data-testid': 'inbound-sent' }, ctx.fmtTime(w.sent)),
-      h('td', { 'data-testid': 'inbound-received' }, ctx.fmtTime(w.receivedAt)),
-      h('td', { 'data-testid': 'inbound-standing' }, h('span', { class: 'inbound-standing inbound-standing-' + st }, value('standing', st))));
+      h('td', { 'data-testid': 'inbound-received' }, ctx.fmtTime(w.receivedAt)));
     }
 
     function draw() {
@@ -291,8 +291,8 @@ export default {
         chainsEl.replaceChildren(h('p', { class: 'empty', 'data-testid': 'inbound-empty' }, t('inbound.empty')));
         return;
       }
-      const head = h('thead', {}, h('tr', {}, ['msgType', 'sender', 'event', 'category', 'severity', 'urgency',
-        'certainty', 'areas', 'sent', 'received', 'standing'].map(c => h('th', { scope: 'col' }, t('inbound.col.' + c)))));
+      const head = h('thead', {}, h('tr', {}, ['standing', 'msgType', 'sender', 'event', 'category', 'severity', 'urgency',
+        'certainty', 'areas', 'sent', 'received'].map(c => h('th', { scope: 'col' }, t('inbound.col.' + c)))));
       const bodies = list.map(chain => {
         const st = chainStanding(chain.members);
         const rootW = chain.members.find(m => m.id === chain.root) || chain.members[0];
