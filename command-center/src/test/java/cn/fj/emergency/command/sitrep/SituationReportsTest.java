@@ -1,6 +1,7 @@
 package cn.fj.emergency.command.sitrep;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -161,6 +162,11 @@ class SituationReportsTest {
 		assertThat(province.get("total").get("incidents").asLong()).isEqualTo(2);
 		assertThat(province.get("total").get("totals").get("casualties").get("dead").asLong()).isEqualTo(10);
 		assertThat(province.get("total").get("totals").get("resources").get("personnel").asLong()).isEqualTo(52);
+		// when each city last reported: the latest time of the reports summed (not the late one that describes 1 h before)
+		assertThat(Instant.parse(cities.get("350200").get("lastReportedAt").asString())).isEqualTo(T0.plusHours(1).toInstant());
+		assertThat(Instant.parse(cities.get("350100").get("lastReportedAt").asString())).isEqualTo(T0.toInstant());
+		assertThat(Instant.parse(province.get("total").get("lastReportedAt").asString())).isEqualTo(T0.plusHours(1).toInstant());
+		assertThat(cities.get("350100").get("lastSubmittedAt").isNull()).isFalse();
 	}
 
 	static java.util.List<String> latestIds(JsonNode rollup) {

@@ -4,6 +4,9 @@ import map from './map.js';
 import incident from './incident.js';
 import warnings from './warnings.js';
 import orders from './orders.js';
+import inbound from './inbound.js';
+import situation from './situation.js';
+import upstream from './upstream.js';
 import supplies from './supplies.js';
 import video from './video.js';
 import cities from './cities.js';
@@ -11,4 +14,4 @@ import drills from './drills.js';
 import audit from './audit.js';
 import officers from './officers.js';
 
-export default [board, map, incident, warnings, orders, supplies, video, cities, drills, audit, officers];
+export default [board, map, incident, warnings, orders, inbound, situation, upstream, supplies, video, cities, drills, audit, officers];

@@ -134,10 +134,11 @@ public class SitrepStore {
 	 */
 	public Flux<CityRollup> byCity(boolean exercise, @Nullable String city) {
 		DatabaseClient.GenericExecuteSpec spec = this.db.sql("with latest as (select distinct on (s.incident_id, s.source, s.kind) s.incident_id, s.city_code, "
-				+ "s.kind, s.content from sitrep s join incident i on i.id = s.incident_id "
+				+ "s.kind, s.content, s.reported_at, s.submitted_at from sitrep s join incident i on i.id = s.incident_id "
 				+ "where s.exercise = $1 and ($2::text is null or s.city_code = $2) and s.kind in " + NUMERIC_KINDS + " and i.status not in " + CLOSED_STATES + " "
 				+ "order by s.incident_id, s.source, s.kind, s." + LATEST_ORDER.replace(", seq", ", s.seq") + ") "
-				+ "select city_code, count(distinct incident_id) as incidents, " + SUMS
+				+ "select city_code, count(distinct incident_id) as incidents, max(reported_at) as last_reported_at, "
+				+ "max(submitted_at) as last_submitted_at, " + SUMS
 				+ " from latest group by rollup (city_code) order by city_code nulls last")
 			.bind(0, exercise);
 		spec = city == null ? spec.bindNull(1, String.class) : spec.bind(1, city);
@@ -154,7 +155,8 @@ public class SitrepStore {
 
 	private static CityRollup cityRollup(Readable r) {
 		String city = r.get("city_code", String.class);
-		return new CityRollup(city == null ? Areas.PROVINCE : city, number(r, "incidents"), sums(r));
+		return new CityRollup(city == null ? Areas.PROVINCE : city, number(r, "incidents"),
+				r.get("last_reported_at", Instant.class), r.get("last_submitted_at", Instant.class), sums(r));
 	}
 
 	private static SitrepTotals sums(Readable r) {
