@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /** Writes docs/benchmarks.md from a run. */
 final class Report {
 
@@ -28,8 +30,14 @@ final class Report {
 
 	private final List<Figure> figures;
 
+	private final @Nullable String console;
+
+	/**
+	 * @param console this run's console section ({@link ConsoleBench#section}), or null when the run did not measure
+	 * it: the file's previous section is then kept as it was written, with its own date and conditions
+	 */
 	Report(BenchConfig config, Map<String, String> machine, Instant started, String loadBefore, String loadAfter, long minutes,
-			List<Figure> figures) {
+			List<Figure> figures, @Nullable String console) {
 		this.config = config;
 		this.machine = machine;
 		this.started = started;
@@ -37,9 +45,10 @@ final class Report {
 		this.loadAfter = loadAfter;
 		this.minutes = minutes;
 		this.figures = figures;
+		this.console = console;
 	}
 
-	private static String conditions() {
+	static String conditions() {
 		String stated = System.getProperty("bench.conditions", System.getenv("BENCH_CONDITIONS"));
 		return stated == null || stated.isBlank() ? "not stated (set BENCH_CONDITIONS or -Dbench.conditions)" : stated;
 	}
@@ -47,6 +56,48 @@ final class Report {
 	static final String FINDINGS_START = "<!-- findings: kept as written when the harness rewrites this file -->";
 
 	static final String FINDINGS_END = "<!-- /findings -->";
+
+	static final String CONSOLE_START = "<!-- console: written by the harness's console figure (ConsoleBench); a run that "
+			+ "measures only it replaces only this section, a run that does not measure it keeps it as it is -->";
+
+	static final String CONSOLE_END = "<!-- /console -->";
+
+	/** The console section of the file, markers included, or null when it has none. */
+	private static @Nullable String section(String text, String start, String end) {
+		int from = text.indexOf(start);
+		int to = text.indexOf(end);
+		return from >= 0 && to > from ? text.substring(from, to + end.length()) + "\n" : null;
+	}
+
+	private static @Nullable String previousConsole(Path file) {
+		try {
+			return Files.exists(file) ? section(Files.readString(file, StandardCharsets.UTF_8), CONSOLE_START, CONSOLE_END) : null;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + file, ex);
+		}
+	}
+
+	/**
+	 * A run of the console figure alone ({@code bench.only=console}): its section replaces the file's previous one (or
+	 * goes before the findings), and everything else of the file stays as the runs that measured it wrote it, so that
+	 * no figure of another run is shown beside this run's machine and conditions.
+	 */
+	static void replaceConsole(Path file, String console) {
+		try {
+			String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+			String old = section(text, CONSOLE_START, CONSOLE_END);
+			int findings = text.indexOf(FINDINGS_START);
+			String updated = old != null ? text.replace(old, console)
+					: findings >= 0 ? text.substring(0, findings) + console + "\n" + text.substring(findings)
+							: text + (text.isEmpty() ? "" : "\n") + console;
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, updated, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write " + file, ex);
+		}
+	}
 
 	/**
 	 * The hand-written findings of the file being replaced (between the markers), so that a new run keeps the
@@ -80,7 +131,9 @@ final class Report {
 				+ "Options (system properties of the harness JVM, given to `./bench.sh` or as `-Dbench.args=\"-D...\"`): "
 				+ "`bench.jit-warmup` (`90`; seconds of load on a throwaway instance before any figure, so that the JIT compiler has settled), `bench.warmup` (`20`), `bench.measure` (`20`; seconds), `bench.ingest.concurrency` (`8,64`), `bench.latency.rate` "
 				+ "(`1000`), `bench.fanout.subscribers` (`1000`), `bench.fanout.connections` (`100`), `bench.fanout.rates` (`100,150,200,250,300,400` events/s), "
-				+ "`bench.reservation.concurrency` (`8,256`), `bench.warnings` (`20`), `bench.background.rate` (`200`), `bench.faults` (`false`; `true` adds the fault drills' long form, [faults.md](faults.md#long-form)). "
+				+ "`bench.reservation.concurrency` (`8,256`), `bench.warnings` (`20`), `bench.background.rate` (`200`), `bench.faults` (`false`; `true` adds the fault drills' long form, [faults.md](faults.md#long-form)), "
+				+ "`bench.only` (comma-separated, of `ingest`, `reservations`, `warnings`, `latency`, `fanout`, `console`; default all: "
+				+ "only those figures; `console` alone rewrites only [its section](#console)), `bench.console.*` (see [Console](#console)). "
 				+ "Output: `-Dbench.output=...` (default this file). The normal `./mvnw verify` does not run it.\n\n");
 		md.append("## This run\n\n");
 		md.append("| | |\n|---|---|\n");
@@ -103,6 +156,10 @@ final class Report {
 			md.append("- **").append(f.name()).append("**: ");
 			md.append(f.failure() != null ? "could not be measured: `" + f.failure().replace("`", "'") + "`" : f.notes());
 			md.append("\n");
+		}
+		String consoleSection = this.console != null ? this.console : previousConsole(file);
+		if (consoleSection != null) {
+			md.append("\n").append(consoleSection);
 		}
 		md.append("\n").append(Notes.TEXT);
 		md.append("\n").append(findings(file));
