@@ -121,7 +121,7 @@ final class ConsoleBench {
 	/** The events of one rate: milliseconds from submission and from acknowledgement to the row, per event. */
 	record Events(int rate, long sent, long acknowledged, long refused, long shown, double[] fromSubmission,
 			double[] fromReceipt, double[] toFrame, double[] toStream, double clockOffset, double clockUncertainty,
-			long rowsAfter) {
+			long rowsAfter, Map<String, Double> pageSeconds) {
 	}
 
 	record Result(Instant started, String loadBefore, String loadAfter, long minutes, int open, int real, int drills,
@@ -183,6 +183,8 @@ final class ConsoleBench {
 					loads.add(load(browser, hub, "board", false));
 					browser.screenshot("board-" + total);
 					browser.waitForLive();
+					// once: enabling it again would start its counters anew
+					browser.driver().executeCdpCommand("Performance.enable", Map.of());
 					ConsoleClient jvm = ConsoleClient.connect(URI.create("http://127.0.0.1:" + hub.httpPort()), hub.signIn(USER, PASSWORD))
 						.block(Duration.ofSeconds(60));
 					try (jvm; CityReports cities = CityReports.connect(hub, 4, "console-" + System.currentTimeMillis())) {
@@ -320,6 +322,22 @@ final class ConsoleBench {
 		return load;
 	}
 
+	/**
+	 * The page's main-thread counters of the DevTools protocol's Performance domain (seconds, cumulative since it was
+	 * enabled).
+	 */
+	private static Map<String, Double> metrics(Browser browser) {
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> list = (List<Map<String, Object>>) browser.driver()
+			.executeCdpCommand("Performance.getMetrics", Map.of())
+			.get("metrics");
+		Map<String, Double> metrics = new LinkedHashMap<>();
+		for (Map<String, Object> m : list) {
+			metrics.put((String) m.get("name"), ((Number) m.get("value")).doubleValue());
+		}
+		return metrics;
+	}
+
 	private static long heapUsed(Browser browser) {
 		return ((Number) browser.driver().executeCdpCommand("Runtime.getHeapUsage", Map.of()).get("usedSize")).longValue();
 	}
@@ -365,6 +383,7 @@ final class ConsoleBench {
 	private Events events(Browser browser, CityReports cities, int rate, Map<String, Double> streamed) {
 		long seconds = Math.max(this.config.measure().toSeconds(), (this.config.consoleEvents() + rate - 1) / rate);
 		double[] before = clockOffset(browser);
+		Map<String, Double> metricsBefore = metrics(browser);
 		long nanoBase = System.nanoTime();
 		double wallBase = epochMillis();
 		Map<String, double[]> sent = new ConcurrentHashMap<>();
@@ -395,6 +414,11 @@ final class ConsoleBench {
 				"const b = window.__bench; return arguments[0].filter(id => !(id in b.frame)).length;", ids)).longValue() > 0) {
 			Pause.sleep(Duration.ofMillis(250));
 		}
+		Map<String, Double> metricsAfter = metrics(browser);
+		Map<String, Double> pageSeconds = new LinkedHashMap<>();
+		for (String k : List.of("Timestamp", "TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")) {
+			pageSeconds.put(k, metricsAfter.getOrDefault(k, 0.0) - metricsBefore.getOrDefault(k, 0.0));
+		}
 		double[] after = clockOffset(browser);
 		double offset = (before[0] + after[0]) / 2;
 		double uncertainty = Math.max(before[1], after[1]) + Math.abs(before[0] - after[0]) / 2;
@@ -424,10 +448,10 @@ final class ConsoleBench {
 			}
 		}
 		Events result = new Events(rate, count, ids.size(), refused.sum(), fromSubmission.size(), sorted(fromSubmission),
-				sorted(fromReceipt), sorted(toFrame), sorted(toStream), offset, uncertainty, rows);
+				sorted(fromReceipt), sorted(toFrame), sorted(toStream), offset, uncertainty, rows, pageSeconds);
 		System.out.printf("console events at %d/s: sent %d, acknowledged %d, refused %d, shown %d; submission → row %s; "
-				+ "→ JVM console %s; clock offset %.2f ± %.2f ms%n", rate, count, ids.size(), refused.sum(), fromSubmission.size(),
-				summary(result.fromSubmission()), summary(result.toStream()), offset, uncertainty);
+				+ "→ JVM console %s; clock offset %.2f ± %.2f ms; page %s%n", rate, count, ids.size(), refused.sum(),
+				fromSubmission.size(), summary(result.fromSubmission()), summary(result.toStream()), offset, uncertainty, pageSeconds);
 		Pause.sleep(Duration.ofSeconds(3));
 		return result;
 	}
@@ -523,13 +547,14 @@ final class ConsoleBench {
 		md.append("Reports by city platforms over the city link (RSocket TCP, 4 connections) at a steady rate (open loop) while the "
 				+ "board is shown; milliseconds per report from its intended send time, and from its receipt's arrival at the "
 				+ "platform, to its row in the board's DOM, and to the frame after.\n\n");
-		md.append("| Rate | Reports (acknowledged / shown) | Submission → row in the DOM | Receipt → row in the DOM | Submission → row on screen | Submission → event at a console client in the JVM | Clock offset page − JVM | Rows on the board after |\n");
-		md.append("|---|---|---|---|---|---|---|---|\n");
+		md.append("| Rate | Reports (acknowledged / shown) | Submission → row in the DOM | Receipt → row in the DOM | Submission → row on screen | Submission → event at a console client in the JVM | Page's main thread busy (script / layout / style) | Clock offset page − JVM | Rows on the board after |\n");
+		md.append("|---|---|---|---|---|---|---|---|---|\n");
 		for (Events e : r.events()) {
 			md.append("| ").append(e.rate()).append("/s | ").append(e.sent()).append(" (").append(e.acknowledged()).append(" / ")
 				.append(e.shown()).append(e.refused() > 0 ? ", " + e.refused() + " refused" : "").append(") | ")
 				.append(summary(e.fromSubmission())).append(" | ").append(summary(e.fromReceipt())).append(" | ")
 				.append(summary(e.toFrame())).append(" | ").append(summary(e.toStream())).append(" | ")
+				.append(busy(e.pageSeconds())).append(" | ")
 				.append(String.format("%.2f ± %.2f ms", e.clockOffset(), e.clockUncertainty()))
 				.append(" | ").append(e.rowsAfter()).append(" |\n");
 		}
@@ -559,12 +584,24 @@ final class ConsoleBench {
 				as not shown if it has not appeared 30 s after the last receipt. No warm-up is discarded: the loads \
 				before it warmed the page and the hub. Beside the browser, a console client of the drill player's in the \
 				harness's JVM (`ConsoleClient`, the same `events.stream` over WebSocket) follows the same stream: its \
-				column is when the event left the hub, so the rest of the browser's time is the page's.
+				column is when the event left the hub, so the rest of the browser's time is the page's. The page's \
+				main-thread time over each rate's window is from the DevTools protocol's `Performance.getMetrics` \
+				(`TaskDuration`, `ScriptDuration`, `LayoutDuration`, `RecalcStyleDuration`), after minus before.
 				- **The machine.** Browser, hub, PostgreSQL, Redis and harness share the machine's cores; the conditions \
 				above say what else ran.
 				""");
 		md.append(Report.CONSOLE_END).append("\n");
 		return md.toString();
+	}
+
+	/** The share of the wall clock the page's main thread ran tasks, and the seconds of script, layout and style. */
+	private static String busy(Map<String, Double> s) {
+		double wall = s.getOrDefault("Timestamp", 0.0);
+		if (wall <= 0) {
+			return "–";
+		}
+		return String.format("%.0f %% of %.0f s (%.1f / %.1f / %.1f s)", 100 * s.getOrDefault("TaskDuration", 0.0) / wall, wall,
+				s.getOrDefault("ScriptDuration", 0.0), s.getOrDefault("LayoutDuration", 0.0), s.getOrDefault("RecalcStyleDuration", 0.0));
 	}
 
 	private static double mark(Paint p, String key) {

@@ -80,16 +80,18 @@ final class Report {
 
 	/**
 	 * A run of the console figure alone ({@code bench.only=console}): its section replaces the file's previous one (or
-	 * goes before the findings), and everything else of the file stays as the runs that measured it wrote it, so that
+	 * goes where a full run puts it), and everything else of the file stays as the runs that measured it wrote it, so that
 	 * no figure of another run is shown beside this run's machine and conditions.
 	 */
 	static void replaceConsole(Path file, String console) {
 		try {
 			String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
 			String old = section(text, CONSOLE_START, CONSOLE_END);
-			int findings = text.indexOf(FINDINGS_START);
+			// where a full run puts it: after the figures' notes, before what the figures compare (or the findings)
+			int at = text.indexOf(Notes.TEXT.lines().findFirst().orElse(FINDINGS_START));
+			int place = at >= 0 ? at : text.indexOf(FINDINGS_START);
 			String updated = old != null ? text.replace(old, console)
-					: findings >= 0 ? text.substring(0, findings) + console + "\n" + text.substring(findings)
+					: place >= 0 ? text.substring(0, place) + console + "\n" + text.substring(place)
 							: text + (text.isEmpty() ? "" : "\n") + console;
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, updated, StandardCharsets.UTF_8);
