@@ -22,11 +22,17 @@ import java.util.List;
  * @param reservationConcurrency concurrent requesters (and pgbench clients) of the reservation figures
  * @param warnings warnings published in the hand-off figure
  * @param backgroundRate reports per second during the hand-off figure
- * @param only the figures to run ({@code ingest, fanout, reservations, warnings, latency}); empty: all
+ * @param only the figures to run ({@code ingest, fanout, reservations, warnings, latency, console}); empty: all
+ * @param consoleIncidents open incidents on the console figure's hub
+ * @param consoleReal of which real (the rest are drills)
+ * @param consoleRepeats loads of each console screen, cold and warm
+ * @param consoleRates report rates (per second) of the event-to-screen figure
+ * @param consoleEvents reports at least per rate of the event-to-screen figure
  */
 record BenchConfig(boolean quick, Duration jitWarmup, Duration warmup, Duration measure, List<Integer> ingestConcurrency, int latencyRate,
 		int subscribers, int connections, List<Integer> fanOutRates, List<Integer> reservationConcurrency, int warnings, int backgroundRate,
-		java.util.Set<String> only) {
+		java.util.Set<String> only, int consoleIncidents, int consoleReal, int consoleRepeats, List<Integer> consoleRates,
+		int consoleEvents) {
 
 	static BenchConfig fromSystemProperties() {
 		boolean quick = Boolean.getBoolean("bench.quick");
@@ -40,7 +46,10 @@ record BenchConfig(boolean quick, Duration jitWarmup, Duration warmup, Duration 
 				Integer.getInteger("bench.warnings", quick ? 8 : 20), Integer.getInteger("bench.background.rate", 200),
 				java.util.Set.copyOf(Arrays.stream(System.getProperty("bench.only", "").split(",")).map(String::strip)
 					.filter(n -> !n.isEmpty())
-					.toList()));
+					.toList()),
+				Integer.getInteger("bench.console.incidents", 10_000), Integer.getInteger("bench.console.real", 500),
+				Integer.getInteger("bench.console.repeats", quick ? 2 : 5), ints("bench.console.rates", "1,50"),
+				Integer.getInteger("bench.console.events", quick ? 30 : 200));
 	}
 
 	private static long seconds(String name, long fallback) {
@@ -55,7 +64,13 @@ record BenchConfig(boolean quick, Duration jitWarmup, Duration warmup, Duration 
 	BenchConfig withWindows(Duration warmup, Duration measure) {
 		return new BenchConfig(this.quick, this.jitWarmup, warmup, measure, this.ingestConcurrency, this.latencyRate,
 				this.subscribers, this.connections, this.fanOutRates, this.reservationConcurrency, this.warnings,
-				this.backgroundRate, this.only);
+				this.backgroundRate, this.only, this.consoleIncidents, this.consoleReal, this.consoleRepeats, this.consoleRates,
+				this.consoleEvents);
+	}
+
+	/** Whether this run measures the console figure and nothing else (its section alone is replaced). */
+	boolean consoleOnly() {
+		return this.only.equals(java.util.Set.of("console"));
 	}
 
 	/** Whether this run measures the figure. */

@@ -134,16 +134,40 @@ public final class Benchmarks {
 			}
 		}
 
+		// after every other hub of this JVM has closed (closing one stops the others' servers), on a hub of its own
+		String console = null;
+		boolean consoleMeasured = true;
+		if (config.runs("console")) {
+			ConsoleBench bench = new ConsoleBench(config);
+			ConsoleBench.Result result = attempt(figures, "Console: first paint and event to screen", "–", bench::run);
+			consoleMeasured = result != null && result.failure() == null;
+			if (result != null) {
+				console = bench.section(result, machine, Report.conditions());
+			}
+		}
+
 		if (Boolean.getBoolean("bench.faults")) {
 			attempt(figures, "Fault drills, long form", "the suite's assertions hold", () -> figures.addAll(FaultBench.run()));
 		}
 
 		long minutes = (System.nanoTime() - t0) / 60_000_000_000L;
 		Path output = Path.of(System.getProperty("bench.output", "../docs/benchmarks.md")).toAbsolutePath().normalize();
-		new Report(config, machine, started, loadBefore, Machine.load(), minutes, figures).write(output);
+		if (config.consoleOnly()) {
+			// the console alone: its section replaces the previous one, every other section stays as its run wrote it
+			if (console != null) {
+				Report.replaceConsole(output, console);
+				System.out.println("Replaced the console section of " + output);
+			}
+		}
+		else {
+			new Report(config, machine, started, loadBefore, Machine.load(), minutes, figures, console).write(output);
+			System.out.println("Wrote " + output);
+		}
 		figures.forEach(f -> System.out.println(f.verdict() + "  " + f.name() + ": " + f.system() + " vs " + f.baseline()));
-		System.out.println("Wrote " + output);
-		boolean allMeasured = figures.stream().allMatch(f -> f.failure() == null);
+		if (console != null) {
+			System.out.println(console);
+		}
+		boolean allMeasured = consoleMeasured && figures.stream().allMatch(f -> f.failure() == null);
 		// hub threads and the embedded servers' hooks: exit explicitly
 		System.exit(allMeasured ? 0 : 1);
 	}

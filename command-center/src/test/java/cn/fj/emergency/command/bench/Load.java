@@ -101,7 +101,9 @@ final class Load {
 			.onBackpressureDrop()
 			.map(tick -> {
 				long elapsed = System.nanoTime() - start;
-				long due = Math.min(total, elapsed * perSecond / 1_000_000_000L);
+				// send i is due at its intended time, start + i / perSecond (not a period later: that lateness
+				// counted as latency, a whole second at 1/s)
+				long due = Math.min(total, elapsed * perSecond / 1_000_000_000L + 1);
 				for (long i = sent.get(); i < due; i++) {
 					send.send(i, start + i * 1_000_000_000L / perSecond);
 				}
