@@ -258,7 +258,17 @@ export default {
       if (!id) return;
       const known = incidents.get(id);
       if (event.type === 'incident.reported') {
-        if (!known && matchesFilters(d) && matchesSearch(d) && withinPages(d)) {
+        if (known) return;
+        if (filters.source && !d.source) {
+          // the event does not say where the report came from: the record does
+          ctx.api('GET', '/api/incidents/' + encodeURIComponent(id)).then(inc => {
+            if (disposed || incidents.has(id) || !matchesFilters(inc) || !matchesSearch(inc) || !withinPages(inc)) return;
+            incidents.set(id, { ...inc, fresh: true });
+            scheduleRender();
+          }).catch(err => ctx.fail(err));
+          return;
+        }
+        if (matchesFilters(d) && matchesSearch(d) && withinPages(d)) {
           incidents.set(id, { ...d, version: 1, assignee: null, fresh: true });
         }
         return;
