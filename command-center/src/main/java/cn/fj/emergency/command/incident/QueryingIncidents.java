@@ -41,15 +41,18 @@ public class QueryingIncidents {
 
 	public Mono<IncidentPage> search(HubPrincipal principal, QueryPolicy.Params params) {
 		return Mono.fromCallable(() -> QueryPolicy.check(principal, params))
-			.flatMap(query -> this.store.search(query).collectList().map(rows -> page(rows, query.size())));
+			.flatMap(query -> this.store.search(query).collectList().map(rows -> page(rows, query)));
 	}
 
-	private static IncidentPage page(List<Incident> rows, int size) {
+	private static IncidentPage page(List<Incident> rows, IncidentQuery query) {
+		int size = query.size();
 		if (rows.size() <= size) {
 			return new IncidentPage(rows, null);
 		}
 		List<Incident> items = rows.subList(0, size);
-		return new IncidentPage(items, items.get(size - 1).id());
+		Incident last = items.get(size - 1);
+		return new IncidentPage(items, query.sort() == IncidentQuery.Sort.LEVEL ? last.level().name() + ":" + last.id()
+				: last.id().toString());
 	}
 
 	/**

@@ -84,6 +84,8 @@ public final class AccessPolicy {
 			// alarms (docs/web-console.md#alarms): officers read the open ones, duty officers and commanders acknowledge
 			HttpRule.of("GET", "/api/alarms", OFFICERS),
 			HttpRule.of("POST", "/api/alarms/*/acknowledge", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			// the officers' directory (assignee and video pickers): duty officers and commanders choose among colleagues
+			HttpRule.of("GET", "/api/officers", DISPATCHERS),
 			// video (docs/video.md#who-may-do-what): the playback URL is open, its token is the credential
 			HttpRule.open("GET", "/api/video/play/"),
 			HttpRule.of(null, "/api/video/sources/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),

@@ -122,6 +122,19 @@ public class HoldingConsultation {
 			.map(ConsultationSession::view);
 	}
 
+	/**
+	 * Every session open now, whatever its incident, oldest first (at most {@code OPEN_LIMIT}): all of them for a
+	 * province-wide officer, those the principal is part of (invited, present, or in an invited city) otherwise.
+	 */
+	public Flux<ConsultationSession.View> open(HubPrincipal principal) {
+		Set<String> names = Audience.namesOf(principal);
+		boolean all = principal.provinceWide() && principal.kind() == HubPrincipal.Kind.OFFICER;
+		return this.store.open(OPEN_LIMIT).filter(s -> all || s.isMember(names)).map(ConsultationSession::view);
+	}
+
+	/** The most open sessions {@link #open} answers. */
+	public static final int OPEN_LIMIT = 1000;
+
 	public Flux<ConsultationSession.View> forIncident(UUID incidentId) {
 		return this.store.byIncident(incidentId, 1000).map(ConsultationSession::view);
 	}

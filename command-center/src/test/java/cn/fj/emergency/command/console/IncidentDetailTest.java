@@ -68,7 +68,11 @@ class IncidentDetailTest {
 
 		// reached from the board's row
 		go("#/board");
-		awaitCss("[data-testid=board-row][data-incident-id='" + id + "']").click();
+		// the board re-renders its rows as the page and the live events come in: click the row as it is then
+		browser.await(Browser.TIMEOUT, "the board's row clicked").until(d -> {
+			awaitCss("[data-testid=board-row][data-incident-id='" + id + "']").click();
+			return true;
+		});
 		browser.waitUntil(() -> browser.driver().getCurrentUrl().endsWith("#/incidents/" + id), "the detail's route");
 		awaitCss("[data-testid=incident-timeline-entry][data-type='incident.reported']");
 		assertThat(browser.waitFor("incident-status").getDomAttribute("data-status")).isEqualTo("REPORTED");

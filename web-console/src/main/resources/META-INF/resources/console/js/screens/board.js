@@ -1,9 +1,10 @@
 /**
  * The incident board (default screen), for triage: open incidents by default, level I first and the oldest first
- * within a level (or newest first), every open level I/II incident whatever the volume
- * (`GET /api/incidents/picture`), the rest from `GET /api/incidents` (newest first, paged with `before`), kept
- * current by the live stream's incident events; counters from `GET /api/incidents/summary` (the whole hub, not
- * the rows loaded); filters city, level, status, category, search, "open only" and "real only"; a row opens the
+ * within a level, or the oldest first, or the newest first, ordered, searched and filtered by the hub over every
+ * incident (`GET /api/incidents` with `sort`, `q` and the filters, paged with `before`), kept current by the live
+ * stream's incident events; in the orders by age, every open level I/II incident whatever the volume
+ * (`GET /api/incidents/picture`) as well; counters from `GET /api/incidents/summary` (the whole hub, not the rows
+ * loaded); filters city, level, status, category, source, search, "open only" and "real only"; a row opens the
  * incident's detail (`#/incidents/<id>`). `#/board/<county code>` opens it searching that county.
  */
 
@@ -17,6 +18,9 @@ const FINAL = new Set(['CLOSED', 'MERGED', 'DISMISSED']);
 const LEVEL_RANK = { I: 0, II: 1, III: 2, IV: 3 };
 const PAGE = 200;
 const SORT_KEY = 'hub.console.boardSort';
+const SOURCES = ['CITY_PLATFORM', 'OFFICER', 'CALL_110', 'CALL_12345', 'SENSOR'];
+/** the board's orders and the hub's `sort` for each */
+const SORTS = { triage: 'level', oldest: 'age', newest: 'newest' };
 
 export default {
   id: 'board',
@@ -27,8 +31,9 @@ export default {
       'board.city': '城市', 'board.level': '级别', 'board.status': '状态', 'board.category': '类别',
       'board.all': '全部', 'board.title': '标题', 'board.county': '区县', 'board.reportedAt': '上报时间',
       'board.assignee': '负责人', 'board.more': '加载更多', 'board.count': '显示 {n} 条', 'board.empty': '没有符合条件的事件',
-      'board.exercise': '演练', 'board.search': '搜索（标题、编号、区县）', 'board.openOnly': '仅未结事件',
+      'board.exercise': '演练', 'board.search': '搜索（标题、地址、区县、编号、来源）', 'board.openOnly': '仅未结事件',
       'board.sort': '排序', 'board.sort.triage': '按级别（Ⅰ级在前），同级最早在前', 'board.sort.newest': '最新在前',
+      'board.sort.oldest': '最早在前（等待最久）',
       'board.elapsed': '已历时', 'board.source': '来源', 'board.duplicate': '疑似重复',
       'board.totals': '未结 {open} 起', 'board.of': '显示 {n} 条 / 符合的未结事件共 {total} 起',
     },
@@ -36,8 +41,9 @@ export default {
       'board.city': 'City', 'board.level': 'Level', 'board.status': 'Status', 'board.category': 'Category',
       'board.all': 'All', 'board.title': 'Title', 'board.county': 'County', 'board.reportedAt': 'Reported',
       'board.assignee': 'Assignee', 'board.more': 'Load more', 'board.count': '{n} shown', 'board.empty': 'No incidents match',
-      'board.exercise': 'drill', 'board.search': 'Search (title, id, county)', 'board.openOnly': 'Open only',
+      'board.exercise': 'drill', 'board.search': 'Search (title, address, county, id, source)', 'board.openOnly': 'Open only',
       'board.sort': 'Order', 'board.sort.triage': 'By level (I first), oldest first within a level', 'board.sort.newest': 'Newest first',
+      'board.sort.oldest': 'Oldest first (waiting longest)',
       'board.elapsed': 'Elapsed', 'board.source': 'Source', 'board.duplicate': 'possible duplicate',
       'board.totals': '{open} open', 'board.of': '{n} shown of {total} open matching',
     },
@@ -46,13 +52,16 @@ export default {
   mount(el, ctx, param) {
     const { t } = ctx;
     const h = ctx.el;
-    const filters = { city: ctx.user.cityCode || '', level: '', status: '', category: '', search: param || '',
-      open: true, real: realOnly(), sort: sessionStorage.getItem(SORT_KEY) || 'triage' };
+    const stored = sessionStorage.getItem(SORT_KEY);
+    const filters = { city: ctx.user.cityCode || '', level: '', status: '', category: '', source: '', search: param || '',
+      open: true, real: realOnly(), sort: SORTS[stored] ? stored : 'triage' };
     /** incident id → incident record (as from GET /api/incidents/{id}) */
     const incidents = new Map();
     /** ids of open incidents suspected to duplicate an earlier one */
     const suspected = new Set();
     let next = null;
+    /** the last row of the pages read, in the board's order: rows after it come with "load more" */
+    let boundary = null;
     let loading = null;
     let pending = [];   // events that arrived while the first page was loading
     let disposed = false;
@@ -71,14 +80,20 @@ export default {
     });
     const search = h('input', {
       type: 'search', 'data-testid': 'board-search', size: 24, value: filters.search,
-      'on:input': e => { filters.search = e.target.value.trim(); render(); },
+      'on:input': e => { filters.search = e.target.value.trim(); searchSoon(); },
     });
+    // the hub searches every incident: one request once the officer pauses typing, not one per key
+    let searchTimer = null;
+    function searchSoon() {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(() => { searchTimer = null; if (!disposed) reload(); }, 300);
+    }
     const check = (testid, key, text, after) => h('label', { class: 'board-switch' },
       h('input', { type: 'checkbox', 'data-testid': testid, checked: filters[key],
         'on:change': e => { filters[key] = e.target.checked; if (after) after(e.target.checked); reload(); } }), text);
     const sort = h('label', {}, t('board.sort'), h('select', { 'data-testid': 'board-sort',
-      'on:change': e => { filters.sort = e.target.value; sessionStorage.setItem(SORT_KEY, filters.sort); render(); } },
-      ['triage', 'newest'].map(s => h('option', { value: s, selected: filters.sort === s }, t('board.sort.' + s)))));
+      'on:change': e => { filters.sort = e.target.value; sessionStorage.setItem(SORT_KEY, filters.sort); reload(); } },
+      Object.keys(SORTS).map(s => h('option', { value: s, selected: filters.sort === s }, t('board.sort.' + s)))));
     const counters = h('div', { class: 'board-counters', 'data-testid': 'board-counters' });
     const tbody = h('tbody', { 'data-testid': 'board-rows' });
     const count = h('span', { 'data-testid': 'board-count' });
@@ -94,6 +109,7 @@ export default {
         select('level', LEVELS.map(l => [l, t('level.' + l)]), t('board.level')),
         select('status', STATUSES.map(s => [s, t('status.' + s)]), t('board.status')),
         h('label', {}, t('board.category'), category),
+        select('source', SOURCES.map(k => [k, t('source.' + k)]), t('board.source')),
         sort,
         check('board-open-only', 'open', t('board.openOnly')),
         check('board-real-only', 'real', t('picture.realOnly'), setRealOnly)),
@@ -115,8 +131,11 @@ export default {
       if (filters.level) p.set('level', filters.level);
       if (filters.status) p.set('status', filters.status);
       if (filters.category) p.set('category', filters.category);
+      if (filters.source) p.set('source', filters.source);
+      if (filters.search) p.set('q', filters.search);
       if (openOnly()) p.set('open', 'true');
       if (filters.real) p.set('exercise', 'false');
+      p.set('sort', SORTS[filters.sort]);
       p.set('size', String(PAGE));
       if (before) p.set('before', before);
       return '/api/incidents?' + p;
@@ -127,14 +146,18 @@ export default {
         && (!filters.level || inc.level === filters.level)
         && (!filters.status || inc.status === filters.status)
         && (!filters.category || String(inc.category).startsWith(filters.category))
+        && (!filters.source || (inc.source && inc.source.kind) === filters.source)
         && (!openOnly() || !FINAL.has(inc.status))
         && (!filters.real || !inc.exercise);
     }
 
+    /** the hub's search (docs/http-api.md `q`), for incidents that arrive live while a search is shown */
     function matchesSearch(inc) {
       const q = filters.search.toLowerCase();
       if (!q) return true;
-      return String(inc.title || '').toLowerCase().includes(q) || String(inc.id).toLowerCase().startsWith(q)
+      const source = inc.source || {};
+      return [inc.title, inc.description, source.reference, source.sensorId, source.kind]
+        .some(v => String(v || '').toLowerCase().includes(q)) || String(inc.id).toLowerCase().startsWith(q)
         || String(inc.countyCode) === q || String(inc.cityCode) === q
         || areaName(inc.countyCode, 'zh-CN').includes(q) || areaName(inc.countyCode, 'en').toLowerCase().includes(q)
         || areaName(inc.cityCode, 'zh-CN').includes(q) || areaName(inc.cityCode, 'en').toLowerCase().includes(q);
@@ -143,6 +166,7 @@ export default {
     function reload() {
       incidents.clear();
       next = null;
+      boundary = null;
       pending = [];
       render();
       loadPage(null);
@@ -155,14 +179,17 @@ export default {
     }
 
     function loadPage(before) {
-      // the first read also takes every open level I/II incident, so none is ever beyond a page
-      const grave = before || !openOnly() || (filters.level && filters.level !== 'I' && filters.level !== 'II')
+      // ordered by level, the first page starts with them; ordered by age, the first read also takes every open
+      // level I/II incident, so none is ever beyond a page
+      const grave = before || filters.sort === 'triage' || filters.search || !openOnly()
+        || (filters.level && filters.level !== 'I' && filters.level !== 'II')
         ? Promise.resolve(null)
         : ctx.api('GET', '/api/incidents/picture' + (filters.city ? '?city=' + filters.city : ''));
       const request = Promise.all([ctx.api('GET', query(before)), grave]).then(([page, picture]) => {
         if (disposed || loading !== request) return;
         loading = null;
         for (const inc of page.items) keep(inc);
+        if (page.items.length) boundary = page.items[page.items.length - 1];
         if (picture) for (const inc of picture.grave || []) if (matchesFilters(inc)) keep(inc);
         next = page.next;
         const queued = pending;
@@ -171,7 +198,7 @@ export default {
         render();
       }).catch(err => {
         if (loading === request) loading = null;
-        if (!disposed) ctx.toast(err.code + ': ' + err.message, 'error');
+        if (!disposed) ctx.fail(err);
       });
       loading = request;
     }
@@ -186,7 +213,7 @@ export default {
         summary = s;
         renderCounters();
         renderCount();
-      }).catch(err => { if (!disposed) ctx.toast(err.code + ': ' + err.message, 'error'); });
+      }).catch(err => { if (!disposed) ctx.fail(err); });
     }
     let summaryTimer = null;
     function summarySoon() {
@@ -199,7 +226,7 @@ export default {
         if (disposed) return;
         for (const s of list || []) suspected.add(s.incidentId);
         render();
-      }).catch(err => { if (!disposed) ctx.toast(err.code + ': ' + err.message, 'error'); });
+      }).catch(err => { if (!disposed) ctx.fail(err); });
     }
 
     // Registered before the first page is read, so nothing committed after that read is missed; what arrives
@@ -231,7 +258,17 @@ export default {
       if (!id) return;
       const known = incidents.get(id);
       if (event.type === 'incident.reported') {
-        if (!known && matchesFilters(d)) {
+        if (known) return;
+        if (filters.source && !d.source) {
+          // the event does not say where the report came from: the record does
+          ctx.api('GET', '/api/incidents/' + encodeURIComponent(id)).then(inc => {
+            if (disposed || incidents.has(id) || !matchesFilters(inc) || !matchesSearch(inc) || !withinPages(inc)) return;
+            incidents.set(id, { ...inc, fresh: true });
+            scheduleRender();
+          }).catch(err => ctx.fail(err));
+          return;
+        }
+        if (matchesFilters(d) && matchesSearch(d) && withinPages(d)) {
           incidents.set(id, { ...d, version: 1, assignee: null, fresh: true });
         }
         return;
@@ -251,7 +288,7 @@ export default {
       } else {
         // a change may bring an incident into the filtered view (or, raised to level I/II, into the board): read it
         ctx.api('GET', '/api/incidents/' + encodeURIComponent(id)).then(inc => {
-          if (disposed || !matchesFilters(inc)) return;
+          if (disposed || !matchesFilters(inc) || !matchesSearch(inc)) return;
           if (event.type === 'incident.level-changed' && !filters.level && !filters.status
             && inc.level !== 'I' && inc.level !== 'II') return;
           const now = incidents.get(id);
@@ -259,17 +296,20 @@ export default {
             incidents.set(id, { ...inc, fresh: true });
             scheduleRender();
           }
-        }).catch(err => ctx.toast(err.code + ': ' + err.message, 'error'));
+        }).catch(err => ctx.fail(err));
       }
     }
 
+    /** the hub's order of the search (ids are time-ordered): rows read and rows arriving live sort alike */
     function order(a, b) {
-      if (filters.sort === 'triage') {
-        const byLevel = LEVEL_RANK[a.level] - LEVEL_RANK[b.level];
-        if (byLevel) return byLevel;
-        return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;  // ids are time-ordered: oldest first
-      }
-      return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+      const byId = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      if (filters.sort === 'triage') return (LEVEL_RANK[a.level] - LEVEL_RANK[b.level]) || byId;
+      return filters.sort === 'oldest' ? byId : -byId;
+    }
+
+    /** whether an incident falls among the pages read (else it comes with "load more", in its place) */
+    function withinPages(inc) {
+      return !next || !boundary || order(inc, boundary) < 0;
     }
 
     function renderCounters() {
@@ -302,7 +342,7 @@ export default {
     }
 
     function render() {
-      const rows = [...incidents.values()].filter(matchesSearch).sort(order);
+      const rows = [...incidents.values()].sort(order);
       tbody.replaceChildren(...rows.map(row));
       renderCount(rows.length);
       more.hidden = !next;
@@ -344,6 +384,9 @@ export default {
 
     reload();
     loadSuspicions();
-    return () => { disposed = true; off(); clearInterval(ticker); if (summaryTimer) clearTimeout(summaryTimer); };
+    return () => {
+      disposed = true; off(); clearInterval(ticker); clearTimeout(searchTimer);
+      if (summaryTimer) clearTimeout(summaryTimer);
+    };
   },
 };

@@ -1,6 +1,7 @@
 // Incident detail (#/incidents/<id>): the record, its timeline, officers' actions, orders and acknowledgements,
 // situation reports, supply requests and their commitments and video, all kept live from the shared event stream.
 import { countyName, platformName } from '../map.js';
+import { assigneePicker, mergePicker, videoTools } from '../incident-tools.js';
 
 const NEXT = {
   REPORTED: ['VERIFIED', 'MERGED', 'DISMISSED'], VERIFIED: ['RESPONDING', 'MERGED', 'DISMISSED'],
@@ -43,8 +44,14 @@ export default {
   mount(el, ctx, id) {
     const { el: h, t } = ctx;
     if (!id) { el.append(h('p', { 'data-testid': 'incident-none' }, t('incident.none'))); return () => {}; }
-    const fail = err => ctx.toast((err.code ? err.code + ': ' : '') + err.message, 'error');
+    const fail = ctx.fail;
     const officer = ctx.hasRole('DUTY_OFFICER', 'COMMANDER');
+    // the pickers and video tools (../incident-tools.js), for duty officers and commanders
+    const picker = officer ? assigneePicker(ctx, username => post('/assignment', { assignee: username,
+      expectedVersion: incident && incident.version })) : null;
+    const video = officer ? videoTools(ctx, () => incident, d => { dispatches.set(d.id, d); drawVideo(); }) : null;
+    const post = (path, body, after) => ctx.api('POST', '/api/incidents/' + id + path, body)
+      .then(r => { ctx.toast(t('incident.done'), 'info'); if (after) after(r); return true; }, err => { fail(err); return false; });
     const offs = [];
     let incident = null;
     let lastTimelineSeq = 0;
@@ -69,7 +76,7 @@ export default {
       header, officer ? section('incident.actions', actions()) : '',
       section('incident.timeline', timeline), section('incident.orders', ordersEl),
       section('incident.sitreps', sitrepsEl), section('incident.supplies', suppliesEl),
-      section('incident.video', videoEl));
+      section('incident.video', h('div', {}, videoEl, video ? video.element : '')));
 
     // ---- record
     function drawHeader() {
@@ -80,15 +87,18 @@ export default {
             style: `background:${ctx.levelColour(i.level)};color:#fff;padding:0 .4em;border-radius:3px;margin-right:.5em` }, i.level),
           i.title, i.exercise ? h('small', {}, ' [' + t('incident.exercise') + ']') : ''),
         h('dl', { class: 'incident-facts', style: 'display:grid;grid-template-columns:max-content 1fr;gap:2px 12px' },
-          h('dt', {}, t('incident.status')), h('dd', { style: 'margin:0', 'data-testid': 'incident-status', 'data-status': i.status }, i.status),
+          h('dt', {}, t('incident.status')), h('dd', { style: 'margin:0', 'data-testid': 'incident-status', 'data-status': i.status }, t('status.' + i.status)),
           h('dt', {}, t('incident.area')), h('dd', { style: 'margin:0' }, platformName(i.cityCode, ctx.lang) + ' / ' + countyName(i.countyCode, ctx.lang)),
           h('dt', {}, t('incident.occurred')), h('dd', { style: 'margin:0' }, ctx.fmtTime(i.occurredAt)),
           h('dt', {}, t('incident.assignee')), h('dd', { style: 'margin:0', 'data-testid': 'incident-assignee' }, i.assignee || '–'),
           h('dt', {}, t('incident.version')), h('dd', { style: 'margin:0', 'data-testid': 'incident-version' }, String(i.version))),
         i.description ? h('p', {}, i.description) : '');
       if (statusSel) {
-        statusSel.replaceChildren(...(NEXT[i.status] || []).map(s => h('option', { value: s }, s)));
+        // a merge is chosen in the merge picker, not typed
+        statusSel.replaceChildren(...(NEXT[i.status] || []).filter(s => s !== 'MERGED').map(s => h('option', { value: s }, t('status.' + s))));
       }
+      if (picker) picker.refresh(i);
+      if (video) video.refresh();
     }
     const loadIncident = () => ctx.api('GET', '/api/incidents/' + id).then(i => { incident = i; drawHeader(); }, fail);
 
@@ -96,25 +106,21 @@ export default {
     function actions() {
       statusSel = h('select', { 'data-testid': 'incident-status-select' });
       const reason = h('input', { 'data-testid': 'incident-status-reason', placeholder: t('incident.reason') });
-      const merged = h('input', { 'data-testid': 'incident-merged-into', placeholder: t('incident.mergedInto') });
       const levelSel = h('select', { 'data-testid': 'incident-level-select' }, ...['I', 'II', 'III', 'IV'].map(l => h('option', { value: l }, l)));
       const levelReason = h('input', { 'data-testid': 'incident-level-reason', placeholder: t('incident.reason') });
-      const assignee = h('input', { 'data-testid': 'incident-assignee-input', placeholder: 'username' });
       const note = h('textarea', { 'data-testid': 'incident-note-text', rows: 2, placeholder: t('incident.note') });
-      const post = (path, body, after) => ctx.api('POST', '/api/incidents/' + id + path, body)
-        .then(r => { ctx.toast(t('incident.done'), 'info'); if (after) after(r); }, fail);
       return h('div', { class: 'incident-actions' },
-        h('div', {}, statusSel, reason, merged, h('button', { 'data-testid': 'incident-status-submit', 'on:click': () => {
+        h('div', {}, statusSel, reason, h('button', { 'data-testid': 'incident-status-submit', 'on:click': () => {
           const body = { status: statusSel.value, expectedVersion: incident && incident.version };
           if (reason.value.trim()) body.reason = reason.value.trim();
-          if (body.status === 'MERGED') body.mergedInto = merged.value.trim();
           post('/status', body, () => { reason.value = ''; });
         } }, t('incident.setStatus'))),
         h('div', {}, levelSel, levelReason, h('button', { 'data-testid': 'incident-level-submit', 'on:click': () =>
           post('/level', { level: levelSel.value, reason: levelReason.value.trim(), expectedVersion: incident && incident.version },
             () => { levelReason.value = ''; }) }, t('incident.setLevel'))),
-        h('div', {}, assignee, h('button', { 'data-testid': 'incident-assign-submit', 'on:click': () =>
-          post('/assignment', { assignee: assignee.value.trim() }) }, t('incident.assign'))),
+        h('div', {}, picker.element),
+        h('div', {}, mergePicker(ctx, () => incident, (into, why) => post('/status', { status: 'MERGED', mergedInto: into,
+          reason: why || undefined, expectedVersion: incident && incident.version }))),
         h('div', {}, note, h('button', { 'data-testid': 'incident-note-submit', 'on:click': () =>
           post('/notes', { text: note.value }, () => { note.value = ''; }) }, t('incident.addNote'))));
     }
@@ -124,7 +130,7 @@ export default {
       const d = e.data || {};
       switch (e.type) {
         case 'incident.reported': return 'reported (' + (d.source || '') + ')';
-        case 'incident.status-changed': return `${d.previousStatus} \u2192 ${d.status}` + (d.reason ? ': ' + d.reason : '');
+        case 'incident.status-changed': return `${t('status.' + d.previousStatus)} \u2192 ${t('status.' + d.status)}` + (d.reason ? ': ' + d.reason : '');
         case 'incident.level-changed': return `${d.previousLevel} \u2192 ${d.level}: ${d.reason || ''}`;
         case 'incident.assigned': return '\u2192 ' + d.assignee;
         case 'incident.note-added': return d.text;
@@ -265,6 +271,6 @@ export default {
     }, fail);
     loadSupplies();
 
-    return () => offs.forEach(off => off());
+    return () => { offs.forEach(off => off()); if (video) video.dispose(); };
   }
 };

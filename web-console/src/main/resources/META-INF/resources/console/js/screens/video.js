@@ -1,5 +1,5 @@
 // Video wall: the video sources dispatched to this officer (live: video.dispatched / video.withdrawn), playable
-// through a short-lived grant, and the consultation sessions with who is present (live: consultation.*).
+// through a short-lived grant, and every open consultation session with who is present (live: consultation.*).
 export default {
   id: 'video',
   titleKey: 'nav.video',
@@ -24,7 +24,7 @@ export default {
   mount(el, ctx) {
     const { el: h, t } = ctx;
     const me = 'officer:' + ctx.user.subject;
-    const fail = err => ctx.toast((err.code ? err.code + ': ' : '') + err.message, 'error');
+    const fail = ctx.fail;
     const dispatches = new Map();
     const sessions = new Map();
     const grants = new Map(); // dispatch id -> playback grant
@@ -100,10 +100,11 @@ export default {
       for (const d of list || []) if (!dispatches.has(d.id)) dispatches.set(d.id, d);
       drawWall();
     }, fail);
-    ctx.api('GET', '/api/incidents?open=true&size=50').then(page => Promise.all((page.items || []).map(i =>
-      ctx.api('GET', '/api/video/consultations?incidentId=' + i.id).then(list => {
-        for (const s of list) if (!sessions.has(s.id)) sessions.set(s.id, s);
-      })))).then(() => drawSessions(), fail);
+    // every consultation open now, whatever its incident (GET /api/video/consultations without an incident)
+    ctx.api('GET', '/api/video/consultations').then(list => {
+      for (const s of list || []) if (!sessions.has(s.id)) sessions.set(s.id, s);
+      drawSessions();
+    }, fail);
     drawWall();
     drawSessions();
 

@@ -41,7 +41,8 @@ public class IncidentStore {
 			select new_incident, new_seq, head from incident_intake($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
 			    $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)""";
 
-	private static final String SEARCH = """
+	// $10/$16: the cursor (id, level); $12-$15 the search text (see IncidentQuery.Text); $17 the source kind
+	private static final String SEARCH_WHERE = """
 			select %s from incident
 			where ($1::text is null or city_code = $1) and ($2::text is null or county_code = $2)
 			  and (cardinality($3::text[]) = 0 or level = any($3::text[]))
@@ -50,8 +51,26 @@ public class IncidentStore {
 			  and ($6::timestamptz is null or occurred_at >= $6) and ($7::timestamptz is null or occurred_at < $7)
 			  and ($8::bool is null or exercise = $8)
 			  and ($9::bool is null or (status not in %s) = $9)
-			  and ($10::uuid is null or id < $10)
-			order by id desc limit $11""".formatted(COLUMNS, FINISHED);
+			  and ($12::text is null or lower(title) like $12 or lower(coalesce(description, '')) like $12
+			       or lower(coalesce(source_reference, '')) like $12 or lower(coalesce(sensor_id, '')) like $12
+			       or lower(source_kind) like $12 or id::text like $13 || '%%'
+			       or county_code = any($14::text[]) or city_code = any($15::text[]))
+			  and ($17::text is null or source_kind = $17)
+			""".formatted(COLUMNS, FINISHED);
+
+	// the orders by id ignore the cursor's level ($16), which the statement must still name
+	private static final String SEARCH_NEWEST = SEARCH_WHERE + """
+			  and ($10::uuid is null or id < $10) and ($16::text is null or true)
+			order by id desc limit $11""";
+
+	private static final String SEARCH_AGE = SEARCH_WHERE + """
+			  and ($10::uuid is null or id > $10) and ($16::text is null or true)
+			order by id limit $11""";
+
+	// level I < II < III < IV as text, as the picture's order
+	private static final String SEARCH_LEVEL = SEARCH_WHERE + """
+			  and ($10::uuid is null or (level, id) > ($16::text, $10::uuid))
+			order by level, id limit $11""";
 
 	private static final String SUMMARY = """
 			select city_code, level, status, exercise, count(*) as n from incident
@@ -243,9 +262,14 @@ public class IncidentStore {
 			.all();
 	}
 
-	/** One page more than asked for: the caller learns from the extra row whether there is a next page. */
+	/** One page more than asked for, in the query's order: the caller learns from the extra row whether there is a next page. */
 	public Flux<Incident> search(IncidentQuery query) {
-		DatabaseClient.GenericExecuteSpec spec = this.db.sql(SEARCH);
+		String sql = switch (query.sort()) {
+			case NEWEST -> SEARCH_NEWEST;
+			case AGE -> SEARCH_AGE;
+			case LEVEL -> SEARCH_LEVEL;
+		};
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql(sql);
 		spec = text(spec, 0, query.cityCode());
 		spec = text(spec, 1, query.countyCode());
 		spec = spec.bind(2, query.levels().toArray(String[]::new)).bind(3, query.statuses().toArray(String[]::new));
@@ -254,8 +278,17 @@ public class IncidentStore {
 		spec = query.to() == null ? spec.bindNull(6, Instant.class) : spec.bind(6, query.to());
 		spec = query.exercise() == null ? spec.bindNull(7, Boolean.class) : spec.bind(7, query.exercise());
 		spec = query.open() == null ? spec.bindNull(8, Boolean.class) : spec.bind(8, query.open());
-		spec = query.before() == null ? spec.bindNull(9, UUID.class) : spec.bind(9, query.before());
-		return spec.bind(10, query.size() + 1).map(r -> stored(r).incident()).all();
+		IncidentQuery.Cursor after = query.after();
+		spec = after == null ? spec.bindNull(9, UUID.class) : spec.bind(9, after.id());
+		spec = spec.bind(10, query.size() + 1);
+		IncidentQuery.Text text = query.text();
+		spec = text(spec, 11, text == null ? null : text.pattern());
+		spec = text(spec, 12, text == null ? null : text.idPrefix());
+		spec = spec.bind(13, text == null ? new String[0] : text.counties().toArray(String[]::new))
+			.bind(14, text == null ? new String[0] : text.cities().toArray(String[]::new));
+		spec = text(spec, 15, after == null ? null : after.level());
+		spec = text(spec, 16, query.source());
+		return spec.map(r -> stored(r).incident()).all();
 	}
 
 	public Flux<IncidentSummary.Count> summary(@Nullable String cityCode, @Nullable Boolean exercise, @Nullable Instant from,

@@ -81,9 +81,11 @@ class IncidentHttpRoutes {
 			@RequestParam(required = false) @Nullable String exercise,
 			@RequestParam(required = false) @Nullable String open,
 			@RequestParam(required = false) @Nullable String before,
-			@RequestParam(required = false) @Nullable String size) {
+			@RequestParam(required = false) @Nullable String size,
+			@RequestParam(required = false) @Nullable String source, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String sort) {
 		return this.querying.search(principal, new QueryPolicy.Params(city, county, level == null ? List.of() : level,
-				status == null ? List.of() : status, category, from, to, exercise, open, before, size));
+				status == null ? List.of() : status, category, from, to, exercise, open, before, size, source, q, sort));
 	}
 
 	@GetMapping("/summary")

@@ -87,6 +87,14 @@ public class ConsultationStore {
 			.all();
 	}
 
+	/** The sessions not closed, oldest first. */
+	public Flux<ConsultationSession> open(int limit) {
+		return this.db.sql("select " + COLUMNS + " from consultation_session where closed_at is null order by opened_at, id limit $1")
+			.bind(0, limit)
+			.map(ConsultationStore::session)
+			.all();
+	}
+
 	private static ConsultationSession session(Readable r) {
 		return new ConsultationSession(r.get("id", UUID.class), r.get("incident_id", UUID.class), r.get("title", String.class),
 				r.get("opened_by", String.class), r.get("opened_at", Instant.class), list(r, "invited_cities"),

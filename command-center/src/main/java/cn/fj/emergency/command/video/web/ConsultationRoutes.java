@@ -2,6 +2,7 @@ package cn.fj.emergency.command.video.web;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +36,10 @@ class ConsultationRoutes {
 		return this.consultations.open(principal, opening);
 	}
 
+	/** An incident's sessions; without {@code incidentId}, every session open now that the caller may see. */
 	@GetMapping
-	Flux<ConsultationSession.View> forIncident(@RequestParam UUID incidentId) {
-		return this.consultations.forIncident(incidentId);
+	Flux<ConsultationSession.View> sessions(HubPrincipal principal, @RequestParam(required = false) @Nullable UUID incidentId) {
+		return incidentId == null ? this.consultations.open(principal) : this.consultations.forIncident(incidentId);
 	}
 
 	@GetMapping("/{id}")
