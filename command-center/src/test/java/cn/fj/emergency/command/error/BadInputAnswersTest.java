@@ -89,6 +89,23 @@ class BadInputAnswersTest {
 	}
 
 	@Test
+	void anEmptyObjectNamesWhatIsMissingOnEveryRouteThatNeedsSomething() {
+		Map<String, JsonNode> answers = new java.util.TreeMap<>();
+		CITY_ROUTES.forEach((route, stream) -> {
+			if (!stream && !route.equals("stock.movements")) {
+				answers.put(route, refusal(xiamen, route, false, bytes("{}")));
+			}
+		});
+		OFFICER_ROUTES.forEach((route, stream) -> answers.put(route, refusal(console, route, false, bytes("{}"))));
+
+		assertThat(answers).hasSize(10).allSatisfy((route, body) -> {
+			assertThat(body.get("code").asString()).as(route).isIn("FIELD_REQUIRED", "INVALID_FIELD", "INVALID_REQUEST");
+			assertThat(body.get("retryable").asBoolean()).as(route).isFalse();
+			assertThat(body.get("message").asString()).as(route).doesNotContainPattern(INTERNALS);
+		});
+	}
+
+	@Test
 	void aLoneSurrogateIsRefusedWithItsFieldWhetherEscapedOrSentAsRawBytes() {
 		String escaped = report("sur-1").replace("\"title\":\"", "\"title\":\"\\ud800");
 		JsonNode overRSocket = refusal(xiamen, "incidents.report", false, bytes(escaped));

@@ -335,6 +335,25 @@ class EveryRouteAnswersItsRuleTest {
 		}
 	}
 
+	@Test
+	void consoleFilesAreRevalidatedWhileAnswersOfTheApiAreNeverStored() throws Exception {
+		for (String path : List.of("/console/js/main.js", "/console/css/console.css",
+				"/webjars/echarts/4.1.0/dist/echarts.min.js")) {
+			URI uri = URI.create("http://127.0.0.1:" + hub.httpPort() + path);
+			HttpResponse<Void> first = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+			assertThat(first.statusCode()).as(path).isEqualTo(200);
+			assertThat(first.headers().firstValue("Cache-Control")).as(path)
+				.hasValueSatisfying(value -> assertThat(value).contains("no-cache").doesNotContain("no-store"));
+			String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+			HttpResponse<Void> again = http.send(HttpRequest.newBuilder(uri).header("If-Modified-Since", lastModified).build(),
+					HttpResponse.BodyHandlers.discarding());
+			assertThat(again.statusCode()).as(path).isEqualTo(304);
+		}
+		HttpResponse<Void> api = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort()
+				+ "/api/auth/jwks")).build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(api.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+	}
+
 	// ---------------------------------------------------------------- RSocket
 
 	record Route(String route, FrameType interaction) {

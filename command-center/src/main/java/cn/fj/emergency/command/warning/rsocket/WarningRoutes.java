@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import cn.fj.emergency.alerting.warning.ApprovingWarning;
 import cn.fj.emergency.alerting.warning.RejectingWarning;
 import cn.fj.emergency.alerting.warning.WarningView;
+import cn.fj.emergency.command.error.Fields;
 import cn.fj.emergency.command.security.HubPrincipal;
 import cn.fj.emergency.command.stream.HubEvent;
 import cn.fj.emergency.command.warning.Officers;
@@ -38,13 +39,15 @@ class WarningRoutes {
 
 	@MessageMapping("warnings.approve")
 	Mono<WarningView> approve(ReviewRequest request, HubPrincipal principal) {
-		return this.approving.approve(Officers.of(principal), request.identifier(), request.comment())
+		return Mono.fromCallable(() -> Fields.required("identifier", request.identifier()))
+			.flatMap(identifier -> this.approving.approve(Officers.of(principal), identifier, request.comment()))
 			.onErrorMap(WarningErrors::translate);
 	}
 
 	@MessageMapping("warnings.reject")
 	Mono<WarningView> reject(ReviewRequest request, HubPrincipal principal) {
-		return this.rejecting.reject(Officers.of(principal), request.identifier(), request.comment())
+		return Mono.fromCallable(() -> Fields.required("identifier", request.identifier()))
+			.flatMap(identifier -> this.rejecting.reject(Officers.of(principal), identifier, request.comment()))
 			.onErrorMap(WarningErrors::translate);
 	}
 
@@ -53,7 +56,7 @@ class WarningRoutes {
 	}
 
 	/** @param identifier the warning's; @param comment why (required to reject) */
-	record ReviewRequest(String identifier, @Nullable String comment) {
+	record ReviewRequest(@Nullable String identifier, @Nullable String comment) {
 	}
 
 }
