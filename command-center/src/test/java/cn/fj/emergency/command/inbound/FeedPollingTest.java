@@ -141,6 +141,8 @@ class FeedPollingTest {
 		JsonNode nws = withIdentifier(list, "NOAA-NWS-ALERTS-MT20100830100700TFXFlashFloodWatchTFX20100830180000MT");
 		assertThat(nws).isNotNull();
 		assertThat(nws.get("event").asString()).isEqualTo("Flash Flood Watch");
+		assertThat(nws.get("capVersion").asString()).isEqualTo("1.1");
+		assertThat(update.get("capVersion").asString()).isEqualTo("1.2");
 		assertThat(nws.get("via").asString()).endsWith("/feeds/quakes.atom");
 	}
 

@@ -83,6 +83,7 @@ class InboundWarningsPushTest {
 			assertThat(repeat.get("repeat").asBoolean()).isTrue();
 			assertThat(repeat.get("warning").get("id").asLong()).isEqualTo(id);
 			assertThat(first.get("warning").get("via").asString()).isEqualTo("push:earthquake-bureau");
+			assertThat(first.get("warning").get("capVersion").asString()).isEqualTo("1.2");
 			assertThat(received(before, Long.toString(id))).hasSize(1)
 				.allSatisfy(e -> assertThat(e.cities()).isEmpty());
 			byte[] original = hub.http().get().uri("/api/inbound-warnings/" + id + "/cap")
@@ -111,6 +112,7 @@ class InboundWarningsPushTest {
 		// then it is stored as the 1.2 alert it means, its original bytes, in CAP 1.1, kept beside it
 		assertThat(stored.get("identifier").asString()).isEqualTo("43b080713727-v11");
 		assertThat(stored.get("headline").asString()).isEqualTo("Homeland Security Sets Code ORANGE");
+		assertThat(stored.get("capVersion").asString()).isEqualTo("1.1");
 		byte[] original = hub.http().get().uri("/api/inbound-warnings/" + id + "/cap")
 			.headers(h -> h.setBearerAuth(officer)).exchange()
 			.expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
