@@ -31,12 +31,15 @@ class CapValidateCommandLineIT {
 	@Test
 	void validatesFromThePackagedJarWithoutStartingTheHub(@TempDir Path workDir) throws Exception {
 		assertThat(JAR).as("the packaged command-center.jar").exists();
-		// given one valid alert, the envelope and the external-entity attack
+		// given one valid alert, the envelope, a CAP 1.1 alert of the US National Weather Service and the
+		// external-entity attack
 		String valid = CORPUS.resolve("valid/canada_signed.cap").toString();
 		String envelope = CORPUS.resolve("valid/bushfire_valid.edxlde").toString();
+		String cap11 = CORPUS.resolve("v1dot1/weather.cap").toString();
 		String attack = CORPUS.resolve("invalid/xee.cap").toString();
 		// when the jar runs the validator in an empty folder
-		Process process = new ProcessBuilder(java(), "-jar", JAR.toString(), "cap", "validate", valid, envelope, attack)
+		Process process = new ProcessBuilder(java(), "-jar", JAR.toString(), "cap", "validate", valid, envelope, cap11,
+				attack)
 			.directory(workDir.toFile())
 			.redirectErrorStream(true)
 			.start();
@@ -49,7 +52,8 @@ class CapValidateCommandLineIT {
 		assertThat(finished).as("the validator finished").isTrue();
 		assertThat(process.exitValue()).isEqualTo(1);
 		assertThat(lines.stream().filter(line -> !line.startsWith(" "))).containsExactly("ACCEPT " + valid,
-				"ACCEPT " + envelope, "REFUSE " + attack + " CAP_DTD_FORBIDDEN");
+				"ACCEPT " + envelope, "ACCEPT " + cap11, "REFUSE " + attack + " CAP_DTD_FORBIDDEN");
+		assertThat(lines).anySatisfy(line -> assertThat(line).endsWith(": read as CAP 1.1, upgraded to CAP 1.2"));
 		assertThat(lines).noneMatch(line -> line.contains("Spring") || line.contains("INFO") || line.contains("Started"));
 		try (Stream<Path> created = Files.list(workDir)) {
 			assertThat(created).isEmpty();

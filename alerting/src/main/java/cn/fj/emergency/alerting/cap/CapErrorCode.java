@@ -15,10 +15,15 @@ public enum CapErrorCode {
 	CAP_MALFORMED,
 	/** A document type declaration (DTD): refused before any entity is expanded or fetched. */
 	CAP_DTD_FORBIDDEN,
-	/** The root is neither a CAP 1.2 alert nor an EDXL-DE 1.0 distribution. */
+	/** The root is neither a CAP alert (1.0, 1.1 or 1.2) nor an EDXL-DE 1.0 distribution. */
 	CAP_UNSUPPORTED_DOCUMENT,
-	/** Not valid against the OASIS CAP 1.2 schema. */
+	/** Not valid against the OASIS CAP schema of its own version (1.0, 1.1 or 1.2; the message names it). */
 	CAP_SCHEMA_INVALID,
+	/**
+	 * A CAP 1.0 or 1.1 alert, valid in its version, that cannot be said in CAP 1.2 without guessing (a 1.0 alert
+	 * without scope, a time without offset, ...; the message names the version and the element).
+	 */
+	CAP_UPGRADE_IMPOSSIBLE,
 	/** A polygon or circle whose text is not WGS 84 coordinates in CAP's notation. */
 	CAP_GEOMETRY_MALFORMED,
 	/** A references entry that is not {@code sender,identifier,sent}. */

@@ -9,13 +9,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.alerting.cap.Alert;
+import cn.fj.emergency.alerting.cap.CapVersion;
 import cn.fj.emergency.alerting.cap.Reference;
 
 /** The store of inbound alerts. */
 public interface InboundWarnings {
 
-	/** Stores it unless (sender, identifier, sent) is already stored: empty then. */
-	Mono<InboundWarning> insert(Alert alert, byte[] original, String via, Instant now);
+	/**
+	 * Stores it unless (sender, identifier, sent) is already stored: empty then.
+	 *
+	 * @param version the CAP version the alert was read in ({@code original} is in it)
+	 */
+	Mono<InboundWarning> insert(Alert alert, CapVersion version, byte[] original, String via, Instant now);
 
 	Mono<InboundWarning> find(Alert alert);
 

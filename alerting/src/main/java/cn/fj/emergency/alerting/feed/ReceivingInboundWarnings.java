@@ -10,6 +10,7 @@ import reactor.core.scheduler.Schedulers;
 
 import cn.fj.emergency.alerting.cap.Alert;
 import cn.fj.emergency.alerting.cap.CapDocument;
+import cn.fj.emergency.alerting.cap.CapVersion;
 import cn.fj.emergency.alerting.cap.Reference;
 import cn.fj.emergency.alerting.cap.xml.ReceivingCap;
 
@@ -66,14 +67,14 @@ public final class ReceivingInboundWarnings {
 	}
 
 	private Mono<List<InboundReceipt>> store(CapDocument document, byte[] xml, String via) {
-		return Flux.fromIterable(document.alerts())
-			.concatMap(alert -> storeOne(alert, xml, via))
+		return Flux.range(0, document.alerts().size())
+			.concatMap(i -> storeOne(document.alerts().get(i), document.versions().get(i), xml, via))
 			.collectList()
 			.as(this.transactions::transactional);
 	}
 
-	private Mono<InboundReceipt> storeOne(Alert alert, byte[] xml, String via) {
-		return this.store.insert(alert, xml, via, this.clock.instant())
+	private Mono<InboundReceipt> storeOne(Alert alert, CapVersion version, byte[] xml, String via) {
+		return this.store.insert(alert, version, xml, via, this.clock.instant())
 			.flatMap(stored -> chain(alert, stored))
 			.map(stored -> new InboundReceipt(stored, false))
 			.switchIfEmpty(Mono.defer(() -> this.store.find(alert).map(stored -> new InboundReceipt(stored, true))));

@@ -118,12 +118,41 @@ class PublicFeedListsActiveWarningsTest {
 		hub.http().get().uri("/api/public/warnings/FJ-AT-NONE.cap").exchange().expectStatus().isNotFound();
 	}
 
-	/** Validated against RFC 4287's RELAX NG grammar (appendix B) with Jing. */
+	@Test
+	void aCancellationIsAChangeOfTheFeed() throws Exception {
+		// given the latest warning published, and the feed's updated time then
+		PublishedWarning latest = Warnings.alert("FJ-AT-LATEST", List.of("350500"), List.of("350503"));
+		Warnings.distribute(hub, latest);
+		OffsetDateTime published = feedUpdated();
+		Thread.sleep(1100);
+		// when it is cancelled (the feed's remaining entries were all published before it)
+		Warnings.distribute(hub, Warnings.warning("FJ-AT-LATEST-CANCEL", "Actual", "Cancel", List.of("350500"),
+				List.of("350503"), OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(1),
+				List.of(Warnings.reference(latest))));
+		// then the feed no longer lists it, and says it changed: a reader polling on atom:updated sees the cancellation
+		byte[] feed = hub.http().get().uri("/api/public/warnings.atom").exchange().expectStatus().isOk()
+			.expectBody(byte[].class).returnResult().getResponseBody();
+		assertValidAtom(feed);
+		assertThat(new String(feed, StandardCharsets.UTF_8)).doesNotContain("FJ-AT-LATEST");
+		assertThat(feedUpdated()).isAfter(published);
+	}
+
+	private static OffsetDateTime feedUpdated() throws Exception {
+		byte[] feed = hub.http().get().uri("/api/public/warnings.atom").exchange().expectStatus().isOk()
+			.expectBody(byte[].class).returnResult().getResponseBody();
+		return OffsetDateTime.parse(assertExactlyOneText(parse(feed).getDocumentElement(), "updated"),
+				DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+	}
+
+	/**
+	 * Validated against RFC 4287's RELAX NG grammar (appendix B, compact syntax, unmodified: the corpus's
+	 * conformance/feeds/atom_rfc4287.rng, copied from the alerting module by the build) with Jing.
+	 */
 	private static void assertValidAtom(byte[] xml) throws Exception {
 		ValidationDriver driver = new ValidationDriver(
 				new PropertyMapBuilder().toPropertyMap(), CompactSchemaReader.getInstance());
-		URL grammar = PublicFeedListsActiveWarningsTest.class.getResource("/atom/atom.rnc");
-		assertThat(grammar).as("atom.rnc on the test class path").isNotNull();
+		URL grammar = PublicFeedListsActiveWarningsTest.class.getResource("/conformance/feeds/atom_rfc4287.rng");
+		assertThat(grammar).as("the Atom grammar on the test class path").isNotNull();
 		assertThat(driver.loadSchema(new InputSource(grammar.toString()))).as("grammar loads").isTrue();
 		assertThat(driver.validate(new InputSource(new ByteArrayInputStream(xml))))
 			.as("the feed is valid Atom (RFC 4287 appendix B); Jing reported the errors above")

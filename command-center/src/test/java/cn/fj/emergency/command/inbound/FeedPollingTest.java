@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two hub instances poll a department's Atom feed served by a real local HTTP server: they follow each entry's
- * {@code application/cap+xml} link, store both alerts once however often they poll, and the Update supersedes the
+ * {@code application/cap+xml} link, store the three alerts (one in CAP 1.1) once however often they poll, and the Update supersedes the
  * alert it references; a linked document that is not served is counted as refused; a feed path that fails (HTTP 500)
  * is recorded and polled again without stopping the others; the two instances take turns, so each feed is polled
  * about once per interval, not once per instance.
@@ -64,6 +64,8 @@ class FeedPollingTest {
 			    <link rel="alternate" type="application/cap+xml" href="alerts/1.cap"/></entry>
 			  <entry><id>urn:test:3</id><title>Gone</title><updated>2003-06-12T03:00:00Z</updated>
 			    <link rel="alternate" type="application/cap+xml" href="/alerts/3.cap"/></entry>
+			  <entry><id>urn:test:4</id><title>Flash Flood Watch (CAP 1.1)</title><updated>2010-08-30T10:07:00Z</updated>
+			    <link rel="alternate" type="application/cap+xml" href="/alerts/4.cap"/></entry>
 			</feed>
 			""";
 
@@ -82,7 +84,9 @@ class FeedPollingTest {
 				.get("/feeds/alerts/1.cap", (request, response) -> response.header("Content-Type", "application/cap+xml")
 					.sendByteArray(Mono.just(original())))
 				.get("/alerts/2.cap", (request, response) -> response.header("Content-Type", "application/cap+xml")
-					.sendByteArray(Mono.just(update()))))
+					.sendByteArray(Mono.just(update())))
+				.get("/alerts/4.cap", (request, response) -> response.header("Content-Type", "application/cap+xml")
+					.sendByteArray(Mono.just(InboundCap.corpus("v1dot1", "weather.cap")))))
 			.bindNow();
 		String base = "http://127.0.0.1:" + department.port();
 		Map<String, Object> settings = Hub.freshHubSettings();
@@ -119,13 +123,13 @@ class FeedPollingTest {
 	@Test
 	void storesEachLinkedAlertOnceAndAppliesTheUpdate() throws InterruptedException {
 		Instant deadline = Instant.now().plus(WAIT);
-		while ((feedRequests.get() < 3 || inbound().size() < 2) && Instant.now().isBefore(deadline)) {
+		while ((feedRequests.get() < 3 || inbound().size() < 3) && Instant.now().isBefore(deadline)) {
 			Thread.sleep(100);
 		}
 
 		JsonNode list = inbound();
 		assertThat(feedRequests.get()).as("the feed was polled again after the first poll").isGreaterThanOrEqualTo(3);
-		assertThat(list).hasSize(2);
+		assertThat(list).hasSize(3);
 		JsonNode alert = withIdentifier(list, "TRI13970876.1");
 		JsonNode update = withIdentifier(list, "TRI13970876.2");
 		assertThat(alert.get("state").asString()).isEqualTo("SUPERSEDED");
@@ -133,6 +137,13 @@ class FeedPollingTest {
 		assertThat(update.get("state").asString()).isEqualTo("ACTIVE");
 		assertThat(update.get("via").asString()).endsWith("/feeds/quakes.atom");
 		assertThat(brokenRequests.get()).as("the failing feed is polled again, with its retries").isGreaterThan(3);
+		// and the National Weather Service's CAP 1.1 alert is read, upgraded and stored like the others
+		JsonNode nws = withIdentifier(list, "NOAA-NWS-ALERTS-MT20100830100700TFXFlashFloodWatchTFX20100830180000MT");
+		assertThat(nws).isNotNull();
+		assertThat(nws.get("event").asString()).isEqualTo("Flash Flood Watch");
+		assertThat(nws.get("capVersion").asString()).isEqualTo("1.1");
+		assertThat(update.get("capVersion").asString()).isEqualTo("1.2");
+		assertThat(nws.get("via").asString()).endsWith("/feeds/quakes.atom");
 	}
 
 	@Test
@@ -167,7 +178,7 @@ class FeedPollingTest {
 		assertThat(quakes.get("failures").asLong()).isZero();
 		assertThat(quakes.get("polls").asLong()).isGreaterThanOrEqualTo(polls);
 		assertThat(quakes.get("documentsRefused").asLong()).isEqualTo(quakes.get("polls").asLong());
-		assertThat(quakes.get("alertsStored").asLong()).isEqualTo(2);
+		assertThat(quakes.get("alertsStored").asLong()).isEqualTo(3);
 		assertThat(quakes.get("lastPolledBy").asString()).isNotBlank();
 		assertThat(quakes.get("nextDue").asString()).isNotBlank();
 	}

@@ -1,5 +1,6 @@
 package cn.fj.emergency.command.inbound;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -65,6 +66,24 @@ class InboundWarningActionsTest {
 		assertThat(draft.get("identifier").asString()).isNotEqualTo("2.49.0.1.124.6bddbc91.2012");
 		String identifier = draft.get("identifier").asString();
 		assertThat(hub.getJson("/api/warnings/" + identifier, officer).get("state").asString()).isEqualTo("DRAFT");
+	}
+
+	@Test
+	void draftsACap12WarningFromACap11InboundWarning() {
+		// given the AMBER alert of the CAP 1.1 specification (appendix A.4), under an identifier of its own
+		byte[] cap11 = new String(InboundCap.corpus("v1dot1", "v1dot1_appendix_adot4.xml"), StandardCharsets.UTF_8)
+			.replace("KAR0-0306112239-SW", "KAR0-0306112239-SW-11").getBytes(StandardCharsets.UTF_8);
+		long id = InboundCap.push(hub, department, cap11).expectStatus().isCreated().expectBody(JsonNode.class)
+			.returnResult().getResponseBody().get("alerts").get(0).get("warning").get("id").asLong();
+
+		JsonNode draft = hub.postJson("/api/inbound-warnings/" + id + "/draft", officer, Map.of(), 201);
+
+		// then the hub's draft is CAP 1.2, whatever version the department wrote
+		String cap = hub.http().get().uri("/api/warnings/" + draft.get("identifier").asString() + "/cap")
+			.headers(h -> h.setBearerAuth(officer)).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(cap).contains("urn:oasis:names:tc:emergency:cap:1.2").doesNotContain("cap:1.1")
+			.contains("<event>Child Abduction</event>");
 	}
 
 	@Test

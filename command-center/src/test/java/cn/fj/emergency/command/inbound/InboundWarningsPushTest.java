@@ -83,6 +83,7 @@ class InboundWarningsPushTest {
 			assertThat(repeat.get("repeat").asBoolean()).isTrue();
 			assertThat(repeat.get("warning").get("id").asLong()).isEqualTo(id);
 			assertThat(first.get("warning").get("via").asString()).isEqualTo("push:earthquake-bureau");
+			assertThat(first.get("warning").get("capVersion").asString()).isEqualTo("1.2");
 			assertThat(received(before, Long.toString(id))).hasSize(1)
 				.allSatisfy(e -> assertThat(e.cities()).isEmpty());
 			byte[] original = hub.http().get().uri("/api/inbound-warnings/" + id + "/cap")
@@ -100,6 +101,42 @@ class InboundWarningsPushTest {
 		push(hub, department, corpus("invalid", "invalid.cap")).expectStatus().isEqualTo(400)
 			.expectBody().jsonPath("$.code").isEqualTo("CAP_REFUSED")
 			.jsonPath("$.capProblems[0].code").isEqualTo("CAP_SCHEMA_INVALID");
+	}
+
+	@Test
+	void storesCap11And10AlertsUpgradedWithTheirOriginalBytes() {
+		// given the Homeland Security alert of the CAP 1.1 specification (appendix A.1), under an identifier of its own
+		byte[] cap11 = variant(corpus("v1dot1", "v1dot1_appendix_adot1.xml"), "43b080713727", "43b080713727-v11");
+		JsonNode stored = pushed(cap11, 201).get("warning");
+		long id = stored.get("id").asLong();
+		// then it is stored as the 1.2 alert it means, its original bytes, in CAP 1.1, kept beside it
+		assertThat(stored.get("identifier").asString()).isEqualTo("43b080713727-v11");
+		assertThat(stored.get("headline").asString()).isEqualTo("Homeland Security Sets Code ORANGE");
+		assertThat(stored.get("capVersion").asString()).isEqualTo("1.1");
+		byte[] original = hub.http().get().uri("/api/inbound-warnings/" + id + "/cap")
+			.headers(h -> h.setBearerAuth(officer)).exchange()
+			.expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+		assertThat(original).isEqualTo(cap11);
+		// and the same alert in CAP 1.0 is the same alert (sender, identifier, sent): a repeat
+		JsonNode cap10 = pushed(variant(corpus("v1dot0", "v1dot0_appendix_adot1.xml"), "43b080713727", "43b080713727-v11"),
+				200);
+		assertThat(cap10.get("repeat").asBoolean()).isTrue();
+		assertThat(cap10.get("warning").get("id").asLong()).isEqualTo(id);
+	}
+
+	@Test
+	void refusesAnOlderAlertNamingItsVersion() {
+		// the NWS flood warning of google/cap-library with empty urgency, severity, certainty: invalid in CAP 1.1
+		push(hub, department, variant(corpus("invalid", "noaa_errors.cap"), "w-nws.webmaster@noaa.gov", "hsas@dhs.gov"))
+			.expectStatus().isEqualTo(400)
+			.expectBody().jsonPath("$.code").isEqualTo("CAP_REFUSED")
+			.jsonPath("$.capProblems[0].code").isEqualTo("CAP_SCHEMA_INVALID")
+			.jsonPath("$.capProblems[0].message").value(message -> assertThat((String) message).startsWith("not valid CAP 1.1: "));
+		// a CAP 1.0 alert without scope cannot be said in 1.2 without guessing who may read it
+		push(hub, department, variant(corpus("v1dot0", "v1dot0_appendix_adot3.xml"), "<scope>Public</scope>", ""))
+			.expectStatus().isEqualTo(400)
+			.expectBody().jsonPath("$.capProblems[0].code").isEqualTo("CAP_UPGRADE_IMPOSSIBLE")
+			.jsonPath("$.capProblems[0].message").value(message -> assertThat((String) message).startsWith("CAP 1.0: "));
 	}
 
 	@Test

@@ -15,12 +15,14 @@ import cn.fj.emergency.alerting.cap.CapErrorCode;
 import cn.fj.emergency.alerting.cap.CapProblem;
 import cn.fj.emergency.alerting.cap.CapProfile;
 import cn.fj.emergency.alerting.cap.CapRefusal;
+import cn.fj.emergency.alerting.cap.CapVersion;
 import cn.fj.emergency.alerting.cap.xml.CapXmlReader;
 import cn.fj.emergency.alerting.cap.xml.ReceivingCap;
 
 /**
  * {@code cap validate FILE...}: for each file one line, {@code ACCEPT <file>} or
- * {@code REFUSE <file> <CODE>...}, the refusal's reasons indented below it. Exit status 0 if every file is
+ * {@code REFUSE <file> <CODE>...}, the refusal's reasons indented below it (an accepted CAP 1.0 or 1.1 alert adds
+ * {@code   <identifier>: read as CAP 1.1, upgraded to CAP 1.2}). Exit status 0 if every file is
  * accepted, 1 if any is refused, 2 for a usage error. The checks are those of an inbound alert (schema and
  * the inbound profile); {@code --own} applies our publishing profile instead.
  */
@@ -39,7 +41,8 @@ public final class CapCommand {
 
 	private static final String USAGE_TEXT = """
 			usage: cap validate [--own] FILE...
-			  Validates CAP 1.2 alerts and EDXL-DE 1.0 envelopes as the hub receives them.
+			  Validates CAP 1.2, 1.1 and 1.0 alerts and EDXL-DE 1.0 envelopes as the hub receives them
+			  (an alert of 1.0 or 1.1 against its own schema, then upgraded to 1.2 and checked).
 			  Prints ACCEPT <file> or REFUSE <file> <codes...> per file; exits 1 if any file is refused.
 			  --own  check our publishing profile (colour, GB/T 2260 areas, +08:00) instead of the inbound one""";
 
@@ -85,6 +88,12 @@ public final class CapCommand {
 			out.println("ACCEPT " + file);
 			if (document.isEnvelope()) {
 				out.println("  EDXL-DE " + document.distributionId() + ": " + document.alerts().size() + " CAP alerts");
+			}
+			for (int i = 0; i < document.alerts().size(); i++) {
+				if (document.versions().get(i) != CapVersion.V1_2) {
+					out.println("  " + document.alerts().get(i).identifier() + ": read as " + document.versions().get(i)
+							+ ", upgraded to CAP 1.2");
+				}
 			}
 			return true;
 		}

@@ -23,16 +23,18 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * The official OASIS schemas shipped with this module ({@code cap12.xsd}, {@code edxlde-1_0.xsd}), compiled
- * once into one grammar: an EDXL-DE envelope's embedded CAP alerts are validated with it (the envelope's
- * content is "lax": checked against every schema known). Nothing is loaded from elsewhere.
+ * The official OASIS schemas shipped with this module ({@code cap12.xsd}, {@code cap11.xsd}, {@code cap10.xsd},
+ * {@code edxlde-1_0.xsd}), compiled once into one grammar. Each CAP version has its own target namespace, so an
+ * alert is validated against its own version's schema; an EDXL-DE envelope's embedded CAP alerts are validated
+ * with it too (the envelope's content is "lax": checked against every schema known). Nothing is loaded from
+ * elsewhere.
  */
 final class CapSchemas {
 
 	/** Schema errors reported per document, at most. */
 	static final int MAX_ERRORS = 10;
 
-	private static final Schema SCHEMA = compile("cap12.xsd", "edxlde-1_0.xsd");
+	private static final Schema SCHEMA = compile("cap12.xsd", "cap11.xsd", "cap10.xsd", "edxlde-1_0.xsd");
 
 	private CapSchemas() {
 	}

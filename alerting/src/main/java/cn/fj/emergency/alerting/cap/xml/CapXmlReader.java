@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import javax.xml.namespace.QName;
@@ -17,6 +18,7 @@ import cn.fj.emergency.alerting.cap.CapDocument;
 import cn.fj.emergency.alerting.cap.CapErrorCode;
 import cn.fj.emergency.alerting.cap.CapProblem;
 import cn.fj.emergency.alerting.cap.CapRefusal;
+import cn.fj.emergency.alerting.cap.CapVersion;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +29,10 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Reads a CAP 1.2 alert, or the CAP alerts of an EDXL-DE 1.0 envelope, from bytes in any encoding their XML
- * declaration names. In order: the size limit, a first pass that refuses any DTD before anything is
- * resolved, a hardened parse, validation against the official schemas, then the model. Syntax only: the
+ * Reads a CAP alert (1.0, 1.1 or 1.2), or the CAP alerts of an EDXL-DE 1.0 envelope, from bytes in any encoding
+ * their XML declaration names. In order: the size limit, a first pass that refuses any DTD before anything is
+ * resolved, a hardened parse, validation against the official schema of the alert's own version, the upgrade of a
+ * 1.0 or 1.1 alert to 1.2 ({@link CapUpgrade}), then the 1.2 model. Syntax only: the
  * checks beyond the schema are {@link cn.fj.emergency.alerting.cap.CapProfile}'s ({@link ReceivingCap} does
  * both). Thread-safe.
  */
@@ -83,16 +86,18 @@ public final class CapXmlReader {
 		}
 		QName root = rootRefusingDtd(xml);
 		Document document = parse(xml);
-		if (root.equals(new QName(CapNamespaces.CAP, "alert"))) {
-			requireValid(xml, CapErrorCode.CAP_SCHEMA_INVALID);
-			return new CapDocument(null, List.of(alert(document.getDocumentElement())));
+		@Nullable CapVersion version = "alert".equals(root.getLocalPart()) ? CapNamespaces.version(root.getNamespaceURI())
+				: null;
+		if (version != null) {
+			requireValid(xml, CapErrorCode.CAP_SCHEMA_INVALID, "not valid " + version + ": ");
+			return new CapDocument(null, List.of(alert(document.getDocumentElement(), version)), List.of(version));
 		}
 		if (root.equals(new QName(CapNamespaces.EDXL_DE, "EDXLDistribution"))) {
-			requireValid(xml, CapErrorCode.EDXL_INVALID);
+			requireValid(xml, CapErrorCode.EDXL_INVALID, "");
 			return envelope(document.getDocumentElement());
 		}
-		throw new CapRefusal(CapErrorCode.CAP_UNSUPPORTED_DOCUMENT,
-				"the root element " + root + " is neither a CAP 1.2 alert nor an EDXL-DE 1.0 distribution");
+		throw new CapRefusal(CapErrorCode.CAP_UNSUPPORTED_DOCUMENT, "the root element " + root
+				+ " is neither a CAP alert (1.0, 1.1 or 1.2) nor an EDXL-DE 1.0 distribution");
 	}
 
 	/** The root element's name, found by a streaming pass that stops at it; a DTD before it is refused. */
@@ -143,24 +148,27 @@ public final class CapXmlReader {
 		}
 	}
 
-	private void requireValid(byte[] xml, CapErrorCode code) {
+	private void requireValid(byte[] xml, CapErrorCode code, String prefix) {
 		List<String> errors = CapSchemas.errors(xml, secure);
 		if (!errors.isEmpty()) {
-			throw new CapRefusal(errors.stream().map(error -> new CapProblem(code, error)).toList());
+			throw new CapRefusal(errors.stream().map(error -> new CapProblem(code, prefix + error)).toList());
 		}
 	}
 
 	private CapDocument envelope(Element distribution) {
 		List<Alert> alerts = new ArrayList<>();
+		List<CapVersion> versions = new ArrayList<>();
 		List<CapProblem> problems = new ArrayList<>();
 		int index = 0;
 		for (Element content : children(distribution, CapNamespaces.EDXL_DE, "contentObject")) {
 			index++;
 			for (Element xmlContent : children(content, CapNamespaces.EDXL_DE, "xmlContent")) {
 				for (Element embedded : children(xmlContent, CapNamespaces.EDXL_DE, "embeddedXMLContent")) {
-					for (Element alert : children(embedded, CapNamespaces.CAP, "alert")) {
+					for (Element alert : embeddedAlerts(embedded)) {
+						CapVersion version = Objects.requireNonNull(CapNamespaces.version(alert.getNamespaceURI()));
 						try {
-							alerts.add(alert(alert));
+							alerts.add(alert(alert, version));
+							versions.add(version);
 						}
 						catch (CapRefusal refusal) {
 							for (CapProblem problem : refusal.problems()) {
@@ -175,16 +183,32 @@ public final class CapXmlReader {
 			throw new CapRefusal(problems);
 		}
 		if (alerts.isEmpty()) {
-			throw new CapRefusal(CapErrorCode.EDXL_NO_ALERT, "the envelope embeds no CAP 1.2 alert");
+			throw new CapRefusal(CapErrorCode.EDXL_NO_ALERT, "the envelope embeds no CAP alert (1.0, 1.1 or 1.2)");
 		}
 		String id = children(distribution, CapNamespaces.EDXL_DE, "distributionID").get(0).getTextContent();
-		return new CapDocument(id, alerts);
+		return new CapDocument(id, alerts, versions);
 	}
 
-	private static Alert alert(Element element) {
-		List<String> signatures = children(element, CapNamespaces.XML_DSIG, null).stream().map(SecureXml::text).toList();
+	/** The CAP alerts, of any version read, that an {@code embeddedXMLContent} holds. */
+	private static List<Element> embeddedAlerts(Element embedded) {
+		List<Element> alerts = new ArrayList<>();
+		for (Node node = embedded.getFirstChild(); node != null; node = node.getNextSibling()) {
+			if (node instanceof Element element && "alert".equals(element.getLocalName())
+					&& CapNamespaces.version(element.getNamespaceURI()) != null) {
+				alerts.add(element);
+			}
+		}
+		return alerts;
+	}
+
+	/** The alert in the 1.2 model; one of an older version is upgraded first ({@link CapUpgrade}). */
+	private static Alert alert(Element element, CapVersion version) {
+		// CAP 1.0 and 1.1 have no place for signatures, and any over the original would not hold for the upgrade
+		List<String> signatures = version != CapVersion.V1_2 ? List.of()
+				: children(element, CapNamespaces.XML_DSIG, null).stream().map(SecureXml::text).toList();
+		Element cap12 = CapUpgrade.toCap12(element, version);
 		try {
-			AlertXml xml = CONTEXT.createUnmarshaller().unmarshal(element, AlertXml.class).getValue();
+			AlertXml xml = CONTEXT.createUnmarshaller().unmarshal(cap12, AlertXml.class).getValue();
 			return AlertBinding.toModel(xml, signatures);
 		}
 		catch (JAXBException ex) {

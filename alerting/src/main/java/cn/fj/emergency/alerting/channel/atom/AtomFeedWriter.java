@@ -14,12 +14,14 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import cn.fj.emergency.alerting.channel.ActiveWarning;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the public CAP Atom feed (RFC 4287) of active warnings, following the aggregators' CAP feed rules: one entry
  * per alert whose {@code link rel="alternate" type="application/cap+xml"} points at the CAP document, with id, title
  * (the headline), updated (the alert's sent), author (the sender) and a summary; the feed has an id, a title, an
- * updated time, an author and a self link. Times are RFC 3339 with seconds and an explicit offset.
+ * updated time (the last change, an entry leaving the feed included), an author and a self link. Times are RFC 3339
+ * with seconds and an explicit offset.
  */
 public final class AtomFeedWriter {
 
@@ -49,7 +51,17 @@ public final class AtomFeedWriter {
 				+ ".cap";
 	}
 
+	/** The feed, {@code updated} the latest entry's publication, else {@code now}. */
 	public String write(List<ActiveWarning> entries, Instant now) {
+		return write(entries, null, now);
+	}
+
+	/**
+	 * The feed; its {@code updated} is the latest of {@code lastChange} (when an entry was last published, ended or
+	 * expired: removing an entry changes the feed too) and the entries' publication, else {@code now} for a feed
+	 * that never held an entry.
+	 */
+	public String write(List<ActiveWarning> entries, @Nullable Instant lastChange, Instant now) {
 		StringWriter out = new StringWriter();
 		try {
 			XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -59,7 +71,11 @@ public final class AtomFeedWriter {
 			xml.writeDefaultNamespace(ATOM);
 			text(xml, "id", this.baseUrl + FEED_PATH);
 			text(xml, "title", this.title);
-			Instant updated = entries.stream().map(ActiveWarning::publishedAt).max(Instant::compareTo).orElse(now);
+			Instant updated = entries.stream()
+				.map(ActiveWarning::publishedAt)
+				.max(Instant::compareTo)
+				.map(latest -> lastChange != null && lastChange.isAfter(latest) ? lastChange : latest)
+				.orElse(lastChange != null ? lastChange : now);
 			text(xml, "updated", RFC3339.format(updated.atOffset(ZoneOffset.UTC)));
 			author(xml, this.author);
 			link(xml, "self", "application/atom+xml", this.baseUrl + FEED_PATH);

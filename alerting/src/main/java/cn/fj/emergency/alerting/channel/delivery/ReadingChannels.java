@@ -1,6 +1,8 @@
 package cn.fj.emergency.alerting.channel.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,9 +35,11 @@ public class ReadingChannels {
 
 	/** The Atom feed of the warnings active now. */
 	public Mono<String> feed() {
-		return this.atom.active(this.clock.instant(), this.limit)
+		Instant now = this.clock.instant();
+		return this.atom.active(now, this.limit)
 			.collectList()
-			.map(entries -> this.feed.write(entries, this.clock.instant()));
+			.zipWith(this.atom.lastChange(now).map(Optional::of).defaultIfEmpty(Optional.empty()))
+			.map(feed -> this.feed.write(feed.getT1(), feed.getT2().orElse(null), now));
 	}
 
 	/** The CAP document of a warning the feed lists or listed; nothing if there is none. */

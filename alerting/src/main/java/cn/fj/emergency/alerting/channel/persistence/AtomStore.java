@@ -3,6 +3,7 @@ package cn.fj.emergency.alerting.channel.persistence;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -62,6 +63,23 @@ public class AtomStore {
 			.bind("limit", limit)
 			.map(AtomStore::entry)
 			.all();
+	}
+
+	/**
+	 * When the feed last changed at {@code now}: the latest entry published, ended (by an Update or a Cancel) or
+	 * expired; nothing if the feed never held an entry. An entry leaving the feed is a change too, so that a reader
+	 * polling on {@code atom:updated} sees a cancellation.
+	 */
+	public Mono<Instant> lastChange(Instant now) {
+		return this.db.sql("""
+				SELECT max(changed) AS changed FROM (
+				    SELECT max(published_at) AS changed FROM atom_entry
+				    UNION ALL SELECT max(ended_at) FROM atom_entry
+				    UNION ALL SELECT max(expires) FROM atom_entry WHERE expires <= :now) changes""")
+			.bind("now", now)
+			.map(row -> Optional.ofNullable(row.get("changed", OffsetDateTime.class)))
+			.one()
+			.flatMap(changed -> Mono.justOrEmpty(changed.map(OffsetDateTime::toInstant)));
 	}
 
 	/** The published CAP document of a feed entry (active or not), if there is one. */

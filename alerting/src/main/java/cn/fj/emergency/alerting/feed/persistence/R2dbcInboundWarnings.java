@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.alerting.cap.Alert;
+import cn.fj.emergency.alerting.cap.CapVersion;
 import cn.fj.emergency.alerting.cap.Info;
 import cn.fj.emergency.alerting.cap.Reference;
 import cn.fj.emergency.alerting.feed.InboundState;
@@ -22,12 +23,12 @@ import cn.fj.emergency.alerting.feed.InboundWarnings;
 public final class R2dbcInboundWarnings implements InboundWarnings {
 
 	private static final String COLUMNS = "id, sender, identifier, sent, status, msg_type, state, ended_by, event, "
-			+ "headline, via, received_at";
+			+ "headline, via, received_at, cap_version";
 
 	private static final String INSERT = """
 			insert into inbound_warning (sender, identifier, sent, status, msg_type, state, event, headline, ref_keys,
-			                             via, received_at, original)
-			values ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7, $8, $9, $10, $11)
+			                             via, received_at, original, cap_version)
+			values ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7, $8, $9, $10, $11, $12)
 			on conflict (sender, identifier, sent) do nothing
 			returning\s""" + COLUMNS;
 
@@ -46,7 +47,7 @@ public final class R2dbcInboundWarnings implements InboundWarnings {
 	}
 
 	@Override
-	public Mono<InboundWarning> insert(Alert alert, byte[] original, String via, Instant now) {
+	public Mono<InboundWarning> insert(Alert alert, CapVersion version, byte[] original, String via, Instant now) {
 		@Nullable Info info = alert.infos().isEmpty() ? null : alert.infos().get(0);
 		String[] refs = alert.references().stream()
 			.map(r -> InboundWarnings.key(r.sender(), r.identifier(), r.sent()))
@@ -63,6 +64,7 @@ public final class R2dbcInboundWarnings implements InboundWarnings {
 			.bind(8, via)
 			.bind(9, now.atOffset(ZoneOffset.UTC))
 			.bind(10, original)
+			.bind(11, version.label())
 			.map(R2dbcInboundWarnings::warning)
 			.one();
 	}
@@ -148,7 +150,8 @@ public final class R2dbcInboundWarnings implements InboundWarnings {
 				required(row.get("status", String.class)), required(row.get("msg_type", String.class)),
 				InboundState.valueOf(row.get("state", String.class)), row.get("ended_by", Long.class),
 				row.get("event", String.class), row.get("headline", String.class),
-				required(row.get("via", String.class)), required(received).toInstant());
+				required(row.get("via", String.class)), required(received).toInstant(),
+				required(row.get("cap_version", String.class)));
 	}
 
 	private static <T> T required(@Nullable T value) {

@@ -51,6 +51,20 @@ class CapCommandTest {
 	}
 
 	@Test
+	void acceptsCap10And11AlertsSayingTheyWereUpgraded() {
+		String v10 = Corpus.CAP.resolve("v1dot0/v1dot0_appendix_adot3.xml").toString();
+		String v11 = Corpus.CAP.resolve("v1dot1/weather.cap").toString();
+		String invalid11 = Corpus.invalid("noaa_errors.cap").toString();
+		int status = run("cap", "validate", v10, v11, invalid11);
+		assertThat(status).isEqualTo(CapCommand.REFUSED);
+		assertThat(verdicts()).containsExactly("ACCEPT " + v10, "ACCEPT " + v11,
+				"REFUSE " + invalid11 + " CAP_SCHEMA_INVALID");
+		assertThat(lines()).contains("  TRI13970876.1: read as CAP 1.0, upgraded to CAP 1.2",
+				"  NOAA-NWS-ALERTS-MT20100830100700TFXFlashFloodWatchTFX20100830180000MT: read as CAP 1.1, upgraded to CAP 1.2")
+			.anySatisfy(line -> assertThat(line).startsWith("  CAP_SCHEMA_INVALID: not valid CAP 1.1: line "));
+	}
+
+	@Test
 	void oneRefusedFileMakesTheStatusNonZero() {
 		int status = run("cap", "validate", Corpus.valid("canada.cap").toString(), Corpus.invalid("xee.cap").toString());
 		assertThat(status).isEqualTo(CapCommand.REFUSED);

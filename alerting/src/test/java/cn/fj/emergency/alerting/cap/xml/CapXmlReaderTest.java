@@ -8,6 +8,7 @@ import cn.fj.emergency.alerting.cap.Alerts;
 import cn.fj.emergency.alerting.cap.CapErrorCode;
 import cn.fj.emergency.alerting.cap.CapRefusal;
 import cn.fj.emergency.alerting.cap.CapTimes;
+import cn.fj.emergency.alerting.cap.CapVersion;
 import cn.fj.emergency.alerting.cap.Corpus;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -52,8 +53,11 @@ class CapXmlReaderTest {
 	}
 
 	@Test
-	void refusesEarlierCapVersions() {
-		refused(() -> reader.read(utf8(minimal().replace("cap:1.2", "cap:1.1"))), CapErrorCode.CAP_UNSUPPORTED_DOCUMENT);
+	void readsEarlierCapVersionsButNoOtherNamespace() {
+		assertThat(reader.read(utf8(minimal().replace("cap:1.2", "cap:1.1"))).versions()).containsExactly(CapVersion.V1_1);
+		refused(() -> reader.read(utf8(minimal().replace("cap:1.2", "cap:1.3"))), CapErrorCode.CAP_UNSUPPORTED_DOCUMENT);
+		refused(() -> reader.read(utf8(minimal().replace("urn:oasis:names:tc:emergency:cap:1.2", "http://example.org/cap"))),
+				CapErrorCode.CAP_UNSUPPORTED_DOCUMENT);
 	}
 
 	@Test

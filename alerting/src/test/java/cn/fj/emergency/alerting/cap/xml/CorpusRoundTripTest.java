@@ -12,6 +12,7 @@ import cn.fj.emergency.alerting.cap.CapDocument;
 import cn.fj.emergency.alerting.cap.CapErrorCode;
 import cn.fj.emergency.alerting.cap.CapProfile;
 import cn.fj.emergency.alerting.cap.CapRefusal;
+import cn.fj.emergency.alerting.cap.CapVersion;
 import cn.fj.emergency.alerting.cap.Corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,41 @@ class CorpusRoundTripTest {
 		assertThat(CapSchemas.errors(written, new SecureXml(id -> {
 		}))).isEmpty();
 		assertThat(receiving.receive(written).alerts()).containsExactly(alert);
+	}
+
+	static List<Path> olderAlerts() {
+		return java.util.stream.Stream.concat(Corpus.list("v1dot0").stream(), Corpus.list("v1dot1").stream()).toList();
+	}
+
+	@ParameterizedTest
+	@MethodSource("olderAlerts")
+	void readsCap10And11UpgradesWritesValidCap12AndReadsBackEqual(Path file) {
+		// given a CAP 1.0 or 1.1 alert of the corpus (the specifications' examples, real alerts of authorities)
+		byte[] original = Corpus.bytes(file);
+		CapVersion version = file.getParent().getFileName().toString().equals("v1dot0") ? CapVersion.V1_0
+				: CapVersion.V1_1;
+		// when read
+		CapDocument document = reader.read(original);
+		// then it was read in its own version and is now a 1.2 alert
+		assertThat(document.versions()).containsExactly(version);
+		Alert alert = document.alerts().get(0);
+		// and written out it is valid CAP 1.2, in the 1.2 namespace, and reads back equal, as 1.2
+		byte[] written = writer.write(alert);
+		assertThat(CapSchemas.errors(written, new SecureXml(id -> {
+		}))).isEmpty();
+		assertThat(new String(written, StandardCharsets.UTF_8)).contains("xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"")
+			.doesNotContain("cap:1.1").doesNotContain("incident.com");
+		CapDocument again = reader.read(written);
+		assertThat(again.versions()).containsExactly(CapVersion.V1_2);
+		assertThat(again.alerts()).containsExactly(alert);
+	}
+
+	@ParameterizedTest
+	@MethodSource("olderAlerts")
+	void upgradedAlertsKeepTheInboundProfile(Path file) {
+		CapDocument document = receiving.receive(Corpus.bytes(file));
+		assertThat(document.upgraded()).isTrue();
+		assertThat(document.alerts()).hasSize(1);
 	}
 
 	@ParameterizedTest
@@ -122,7 +158,8 @@ class CorpusRoundTripTest {
 
 	@ParameterizedTest
 	@CsvSource({ "invalid.cap, CAP_SCHEMA_INVALID", "xee.cap, CAP_DTD_FORBIDDEN",
-			"canada_errors.cap, CAP_REFERENCES_REQUIRED", "bushfire_invalid.edxlde, EDXL_INVALID" })
+			"canada_errors.cap, CAP_REFERENCES_REQUIRED", "bushfire_invalid.edxlde, EDXL_INVALID",
+			"noaa_errors.cap, CAP_SCHEMA_INVALID" })
 	void refusesEveryInvalidFile(String name, CapErrorCode code) {
 		assertThatThrownBy(() -> receiving.receive(Corpus.bytes(Corpus.invalid(name))))
 			.isInstanceOfSatisfying(CapRefusal.class, refusal -> assertThat(refusal.codes()).containsExactly(code));
@@ -131,7 +168,8 @@ class CorpusRoundTripTest {
 	@Test
 	void everyInvalidFileIsCoveredAbove() {
 		assertThat(Corpus.list("invalid")).extracting(path -> path.getFileName().toString())
-			.containsExactlyInAnyOrder("invalid.cap", "xee.cap", "canada_errors.cap", "bushfire_invalid.edxlde");
+			.containsExactlyInAnyOrder("invalid.cap", "xee.cap", "canada_errors.cap", "bushfire_invalid.edxlde",
+					"noaa_errors.cap");
 	}
 
 	@Test
@@ -139,6 +177,15 @@ class CorpusRoundTripTest {
 		assertThatThrownBy(() -> reader.read(Corpus.bytes(Corpus.invalid("invalid.cap"))))
 			.isInstanceOfSatisfying(CapRefusal.class, refusal -> assertThat(refusal.problems().get(0).message())
 				.contains("line 9").contains("scope"));
+	}
+
+	@Test
+	void namesTheVersionOfAnOlderAlertThatIsInvalidInItsOwnSchema() {
+		// the NWS flood warning with empty urgency, severity and certainty is checked against cap11.xsd, not 1.2's
+		assertThatThrownBy(() -> reader.read(Corpus.bytes(Corpus.invalid("noaa_errors.cap"))))
+			.isInstanceOfSatisfying(CapRefusal.class, refusal -> assertThat(refusal.problems()).isNotEmpty()
+				.allSatisfy(problem -> assertThat(problem.message()).startsWith("not valid CAP 1.1: line "))
+				.anySatisfy(problem -> assertThat(problem.message()).contains("urgency")));
 	}
 
 	@Test
