@@ -76,6 +76,7 @@ class SessionEndsInPlaceTest {
 		browser.waitFor("session-renew", TTL);
 		assertThat(Instant.now()).isBefore(expiresAt);
 		assertThat(browser.find("session-banner").getText()).contains("Your sign-in expires at");
+		browser.script("window.scrollTo(0, 0)");
 		browser.screenshot("1-banner-before-expiry");
 
 		// the expiry: the modal over the screen, which is still the compose form with what was typed
