@@ -351,7 +351,10 @@ export default {
     };
     const restoreButton = h('button', { type: 'button', 'data-testid': 'warnings-draft-restore', hidden: true,
       'on:click': () => restoreDraft() }, t('warnings.draft.restore'));
-    const paintRestore = () => { restoreButton.hidden = !(composer && localDraft()); };
+    // (not while the compose form is open: what it shows is what is autosaved)
+    const paintRestore = () => {
+      restoreButton.hidden = !(composer && localDraft()) || !!pane.querySelector('[data-testid="warnings-compose"]');
+    };
     const forgetDraft = () => { localStorage.removeItem(draftKey); paintRestore(); };
     // a revision or an Update goes back onto its warning while that still allows it; else it is a new draft
     function restoreDraft() {
@@ -435,6 +438,7 @@ export default {
       renderList();
       const box = h('div', { class: 'warnings-detail', 'data-testid': 'warnings-detail', 'data-identifier': identifier });
       pane.replaceChildren(box);
+      paintRestore(); // a form left with unsaved text: one click brings it back
       let lastState = null;
       let actionsKey = null;
       let capXml = null;
