@@ -29,16 +29,41 @@ export class HubError extends Error {
 
 let session = loadSession();
 const sessionListeners = [];
+const warnListeners = [];
 let expiryTimer = null;
+let warnTimer = null;
+/** How long before the token's expiry the officer is warned (docs/web-console.md#the-session). */
+export const WARN_BEFORE_MS = 5 * 60 * 1000;
+
+/** The warning's lead for this session: 5 minutes, or a third of a token's life where tokens are shorter. */
+export function warnBeforeMs(s = session) {
+  if (!s || !s.receivedAt) return WARN_BEFORE_MS;
+  return Math.min(WARN_BEFORE_MS, Math.max(0, (Date.parse(s.expiresAt) - s.receivedAt) / 3));
+}
 scheduleExpiry();
 
-/** Ends the session at the token's expiry even when nothing else notices (no refresh exists). */
+/**
+ * Warns {@link onSessionWarn} listeners WARN_BEFORE_MS before the token's expiry, and ends the session at the
+ * expiry even when nothing else notices (no refresh exists: the officer signs in again, in place).
+ */
 function scheduleExpiry() {
   clearTimeout(expiryTimer);
+  clearTimeout(warnTimer);
   if (!session) return;
-  const left = Date.parse(session.expiresAt) - Date.now();
+  const s = session;
+  const left = Date.parse(s.expiresAt) - Date.now();
   // setTimeout holds at most 2^31-1 ms; a longer token is checked again then
+  const lead = warnBeforeMs(s);
+  if (left - lead <= 0x7FFFFFFF) {
+    warnTimer = setTimeout(() => { if (session === s) warnListeners.forEach(l => l(s.expiresAt)); },
+      Math.max(0, left - lead));
+  }
   expiryTimer = setTimeout(() => (tokenExpired() ? signOut('expired') : scheduleExpiry()), Math.min(left, 0x7FFFFFFF));
+}
+
+/** Listens for the warning that the token expires soon (called with `expiresAt`). */
+export function onSessionWarn(listener) {
+  warnListeners.push(listener);
 }
 
 function loadSession() {
@@ -65,20 +90,30 @@ export function currentSession() {
 
 /** Signs in with `POST /api/auth/token`; rejects with HubError (e.g. `BAD_CREDENTIALS`). */
 export async function signIn(username, password) {
-  const issued = await http('POST', '/api/auth/token', { username, password }, {}, null);
+  const issued = Object.assign(await http('POST', '/api/auth/token', { username, password }, {}, null),
+    { receivedAt: Date.now() });
+  // another officer does not follow the stream from where the previous one stopped
+  if (lastSubject !== issued.subject) stream.lastSeq = null;
+  lastSubject = issued.subject;
   session = issued;
   sessionStorage.setItem(SESSION_KEY, JSON.stringify(issued));
   scheduleExpiry();
+  // signed in again while the stream runs: it reconnects with the new token, from where it was
+  if (stream.running) reconnect();
   return issued;
 }
+
+let lastSubject = session ? session.subject : null;
 
 /** Ends the session (the stream stops); listeners of {@link onSessionEnd} learn why (`'signout'`, `'expired'`). */
 export function signOut(reason = 'signout') {
   if (!session) return;
   session = null;
   clearTimeout(expiryTimer);
+  clearTimeout(warnTimer);
   sessionStorage.removeItem(SESSION_KEY);
-  events.stop();
+  // an expired session keeps the stream's position: signed in again, it resumes after the last event seen
+  events.stop(reason === 'expired');
   for (const l of sessionListeners) l(reason);
 }
 
@@ -286,6 +321,17 @@ function retry(generation, error) {
   stream.timer = setTimeout(() => runStream(generation), wait);
 }
 
+/** Drops the connection (its token is the old one) and subscribes again after the last seq. */
+function reconnect() {
+  const generation = ++stream.generation;
+  if (stream.subscription) stream.subscription.cancel();
+  stream.subscription = null;
+  if (stream.connection) stream.connection.close();
+  stream.connection = null;
+  setStatus('reconnecting');
+  runStream(generation);
+}
+
 /** The session's live events. */
 export const events = {
   /** Subscribes a handler to events matching `filter`; answers the unsubscribe function. */
@@ -313,12 +359,14 @@ export const events = {
     if (stream.running) return stream.ready;
     stream.running = true;
     stream.generation++;
-    stream.ready = new Promise(resolve => { stream.positioned = resolve; });
+    stream.ready = stream.lastSeq !== null ? Promise.resolve()
+      : new Promise(resolve => { stream.positioned = resolve; });
     setStatus('reconnecting');
     runStream(stream.generation);
     return stream.ready;
   },
-  stop() {
+  /** Stops the stream; `keepPosition` (an expired session) resumes after the last seq on the next start. */
+  stop(keepPosition = false) {
     stream.running = false;
     stream.generation++;
     clearTimeout(stream.timer);
@@ -326,7 +374,7 @@ export const events = {
     stream.subscription = null;
     if (stream.connection) stream.connection.close();
     stream.connection = null;
-    stream.lastSeq = null;
+    if (!keepPosition) stream.lastSeq = null;
     if (stream.positioned) stream.positioned();
     setStatus('offline');
   },

@@ -8,6 +8,7 @@ import * as alarms from './alarms.js';
 import * as hub from './hub.js';
 import * as i18n from './i18n.js';
 import screens from './screens/index.js';
+import * as sessionUi from './session.js';
 
 for (const screen of screens) i18n.addMessages(screen.messages);
 document.documentElement.lang = i18n.lang();
@@ -159,6 +160,7 @@ function teardownShell() {
   if (shell) {
     shell.offStatus();
     if (shell.stopAlarms) shell.stopAlarms();
+    if (shell.stopSession) shell.stopSession();
     shell = null;
   }
 }
@@ -198,9 +200,11 @@ function showShell() {
     langSwitch(() => showShell()),
     el('button', { type: 'button', 'data-testid': 'shell-signout', 'on:click': () => hub.signOut('signout') },
       i18n.t('shell.signout')));
-  root.replaceChildren(header, alarmBanner, main);
+  const sessionBanner = el('section', { class: 'session-banner', 'data-testid': 'session-banner', role: 'status', hidden: true });
+  root.replaceChildren(header, sessionBanner, alarmBanner, main);
   shell = { user, allowed, nav, main, offStatus: hub.events.onStatus(renderStatus) };
   document.title = i18n.t('app.title');
+  shell.stopSession = sessionUi.start(sessionBanner, { el, t: i18n.t, fmtTime, user, otherOfficer: () => showShell() });
   shell.stopAlarms = alarms.start(alarmBanner, alarmCounter, {
     el, t: i18n.t, fmtTime, api: hub.api, events: hub.events, toast, user, baseTitle: i18n.t('app.title'),
   });
@@ -251,7 +255,8 @@ function route() {
 }
 
 window.addEventListener('hashchange', route);
-hub.onSessionEnd(reason => showSignIn(reason === 'expired' ? i18n.t('session.ended') : null));
+// an expired session: the sign-in modal over the screen, which stays as it is (docs/web-console.md#the-session)
+hub.onSessionEnd(reason => (reason === 'expired' && sessionUi.expired()) || showSignIn(reason === 'expired' ? i18n.t('session.ended') : null));
 window.addEventListener('unhandledrejection', e => {
   const err = e.reason || {};
   console.error('unhandled', err);

@@ -17,9 +17,14 @@ public record MqttTopics(String prefix) {
 
 	/** The topics a warning is published on: its cities' and its counties', each once. */
 	public List<String> topicsFor(PublishedWarning warning) {
+		return topicsFor(warning.cityCodes(), warning.countyCodes());
+	}
+
+	/** The topics of these cities and counties, each once. */
+	public List<String> topicsFor(List<String> cityCodes, List<String> countyCodes) {
 		Set<String> topics = new LinkedHashSet<>();
-		warning.cityCodes().forEach(code -> topics.add(topic(code)));
-		warning.countyCodes().forEach(code -> topics.add(topic(code)));
+		cityCodes.forEach(code -> topics.add(topic(code)));
+		countyCodes.forEach(code -> topics.add(topic(code)));
 		return List.copyOf(topics);
 	}
 

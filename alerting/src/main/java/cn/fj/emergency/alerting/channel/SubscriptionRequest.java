@@ -13,14 +13,24 @@ import org.jspecify.annotations.Nullable;
  * What an administrator asks for to subscribe a recipient: a webhook endpoint ({@code address} an http(s) URL,
  * {@code secret} at least 16 characters) or an SMS recipient ({@code address} a phone number, E.164 or an 11-digit
  * mainland number), with the GB/T 2260 city or county codes it wants warnings for (six digits each, at least one);
- * {@code exercises} true for a recipient of exercises (drills) only, false or absent for a real one.
+ * {@code exercises} true for a recipient of exercises (drills) only, false or absent for a real one;
+ * {@code receivers} optional, how many people the recipient reaches (1 to 100,000,000), for the reach preview's
+ * estimate.
  */
 public record SubscriptionRequest(@Nullable String channel, @Nullable String name, @Nullable String address,
-		@Nullable String secret, @Nullable List<String> areas, @Nullable Boolean exercises) {
+		@Nullable String secret, @Nullable List<String> areas, @Nullable Boolean exercises,
+		@Nullable Integer receivers) {
+
+	public static final int MAX_RECEIVERS = 100_000_000;
+
+	public SubscriptionRequest(@Nullable String channel, @Nullable String name, @Nullable String address,
+			@Nullable String secret, @Nullable List<String> areas, @Nullable Boolean exercises) {
+		this(channel, name, address, secret, areas, exercises, null);
+	}
 
 	public SubscriptionRequest(@Nullable String channel, @Nullable String name, @Nullable String address,
 			@Nullable String secret, @Nullable List<String> areas) {
-		this(channel, name, address, secret, areas, null);
+		this(channel, name, address, secret, areas, null, null);
 	}
 
 	private static final Pattern AREA = Pattern.compile("\\d{6}");
@@ -40,6 +50,9 @@ public record SubscriptionRequest(@Nullable String channel, @Nullable String nam
 		}
 		if (this.areas == null || this.areas.isEmpty() || !this.areas.stream().allMatch(a -> a != null && AREA.matcher(a).matches())) {
 			problems.add("areas must list at least one six-digit GB/T 2260 code");
+		}
+		if (this.receivers != null && (this.receivers < 1 || this.receivers > MAX_RECEIVERS)) {
+			problems.add("receivers must be between 1 and " + MAX_RECEIVERS);
 		}
 		if ("WEBHOOK".equals(this.channel)) {
 			if (!httpUrl(this.address)) {

@@ -55,6 +55,11 @@ public final class Targeting {
 		return this.counties.stream().map(CountyShape::code).sorted().toList();
 	}
 
+	/** The code of the city platform a county belongs to; empty for a code targeting does not know as a county. */
+	public java.util.Optional<String> cityOf(String countyCode) {
+		return this.counties.stream().filter(c -> c.code().equals(countyCode)).map(CountyShape::cityCode).findFirst();
+	}
+
 	/** Whether the point (WGS 84 as the source has it) lies inside the county. */
 	public boolean countyContains(String countyCode, double latitude, double longitude) {
 		return this.counties.stream()

@@ -120,6 +120,8 @@ public final class AccessPolicy {
 			HttpRule.of("POST", "/api/warnings/*/publish", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("POST", "/api/warnings/*/update", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
 			HttpRule.of("POST", "/api/warnings/*/cancel", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),
+			// the reach preview names the subscriptions (the administrators' recipients): officers only, not departments
+			HttpRule.of("GET", "/api/warnings/*/reach", OFFICERS),
 			HttpRule.of("GET", "/api/warnings/", union(OFFICERS, EnumSet.of(Role.DEPARTMENT))),
 			// broadcast channels: the public CAP Atom feed and its alerts are open; officers read the delivery ledger and
 			// republish; subscriptions are under /api/admin/ (ADMIN)

@@ -38,6 +38,22 @@ final class OpsSteps {
 		return browser.driver().findElement(By.cssSelector(css));
 	}
 
+	/**
+	 * Publishes the warning shown: clicks Publish (again if the screen re-rendered it), waits for the confirmation's
+	 * reach preview and confirms (docs/web-console.md#warnings-screen). Answers the confirmation's text.
+	 */
+	static String publishConfirmed(Browser browser) {
+		browser.waitUntil(() -> {
+			browser.waitFor("warnings-publish").click();
+			return true;
+		}, "a click on warnings-publish");
+		WebElement dialog = waitForAttribute(browser, "warnings-confirm", "data-ready", "true");
+		String text = dialog.getText();
+		click(browser, "warnings-confirm-publish");
+		browser.waitUntil(() -> browser.findAll("warnings-confirm").isEmpty(), "the confirmation closed");
+		return text;
+	}
+
 	static void signOut(Browser browser) {
 		click(browser, "shell-signout");
 		browser.waitFor("signin-form");

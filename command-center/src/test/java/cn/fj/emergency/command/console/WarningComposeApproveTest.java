@@ -132,20 +132,23 @@ class WarningComposeApproveTest {
 		OpsSteps.waitForAttribute(browser, "warnings-detail", "data-state", "SUBMITTED");
 		// a rejection without a comment is the hub's to refuse, and its code is shown
 		OpsSteps.click(browser, "warnings-reject");
-		browser.waitUntil(() -> browser.findAll("toast").stream().anyMatch(t -> t.getText().startsWith("WARNING_COMMENT_REQUIRED")),
+		// (in the officer's words, no code in front; the code is the toast's data-code)
+		browser.waitUntil(() -> browser.findAll("toast").stream().anyMatch(t -> "WARNING_COMMENT_REQUIRED".equals(
+				t.getDomAttribute("data-code")) && t.getText().equals("A rejection needs a comment")),
 				"the WARNING_COMMENT_REQUIRED toast");
 		assertThat(browser.find("warnings-detail").getAttribute("data-state")).isEqualTo("SUBMITTED");
 		OpsSteps.type(browser, "warnings-review-comment", "核对无误 checked");
 		OpsSteps.click(browser, "warnings-approve");
 		OpsSteps.waitForAttribute(browser, "warnings-detail", "data-state", "APPROVED");
-		OpsSteps.click(browser, "warnings-publish");
+		String confirmation = OpsSteps.publishConfirmed(browser);
+		assertThat(confirmation).contains("Siming", "Webhook", "Siming broadcast");
 		OpsSteps.waitForAttribute(browser, "warnings-detail", "data-state", "PUBLISHED");
 
 		// the webhook's delivery reaches ACKNOWLEDGED in the delivery table without reload
 		OpsSteps.waitForCss(browser, "[data-testid='warnings-delivery-row'][data-channel='WEBHOOK'][data-state='ACKNOWLEDGED']",
 				null, Duration.ofSeconds(20));
 		assertThat(hooks.get()).isEqualTo(1);
-		assertThat(browser.find("warnings-delivery-summary").getText()).contains("WEBHOOK", "ACKNOWLEDGED 1");
+		assertThat(browser.find("warnings-delivery-summary").getText()).contains("Webhook", "Acknowledged 1");
 		browser.screenshot("4-published-delivered");
 
 		// and it is in the public Atom feed

@@ -241,7 +241,7 @@ class WarningLifecycleInConsoleTest {
 		click("warnings-approve");
 		detailIn("APPROVED");
 		as("officer.a", "officer-password", "/console/#/warnings/" + original);
-		click("warnings-publish");
+		OpsSteps.publishConfirmed(browser);
 		detailIn("PUBLISHED");
 		browser.screenshot("06-published");
 		assertThat(feed()).contains(original);
@@ -265,7 +265,7 @@ class WarningLifecycleInConsoleTest {
 		detailIn("SUBMITTED");
 		click("warnings-approve");
 		detailIn("APPROVED");
-		click("warnings-publish");
+		OpsSteps.publishConfirmed(browser);
 		detailIn("PUBLISHED");
 		OpsSteps.waitForCss(browser, "[data-testid='warnings-row'][data-identifier='" + original + "'][data-state='UPDATED']",
 				null, Browser.TIMEOUT);
@@ -298,7 +298,7 @@ class WarningLifecycleInConsoleTest {
 		detailIn("SUBMITTED");
 		click("warnings-approve");
 		detailIn("APPROVED");
-		click("warnings-publish");
+		OpsSteps.publishConfirmed(browser);
 		detailIn("PUBLISHED");
 		OpsSteps.waitForCss(browser, "[data-testid='warnings-row'][data-identifier='" + update + "'][data-state='CANCELLED']",
 				null, Browser.TIMEOUT);
@@ -336,8 +336,11 @@ class WarningLifecycleInConsoleTest {
 		OpsSteps.waitForCss(browser, failedRow, null, Duration.ofSeconds(20));
 		browser.waitUntil(() -> {
 			String text = browser.driver().findElement(By.cssSelector(failedRow)).getText();
-			return text.contains("Connect") && text.contains(" 2 ");
-		}, "the FAILED row with its 2 attempts and the refused connection");
+			// in the officer's words; the sender's technical text stays as the cell's tooltip
+			WebElement error = browser.driver().findElement(By.cssSelector(failedRow + " [data-testid='warnings-delivery-error']"));
+			return text.contains("refused the connection") && text.contains(" 2 ")
+					&& error.getDomAttribute("data-error").contains("Connect") && text.contains("Jiaocheng broadcast");
+		}, "the FAILED row with its 2 attempts, the refused connection and the subscription's name");
 		String messageId = browser.driver().findElement(By.cssSelector(failedRow)).getAttribute("data-message-id");
 		assertThat(messageId).isNotBlank();
 		browser.screenshot("21-delivery-failed");

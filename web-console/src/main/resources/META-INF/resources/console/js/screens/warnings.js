@@ -58,6 +58,47 @@ const zh = {
   'warnings.deliveries.lastError': '最近错误', 'warnings.deliveries.updatedAt': '更新时间',
   'warnings.deliveries.republish': '重新投递失败项', 'warnings.deliveries.reset': '已重置 {n} 项',
   'warnings.capProblems': 'CAP 校验问题',
+  'warnings.confirm.title': '确认发布预警', 'warnings.confirm.loading': '正在计算覆盖范围…',
+  'warnings.confirm.real': '正式预警：将发送给真实接收方和公众',
+  'warnings.confirm.exercise': '{status}：只发送给演练接收方，不发给公众',
+  'warnings.confirm.areas': '预警区域', 'warnings.confirm.channels': '发布渠道与接收人数估计',
+  'warnings.confirm.col.channel': '渠道', 'warnings.confirm.col.subscriptions': '订阅数',
+  'warnings.confirm.col.receivers': '估计接收人数', 'warnings.confirm.col.recipients': '接收方',
+  'warnings.confirm.receivers': '约 {n} 人', 'warnings.confirm.declared': '{declared}/{total} 项订阅申报了人数，其余每项按 1 人计',
+  'warnings.confirm.unknown': '人数未知', 'warnings.confirm.topics': '{n} 个广播终端主题',
+  'warnings.confirm.feed': '公开 CAP 订阅源，任何人可读',
+  'warnings.confirm.uncovered': '注意：以下区域没有任何订阅接收方，发布后那里不会有人收到推送：{areas}',
+  'warnings.confirm.nothing': '注意：本预警的所有区域都没有订阅接收方，发布后不会推送给任何订阅接收方。',
+  'warnings.confirm.noChannels': '没有任何渠道会发送本预警',
+  'warnings.confirm.reachFailed': '未能取得覆盖范围：{error}',
+  'warnings.confirm.publish': '确认发布', 'warnings.confirm.publishAnyway': '仍然发布', 'warnings.confirm.cancel': '取消',
+  'warnings.channel.WEBHOOK': '接口推送', 'warnings.channel.SMS': '短信', 'warnings.channel.MQTT': '广播终端',
+  'warnings.channel.ATOM': '公开订阅源',
+  'warnings.deliveryState.PENDING': '待发送', 'warnings.deliveryState.SENT': '已发送',
+  'warnings.deliveryState.ACKNOWLEDGED': '已确认接收', 'warnings.deliveryState.FAILED': '失败',
+  'warnings.deliveries.removed': '已删除的订阅',
+  'warnings.deliveryError.http': '接收方返回错误（HTTP {status}）',
+  'warnings.deliveryError.gateway': '短信网关返回错误（HTTP {status}）',
+  'warnings.deliveryError.refused': '接收方拒绝连接（服务未开启或端口关闭）',
+  'warnings.deliveryError.timeout': '接收方未在限定时间内应答',
+  'warnings.deliveryError.targetRefused': '该地址被平台禁止（内网或回环地址），请管理员检查订阅地址',
+  'warnings.deliveryError.unknownHost': '找不到接收方地址（域名无法解析）',
+  'warnings.deliveryError.notDelivered': '短信未送达{reason}',
+  'warnings.deliveryError.notConfigured': '该渠道未在平台上配置',
+  'warnings.deliveryError.closed': '连接被接收方中断',
+  'warnings.deliveryError.other': '发送失败（技术细节见提示）',
+  'warnings.draft.restored': '已恢复本机保存、尚未保存到平台的内容（{time}）',
+  'warnings.draft.restore': '恢复未保存的内容', 'warnings.draft.discard': '丢弃本机内容',
+  'warnings.draft.autosaved': '已自动保存在本机 {time}',
+  'error.WARNING_NOT_FOUND': '未找到该预警', 'error.WARNING_STATE_CONFLICT': '预警当前的状态不允许此操作（可能已被他人处理），请刷新后查看',
+  'error.WARNING_PUBLISHED_IMMUTABLE': '已发布的预警不能修改，请发布更新或解除',
+  'error.WARNING_NOT_AUTHOR': '只有编写人可以执行此操作', 'error.WARNING_SELF_APPROVAL': '本人编写的预警不能由本人审核',
+  'error.WARNING_COMMANDER_REQUIRED': '红色、橙色预警须由指挥长审核', 'error.WARNING_COMMENT_REQUIRED': '驳回时须填写审核意见',
+  'error.WARNING_CAP_INVALID': '预警内容不符合发布规范', 'error.WARNING_STATUS_NOT_PUBLIC': '信息类别须为正式、演练或测试',
+  'error.WARNING_ALERT_MISMATCH': '预警内容与原预警不符', 'error.WARNING_NOT_EXPIRED': '预警尚未到失效时间',
+  'error.WARNING_IDENTIFIER_INVALID': '预警标识不符合平台的编号规则',
+  'error.WARNING_CONTENT_INVALID': '预警内容不完整或无法识别，请检查必填项', 'error.CAP_REFUSED': 'CAP 文档被拒绝',
+  'error.DELIVERIES_NOT_FOUND': '该预警尚无投递记录',
 };
 const en = {
   'nav.warnings': 'Warnings',
@@ -102,6 +143,47 @@ const en = {
   'warnings.deliveries.lastError': 'Last error', 'warnings.deliveries.updatedAt': 'Updated',
   'warnings.deliveries.republish': 'Republish failed', 'warnings.deliveries.reset': '{n} reset',
   'warnings.capProblems': 'CAP problems',
+  'warnings.confirm.title': 'Publish this warning?', 'warnings.confirm.loading': 'Working out whom it reaches…',
+  'warnings.confirm.real': 'Actual warning: it goes to the real recipients and the public',
+  'warnings.confirm.exercise': '{status}: it goes only to the recipients for exercises, never to the public',
+  'warnings.confirm.areas': 'Areas', 'warnings.confirm.channels': 'Channels and estimated receivers',
+  'warnings.confirm.col.channel': 'Channel', 'warnings.confirm.col.subscriptions': 'Subscriptions',
+  'warnings.confirm.col.receivers': 'Estimated receivers', 'warnings.confirm.col.recipients': 'Recipients',
+  'warnings.confirm.receivers': 'about {n}', 'warnings.confirm.declared': '{declared} of {total} subscriptions declared their audience; each other counts as 1',
+  'warnings.confirm.unknown': 'unknown', 'warnings.confirm.topics': '{n} broadcast terminal topics',
+  'warnings.confirm.feed': 'public CAP feed, open to anyone',
+  'warnings.confirm.uncovered': 'Attention: no subscription covers these areas; nobody there gets it pushed: {areas}',
+  'warnings.confirm.nothing': 'Attention: no subscription covers any area of this warning: it is pushed to no subscribed recipient.',
+  'warnings.confirm.noChannels': 'No channel sends this warning',
+  'warnings.confirm.reachFailed': 'Whom it reaches could not be worked out: {error}',
+  'warnings.confirm.publish': 'Publish', 'warnings.confirm.publishAnyway': 'Publish anyway', 'warnings.confirm.cancel': 'Cancel',
+  'warnings.channel.WEBHOOK': 'Webhook', 'warnings.channel.SMS': 'SMS', 'warnings.channel.MQTT': 'Broadcast terminals',
+  'warnings.channel.ATOM': 'Public feed',
+  'warnings.deliveryState.PENDING': 'Pending', 'warnings.deliveryState.SENT': 'Sent',
+  'warnings.deliveryState.ACKNOWLEDGED': 'Acknowledged', 'warnings.deliveryState.FAILED': 'Failed',
+  'warnings.deliveries.removed': 'Removed subscription',
+  'warnings.deliveryError.http': 'The recipient answered with an error (HTTP {status})',
+  'warnings.deliveryError.gateway': 'The SMS gateway answered with an error (HTTP {status})',
+  'warnings.deliveryError.refused': 'The recipient refused the connection (service down or port closed)',
+  'warnings.deliveryError.timeout': 'The recipient did not answer in time',
+  'warnings.deliveryError.targetRefused': 'The hub refuses this address (internal or loopback); an administrator should check the subscription',
+  'warnings.deliveryError.unknownHost': 'The recipient\'s address cannot be found (name not resolved)',
+  'warnings.deliveryError.notDelivered': 'SMS not delivered{reason}',
+  'warnings.deliveryError.notConfigured': 'This channel is not configured on the hub',
+  'warnings.deliveryError.closed': 'The recipient dropped the connection',
+  'warnings.deliveryError.other': 'Sending failed (technical detail in the tooltip)',
+  'warnings.draft.restored': 'Restored what you typed on this computer ({time}), not yet saved on the hub',
+  'warnings.draft.restore': 'Restore unsaved text', 'warnings.draft.discard': 'Discard local copy',
+  'warnings.draft.autosaved': 'Autosaved on this computer {time}',
+  'error.WARNING_NOT_FOUND': 'No such warning', 'error.WARNING_STATE_CONFLICT': 'The warning\'s state does not allow this (someone may have acted on it): look again',
+  'error.WARNING_PUBLISHED_IMMUTABLE': 'A published warning never changes: issue an Update or a Cancel',
+  'error.WARNING_NOT_AUTHOR': 'Only the warning\'s author may do this', 'error.WARNING_SELF_APPROVAL': 'You composed this warning: another officer must review it',
+  'error.WARNING_COMMANDER_REQUIRED': 'Red and orange warnings are reviewed by a commander', 'error.WARNING_COMMENT_REQUIRED': 'A rejection needs a comment',
+  'error.WARNING_CAP_INVALID': 'The warning does not keep the publishing rules', 'error.WARNING_STATUS_NOT_PUBLIC': 'The status must be Actual, Exercise or Test',
+  'error.WARNING_ALERT_MISMATCH': 'The alert does not fit the warning', 'error.WARNING_NOT_EXPIRED': 'The warning has not reached its expiry',
+  'error.WARNING_IDENTIFIER_INVALID': 'Not a warning identifier of the hub\'s scheme',
+  'error.WARNING_CONTENT_INVALID': 'The warning is incomplete or not understood: check the required fields', 'error.CAP_REFUSED': 'The CAP document was refused',
+  'error.DELIVERIES_NOT_FOUND': 'No deliveries recorded for this warning',
 };
 for (const s of STATES) {
   zh['warnings.state.' + s] = { DRAFT: '草稿', SUBMITTED: '待审核', APPROVED: '已审核', REJECTED: '已驳回',
@@ -206,12 +288,29 @@ function blankContent() {
   };
 }
 
+/** A refusal as the officer reads it (ctx.fail: his language, no code in front); CAP problems listed after it. */
 function showError(ctx, err) {
-  const code = err && err.code ? err.code : 'ERROR';
-  let message = err && err.message ? err.message : String(err);
   const problems = err && err.body && Array.isArray(err.body.capProblems) ? err.body.capProblems : [];
-  if (problems.length) message += ' — ' + problems.map(p => (p.code || '') + ' ' + (p.message || '')).join('; ');
-  ctx.toast(code + ': ' + message, 'error');
+  if (!problems.length) { ctx.fail(err); return; }
+  ctx.toast(ctx.errorText(err) + ' — ' + problems.map(p => p.message || p.code).join('; '), 'error', err.code || null);
+}
+
+/** A delivery's last error (the sender's technical text) in the officer's words; the text itself stays a tooltip. */
+function deliveryErrorText(t, raw) {
+  if (!raw) return '';
+  let m;
+  if (/WebhookTargetRefused|is refused:/.test(raw)) return t('warnings.deliveryError.targetRefused');
+  if ((m = /SMS gateway answered HTTP (\d{3})/.exec(raw))) return t('warnings.deliveryError.gateway', { status: m[1] });
+  if ((m = /\bHTTP (\d{3})\b/.exec(raw))) return t('warnings.deliveryError.http', { status: m[1] });
+  if ((m = /^not delivered \(gateway receipt\)(?:: (.*))?$/.exec(raw))) {
+    return t('warnings.deliveryError.notDelivered', { reason: m[1] ? ': ' + m[1] : '' });
+  }
+  if (/is not configured/.test(raw)) return t('warnings.deliveryError.notConfigured');
+  if (/Connection refused|ConnectException/i.test(raw)) return t('warnings.deliveryError.refused');
+  if (/Timeout|timed out/i.test(raw)) return t('warnings.deliveryError.timeout');
+  if (/UnknownHost|Failed to resolve|NXDOMAIN/i.test(raw)) return t('warnings.deliveryError.unknownHost');
+  if (/PrematureClose|Connection reset|closed/i.test(raw)) return t('warnings.deliveryError.closed');
+  return t('warnings.deliveryError.other');
 }
 
 // picture and board (issue 18.1): a warning in force is published (not since updated or cancelled), not an
@@ -239,6 +338,36 @@ export default {
     let deliveryRefresh = null;
     let mapHandle = null;
     const cleanups = [];
+    const draftKey = 'hub.console.warningDraft.' + ctx.user.subject;
+    const localDraft = () => {
+      try {
+        const d = JSON.parse(localStorage.getItem(draftKey) || 'null');
+        return d && d.content && Array.isArray(d.content.texts) ? d : null;
+      } catch (e) {
+        console.warn('local draft unreadable, dropped', e);
+        localStorage.removeItem(draftKey);
+        return null;
+      }
+    };
+    const restoreButton = h('button', { type: 'button', 'data-testid': 'warnings-draft-restore', hidden: true,
+      'on:click': () => restoreDraft() }, t('warnings.draft.restore'));
+    // (not while the compose form is open: what it shows is what is autosaved)
+    const paintRestore = () => {
+      restoreButton.hidden = !(composer && localDraft()) || !!pane.querySelector('[data-testid="warnings-compose"]');
+    };
+    const forgetDraft = () => { localStorage.removeItem(draftKey); paintRestore(); };
+    // a revision or an Update goes back onto its warning while that still allows it; else it is a new draft
+    function restoreDraft() {
+      const d = localDraft();
+      if (!d) return;
+      const restored = { content: d.content, at: d.at };
+      if (!d.of || d.mode === 'new') { compose(null, restored); return; }
+      ctx.api('GET', '/api/warnings/' + encodeURIComponent(d.of)).then(v => {
+        if (disposed) return;
+        const fits = d.mode === 'update' ? v.state === 'PUBLISHED' : v.state === 'DRAFT' || v.state === 'REJECTED';
+        compose(fits ? { mode: d.mode, of: v, content: d.content } : null, restored);
+      }, err => { if (!disposed) { showError(ctx, err); compose(null, restored); } });
+    }
 
     const stateFilter = h('select', { 'data-testid': 'warnings-state-filter', 'on:change': e => { filter = e.target.value; load(); } },
       h('option', { value: '' }, t('warnings.filter.all')),
@@ -250,7 +379,8 @@ export default {
     el.append(h('section', { class: 'screen warnings', 'data-testid': 'warnings-screen' },
       h('div', { class: 'warnings-list-col' },
         h('div', { class: 'toolbar' }, h('h2', {}, t('warnings.title')), stateFilter,
-          composer ? h('button', { 'data-testid': 'warnings-new', 'on:click': () => compose(null) }, t('warnings.new')) : null),
+          composer ? h('button', { 'data-testid': 'warnings-new', 'on:click': () => compose(null) }, t('warnings.new')) : null,
+          restoreButton),
         h('table', { class: 'grid' },
           h('thead', {}, h('tr', {}, ['identifier', 'state', 'colour', 'headline', 'status', 'sent']
             .map(c => h('th', {}, t('warnings.col.' + c))))),
@@ -308,6 +438,7 @@ export default {
       renderList();
       const box = h('div', { class: 'warnings-detail', 'data-testid': 'warnings-detail', 'data-identifier': identifier });
       pane.replaceChildren(box);
+      paintRestore(); // a form left with unsaved text: one click brings it back
       let lastState = null;
       let actionsKey = null;
       let capXml = null;
@@ -434,7 +565,9 @@ export default {
         }
       }
       if (v.state === 'APPROVED' && officer) {
-        out.push(button('warnings-publish', 'warnings.a.publish', () => step(v, 'publish', undefined, 'warnings.a.publish').catch(() => {})));
+        // publishing asks first, showing whom the warning reaches (docs/web-console.md#warnings-screen)
+        out.push(button('warnings-publish', 'warnings.a.publish', () => confirmPublish(v).then(ok => (ok
+          ? step(v, 'publish', undefined, 'warnings.a.publish') : null)).catch(() => {})));
       }
       if (v.state === 'PUBLISHED' && officer) {
         out.push(button('warnings-update', 'warnings.a.update', () => {
@@ -449,6 +582,87 @@ export default {
       return out;
     }
 
+    // ---------------------------------------------------------------- publish confirmation
+    // a modal <dialog>: focus starts on Cancel, Tab stays inside, Escape cancels; it answers whether to publish
+    function confirmPublish(v) {
+      return new Promise(resolve => {
+        const body = h('div', { 'data-testid': 'warnings-confirm-body' }, h('p', {}, t('warnings.confirm.loading')));
+        const cancel = h('button', { type: 'button', 'data-testid': 'warnings-confirm-cancel' }, t('warnings.confirm.cancel'));
+        const publish = h('button', { type: 'button', class: 'primary', 'data-testid': 'warnings-confirm-publish', disabled: true },
+          t('warnings.confirm.publish'));
+        const dialog = h('dialog', { class: 'warnings-confirm', 'data-testid': 'warnings-confirm', 'data-identifier': v.identifier,
+          'aria-labelledby': 'warnings-confirm-title' },
+        h('h2', { id: 'warnings-confirm-title' }, t('warnings.confirm.title')),
+        h('p', {}, swatch(v.colour), t('warnings.colour.' + v.colour), ' · ', t('warnings.status.' + v.status) || v.status,
+          ' · ', v.headline || v.identifier),
+        body,
+        h('div', { class: 'warnings-confirm-actions' }, cancel, publish));
+        let answered = false;
+        const answer = yes => {
+          if (answered) return;
+          answered = true;
+          if (dialog.open) dialog.close();
+          dialog.remove();
+          resolve(yes);
+        };
+        cancel.addEventListener('click', () => answer(false));
+        publish.addEventListener('click', () => answer(true));
+        dialog.addEventListener('cancel', e => { e.preventDefault(); answer(false); });
+        dialog.addEventListener('close', () => answer(false));
+        el.append(dialog);
+        dialog.showModal();
+        cancel.focus();
+        ctx.api('GET', '/api/warnings/' + encodeURIComponent(v.identifier) + '/reach').then(reach => {
+          if (answered) return;
+          body.replaceChildren(...reachView(reach));
+          if (!reach.coveredCounties.length) publish.textContent = t('warnings.confirm.publishAnyway');
+          publish.disabled = false;
+          dialog.dataset.ready = 'true';
+        }, err => {
+          if (answered) return;
+          body.replaceChildren(h('p', { class: 'warnings-confirm-uncovered', role: 'alert', 'data-testid': 'warnings-confirm-error' },
+            t('warnings.confirm.reachFailed', { error: ctx.errorText(err) })));
+          publish.textContent = t('warnings.confirm.publishAnyway');
+          publish.disabled = false;
+          dialog.dataset.ready = 'true';
+        });
+      });
+    }
+
+    function reachView(r) {
+      const names = codes => codes.map(c => areaName(c, ctx.lang)).join('、');
+      const number = n => new Intl.NumberFormat(ctx.lang).format(n);
+      const out = [
+        h('p', { class: 'warnings-confirm-audience', 'data-testid': 'warnings-confirm-audience', 'data-audience': r.audience },
+          r.audience === 'REAL' ? t('warnings.confirm.real')
+            : t('warnings.confirm.exercise', { status: t('warnings.status.' + r.status) || r.status })),
+        h('h3', {}, t('warnings.confirm.areas')),
+        h('p', { 'data-testid': 'warnings-confirm-areas', 'data-codes': r.countyCodes.join(' ') }, names(r.countyCodes)),
+      ];
+      if (r.uncoveredCounties.length) {
+        out.push(h('div', { class: 'warnings-confirm-uncovered', role: 'alert', 'data-testid': 'warnings-confirm-uncovered',
+          'data-codes': r.uncoveredCounties.join(' '), 'data-nothing': r.coveredCounties.length ? 'false' : 'true' },
+        r.coveredCounties.length ? t('warnings.confirm.uncovered', { areas: names(r.uncoveredCounties) }) : t('warnings.confirm.nothing')));
+      }
+      out.push(h('h3', {}, t('warnings.confirm.channels')));
+      if (!r.channels.length) {
+        out.push(h('p', { 'data-testid': 'warnings-confirm-no-channels' }, t('warnings.confirm.noChannels')));
+        return out;
+      }
+      out.push(h('table', { class: 'grid' },
+        h('thead', {}, h('tr', {}, ['channel', 'subscriptions', 'receivers', 'recipients'].map(c => h('th', {}, t('warnings.confirm.col.' + c))))),
+        h('tbody', {}, r.channels.map(c => h('tr', { 'data-testid': 'warnings-confirm-channel', 'data-channel': c.channel,
+          'data-subscriptions': c.subscriptions, 'data-receivers': c.receivers === null ? '' : c.receivers },
+        h('td', {}, t('warnings.channel.' + c.channel)),
+        h('td', {}, c.channel === 'MQTT' ? t('warnings.confirm.topics', { n: c.topics.length }) : c.channel === 'ATOM' ? '—' : number(c.subscriptions)),
+        h('td', { 'data-testid': 'warnings-confirm-receivers' }, c.receivers === null ? t('warnings.confirm.unknown')
+          : [t('warnings.confirm.receivers', { n: number(c.receivers) }),
+            c.declared < c.subscriptions ? h('div', { class: 'hint' }, t('warnings.confirm.declared', { declared: c.declared, total: c.subscriptions })) : null]),
+        h('td', {}, c.channel === 'ATOM' ? t('warnings.confirm.feed') : c.channel === 'MQTT' ? c.topics.join(', ')
+          : c.recipients.map(x => x.name).join('、')))))));
+      return out;
+    }
+
     function deliveryTable(identifier, rows) {
       const byChannel = {};
       for (const r of rows) {
@@ -457,14 +671,22 @@ export default {
       }
       const counts = h('ul', { class: 'channel-counts', 'data-testid': 'warnings-delivery-summary' },
         Object.entries(byChannel).map(([ch, states]) => h('li', { 'data-testid': 'warnings-delivery-channel', 'data-channel': ch },
-          h('strong', {}, ch), ': ', Object.entries(states).map(([s, n]) => s + ' ' + n).join(', '))));
+          h('strong', {}, t('warnings.channel.' + ch)), ': ',
+          Object.entries(states).map(([s, n]) => t('warnings.deliveryState.' + s) + ' ' + n).join(', '))));
+      // named by subscription (an MQTT delivery by its topic); the technical error text stays as the cell's tooltip
       const table = h('table', { class: 'grid' },
         h('thead', {}, h('tr', {}, ['channel', 'recipient', 'state', 'attempts', 'lastError', 'updatedAt']
           .map(c => h('th', {}, t('warnings.deliveries.' + c))))),
         h('tbody', {}, rows.map(r => h('tr', { 'data-testid': 'warnings-delivery-row', 'data-channel': r.channel,
-          'data-state': r.state, 'data-message-id': r.messageId },
-        h('td', {}, r.channel), h('td', {}, r.recipient), h('td', { class: 'state-' + r.state }, r.state),
-        h('td', {}, r.attempts), h('td', {}, r.lastError || ''), h('td', {}, fmt(r.updatedAt))))));
+          'data-state': r.state, 'data-message-id': r.messageId, 'data-recipient': r.recipient },
+        h('td', {}, t('warnings.channel.' + r.channel)),
+        h('td', { 'data-testid': 'warnings-delivery-recipient', title: r.recipient },
+          r.recipientName || (r.channel === 'MQTT' ? r.recipient : t('warnings.deliveries.removed'))),
+        h('td', { class: 'state-' + r.state }, t('warnings.deliveryState.' + r.state)),
+        h('td', {}, r.attempts),
+        h('td', { 'data-testid': 'warnings-delivery-error', title: r.lastError || null, 'data-error': r.lastError || null },
+          deliveryErrorText(t, r.lastError)),
+        h('td', {}, fmt(r.updatedAt))))));
       const failed = rows.some(r => r.state === 'FAILED');
       return h('div', {}, counts, table, failed && officer ? h('button', { 'data-testid': 'warnings-republish',
         'on:click': () => ctx.api('POST', '/api/deliveries/' + encodeURIComponent(identifier) + '/republish').then(
@@ -474,13 +696,22 @@ export default {
 
     // ---------------------------------------------------------------- compose
     // spec: null (new), or {mode: 'revise'|'update', of: WarningView, content}
-    function compose(spec) {
+    // spec: null (new), or {mode: 'revise'|'update', of: WarningView, content}; restored: {content, at} typed earlier
+    // on this computer and autosaved (docs/web-console.md#warnings-screen, "Drafts autosaved")
+    function compose(spec, restored = null) {
       current = null;
       detailRefresh = null;
       deliveryRefresh = null;
       disposeMap();
       renderList();
-      const content = spec ? spec.content : blankContent();
+      const content = restored ? restored.content : spec ? spec.content : blankContent();
+      let touched = false; // autosaved only once the officer changed something
+      let touch = () => { touched = true; };
+      const autosaved = h('span', { class: 'hint', 'data-testid': 'warnings-draft-autosaved' });
+      const restoredNote = restored ? h('p', { class: 'warnings-draft-note', 'data-testid': 'warnings-draft-restored' },
+        t('warnings.draft.restored', { time: fmt(restored.at) }), ' ',
+        h('button', { type: 'button', 'data-testid': 'warnings-draft-discard', 'on:click': () => {
+          forgetDraft(); disposeMap(); pane.replaceChildren(); } }, t('warnings.draft.discard'))) : null;
       const f = {};
       let paintMapImpl = null; // set once the map is there
       const paintMap = () => { if (paintMapImpl) paintMapImpl(); };
@@ -520,7 +751,7 @@ export default {
         const node = h('fieldset', { class: 'language', 'data-testid': 'warnings-compose-language-block', 'data-language': lang },
           h('legend', {}, t('warnings.f.language'), ' ', block.language,
             h('button', { type: 'button', 'data-testid': 'warnings-compose-remove-language', 'on:click': () => {
-              langBlocks.splice(langBlocks.indexOf(block), 1); node.remove(); } }, t('warnings.f.removeLanguage'))),
+              langBlocks.splice(langBlocks.indexOf(block), 1); node.remove(); touch(); } }, t('warnings.f.removeLanguage'))),
           field('event'), field('headline'), field('description', true), field('instruction', true));
         langBlocks.push(block);
         langBox.append(node);
@@ -542,9 +773,9 @@ export default {
       const renderChips = () => {
         chips.replaceChildren(...Array.from(codes).map(c => h('span', { class: 'chip', 'data-testid': 'warnings-area-code', 'data-code': c },
           areaName(c, ctx.lang), ' ', c, ' ', h('button', { type: 'button', 'data-testid': 'warnings-area-remove', 'on:click': () => {
-            codes.delete(c); renderChips(); describe(); paintMap(); } }, '×'))));
+            codes.delete(c); renderChips(); describe(); paintMap(); touch(); } }, '×'))));
       };
-      const addCode = c => { if (!c) return; codes.add(c); renderChips(); describe(); paintMap(); };
+      const addCode = c => { if (!c) return; codes.add(c); renderChips(); describe(); paintMap(); touch(); };
       const citySel = h('select', { 'data-testid': 'warnings-area-city' },
         h('option', { value: PROVINCE.code }, t('warnings.area.wholeProvince')),
         PLATFORMS.map(p => h('option', { value: p.code, selected: p.code === '350100' }, (ctx.lang === 'en' ? p.en : p.zh) + ' ' + p.code)));
@@ -592,6 +823,8 @@ export default {
         return call.then(v => {
           saved = v;
           savedBody = JSON.stringify(body);
+          // on the hub now: the local copy goes, unless more was typed meanwhile
+          if (JSON.stringify(collect()) === savedBody) forgetDraft();
           views.set(v.identifier, v);
           renderList();
           title.textContent = t('warnings.compose.reviseOf', { id: v.identifier });
@@ -633,7 +866,7 @@ export default {
           t('warnings.compose.rejectedBy', { reviewer: lastReview.reviewer, comment: lastReview.comment || '' })) : null;
       const lf = (key, input, extra) => h('label', { class: 'field' }, h('span', {}, t(key)), input, extra || null);
       const form = h('form', { class: 'warnings-compose', 'data-testid': 'warnings-compose', 'on:submit': e => e.preventDefault() },
-        title, rejection,
+        title, rejection, restoredNote,
         h('div', { class: 'row' }, lf('warnings.f.status', f.status), lf('warnings.f.colour', f.colour, colourSwatch),
           lf('warnings.f.severity', severity), lf('warnings.f.category', f.category),
           lf('warnings.f.urgency', f.urgency), lf('warnings.f.certainty', f.certainty)),
@@ -642,7 +875,7 @@ export default {
         h('div', { class: 'row' }, h('span', {}, t('warnings.f.responseTypes'), ': '), responseBoxes),
         langBox,
         h('div', { class: 'row' }, newLang, h('button', { type: 'button', 'data-testid': 'warnings-compose-add-language',
-          'on:click': () => { const l = newLang.value.trim(); if (l) { addLanguage({ language: l }); newLang.value = ''; } } },
+          'on:click': () => { const l = newLang.value.trim(); if (l) { addLanguage({ language: l }); newLang.value = ''; touch(); } } },
         t('warnings.f.addLanguage'))),
         h('fieldset', { class: 'area' }, h('legend', {}, t('warnings.area.title')),
           h('div', { class: 'row' }, lf('warnings.area.city', citySel), lf('warnings.area.county', countySel), addArea),
@@ -657,12 +890,34 @@ export default {
             ctx.api('POST', '/api/warnings/' + encodeURIComponent(v.identifier) + '/submit').then(s => {
               views.set(s.identifier, s);
               ctx.toast(t('warnings.submitted', { id: s.identifier }), 'info');
+              forgetDraft();
               open(s.identifier);
             }, err => showError(ctx, err)), () => { /* save showed its error */ }) }, t('warnings.submit')),
+          autosaved,
           h('button', { type: 'button', 'data-testid': 'warnings-compose-close', 'on:click': () => {
+            forgetDraft();
             disposeMap(); pane.replaceChildren(); } }, t('warnings.cancelEdit'))),
         preview);
       pane.replaceChildren(form);
+      // autosave: what is typed goes to localStorage (per officer) as it is typed, until saved on the hub or closed
+      const autosave = debounce(() => {
+        if (!touched || disposed || !form.isConnected) return;
+        const at = new Date().toISOString();
+        try {
+          localStorage.setItem(draftKey, JSON.stringify({ at, content: collect(),
+            mode: saved ? 'revise' : spec ? spec.mode : 'new',
+            of: saved ? saved.identifier : spec && spec.of ? spec.of.identifier : null }));
+          autosaved.textContent = t('warnings.draft.autosaved', { time: fmt(at) });
+          autosaved.dataset.at = at;
+          paintRestore();
+        } catch (e) {
+          console.warn('autosave failed', e);
+        }
+      }, 300);
+      touch = () => { touched = true; autosave(); };
+      form.addEventListener('input', touch);
+      form.addEventListener('change', touch);
+      if (restored) touched = true;
       showSeverity();
 
       // the map picker, when js/map.js is there (else the code picker above is all there is)
@@ -703,6 +958,9 @@ export default {
     load();
     if (param && param !== 'new') showDetail(decodeURIComponent(param));
     else if (param === 'new' && composer) compose(null);
+    // what this officer typed before a reload or a new sign-in comes back (a named warning shown: one click away)
+    if (composer && localDraft() && (!param || param === 'new')) restoreDraft();
+    paintRestore();
 
     return () => {
       disposed = true;

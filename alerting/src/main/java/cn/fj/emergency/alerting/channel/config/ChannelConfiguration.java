@@ -19,12 +19,12 @@ import cn.fj.emergency.alerting.channel.ChannelSender;
 import cn.fj.emergency.alerting.channel.DeliveryEvents;
 import cn.fj.emergency.alerting.channel.MqttTopics;
 import cn.fj.emergency.alerting.channel.RetryPolicy;
-import cn.fj.emergency.alerting.channel.WarningDistribution;
 import cn.fj.emergency.alerting.channel.atom.AtomFeedWriter;
 import cn.fj.emergency.alerting.channel.delivery.ChannelProperties;
 import cn.fj.emergency.alerting.channel.delivery.DeliveryWorker;
 import cn.fj.emergency.alerting.channel.delivery.DistributingWarnings;
 import cn.fj.emergency.alerting.channel.delivery.ManagingSubscriptions;
+import cn.fj.emergency.alerting.channel.delivery.PreviewingReach;
 import cn.fj.emergency.alerting.channel.delivery.ReadingChannels;
 import cn.fj.emergency.alerting.channel.delivery.RecordingSmsReceipts;
 import cn.fj.emergency.alerting.channel.delivery.Republishing;
@@ -35,6 +35,7 @@ import cn.fj.emergency.alerting.channel.persistence.SubscriptionStore;
 import cn.fj.emergency.alerting.channel.sms.SmsSender;
 import cn.fj.emergency.alerting.channel.webhook.WebhookTargets;
 import cn.fj.emergency.alerting.channel.webhook.WebhookSender;
+import cn.fj.emergency.alerting.targeting.Targeting;
 
 /**
  * The broadcast channels' beans. The application imports this and provides a {@link DeliveryEvents}, a
@@ -60,12 +61,17 @@ public class ChannelConfiguration {
 	}
 
 	@Bean
-	WarningDistribution warningDistribution(LedgerStore ledger, SubscriptionStore subscriptions, AtomStore atom,
+	DistributingWarnings warningDistribution(LedgerStore ledger, SubscriptionStore subscriptions, AtomStore atom,
 			ChannelProperties properties, Clock clock, DeliveryWorker worker) {
 		@Nullable MqttTopics topics = properties.mqtt().brokerUrl() == null ? null
 				: new MqttTopics(properties.mqtt().topicPrefix());
 		return new DistributingWarnings(ledger, subscriptions, atom, topics, properties.sms().gatewayUrl() != null,
 				properties.mqtt().exercises(), clock, worker::wake);
+	}
+
+	@Bean
+	PreviewingReach previewingReach(DistributingWarnings distributing) {
+		return new PreviewingReach(distributing, Targeting.fujian());
 	}
 
 	@Bean

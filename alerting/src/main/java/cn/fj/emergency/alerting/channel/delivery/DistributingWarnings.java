@@ -93,27 +93,45 @@ public class DistributingWarnings implements WarningDistribution {
 	private Mono<Void> feed(PublishedWarning warning) {
 		List<String> ended = warning.references().stream().map(DistributingWarnings::identifierOf).toList();
 		Mono<Long> end = this.atom.end(ended, this.clock.instant());
-		boolean listed = "Actual".equals(warning.status()) && !"Cancel".equals(warning.msgType());
+		boolean listed = listedInFeed(warning.status(), warning.msgType());
 		return listed ? end.then(this.atom.add(warning, this.clock.instant())).then() : end.then();
 	}
 
 	private Flux<LedgerStore.NewDelivery> owed(PublishedWarning w) {
 		boolean exercise = !"Actual".equals(w.status());
-		List<String> areas = new ArrayList<>(w.cityCodes());
-		areas.addAll(w.countyCodes());
-		Flux<LedgerStore.NewDelivery> subscribed = this.subscriptions.wanting(areas)
-			.filter(s -> s.wants(w.cityCodes(), w.countyCodes()))
-			// a drill's (or a test's) warning reaches recipients for exercises only; a real one, real recipients only
-			.filter(s -> s.exercises() == exercise)
-			.filter(s -> s.channel() == Channel.WEBHOOK || this.sms)
+		Flux<LedgerStore.NewDelivery> subscribed = subscribers(exercise, w.cityCodes(), w.countyCodes())
 			.map(s -> new LedgerStore.NewDelivery(w.identifier(), s.channel(), s.id().toString(), s.address(),
 					s.secret(), w.cityCodes(), exercise, payload(s, w)));
-		MqttTopics mqtt = this.topics;
-		Flux<LedgerStore.NewDelivery> terminals = mqtt == null || (exercise && !this.mqttExercises) ? Flux.empty()
-				: Flux.fromIterable(mqtt.topicsFor(w))
-					.map(topic -> new LedgerStore.NewDelivery(w.identifier(), Channel.MQTT, topic, topic, null,
-							w.cityCodes(), exercise, w.capXml()));
+		Flux<LedgerStore.NewDelivery> terminals = Flux.fromIterable(terminalTopics(exercise, w.cityCodes(), w.countyCodes()))
+			.map(topic -> new LedgerStore.NewDelivery(w.identifier(), Channel.MQTT, topic, topic, null, w.cityCodes(),
+					exercise, w.capXml()));
 		return subscribed.concatWith(terminals);
+	}
+
+	/**
+	 * The webhook and SMS subscriptions a warning covering these cities and counties is owed to: those wanting one of
+	 * its areas, for exercises when the warning is an Exercise or Test and real ones when it is Actual, SMS only
+	 * where a gateway is configured. Publishing records a delivery to each; the reach preview lists them.
+	 */
+	public Flux<Subscription> subscribers(boolean exercise, List<String> cityCodes, List<String> countyCodes) {
+		List<String> areas = new ArrayList<>(cityCodes);
+		areas.addAll(countyCodes);
+		return this.subscriptions.wanting(areas)
+			.filter(s -> s.wants(cityCodes, countyCodes))
+			// a drill's (or a test's) warning reaches recipients for exercises only; a real one, real recipients only
+			.filter(s -> s.exercises() == exercise)
+			.filter(s -> s.channel() == Channel.WEBHOOK || this.sms);
+	}
+
+	/** The MQTT topics such a warning is published on; none without a broker, or for a drill unless routed. */
+	public List<String> terminalTopics(boolean exercise, List<String> cityCodes, List<String> countyCodes) {
+		MqttTopics mqtt = this.topics;
+		return mqtt == null || (exercise && !this.mqttExercises) ? List.of() : mqtt.topicsFor(cityCodes, countyCodes);
+	}
+
+	/** Whether a warning of this status and message type is listed in the public Atom feed. */
+	public static boolean listedInFeed(String status, String msgType) {
+		return "Actual".equals(status) && !"Cancel".equals(msgType);
 	}
 
 	private static String payload(Subscription s, PublishedWarning w) {

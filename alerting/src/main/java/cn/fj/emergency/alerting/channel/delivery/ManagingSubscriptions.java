@@ -46,7 +46,7 @@ public class ManagingSubscriptions {
 		Subscription s = new Subscription(ChannelIds.newId(this.clock), channel, Objects.requireNonNull(request.name()),
 				Objects.requireNonNull(request.address()), channel == Channel.WEBHOOK ? request.secret() : null,
 				List.copyOf(Objects.requireNonNull(request.areas())), this.clock.instant(),
-				Boolean.TRUE.equals(request.exercises()));
+				Boolean.TRUE.equals(request.exercises()), request.receivers());
 		Mono<Void> target = channel == Channel.WEBHOOK ? this.targets.check(s.address()) : Mono.empty();
 		return target.then(this.store.add(s)).filter(Boolean::booleanValue).map(added -> s);
 	}

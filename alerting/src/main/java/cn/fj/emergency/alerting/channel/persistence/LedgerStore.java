@@ -137,15 +137,17 @@ public class LedgerStore {
 
 	public Flux<DeliveryView> forWarning(String identifier) {
 		return this.db.sql("""
-				SELECT message_id, identifier, channel, recipient, state, attempts, next_attempt_at, last_error,
-				    created_at, updated_at
-				FROM channel_delivery WHERE identifier = :identifier ORDER BY channel, recipient""")
+				SELECT d.message_id, d.identifier, d.channel, d.recipient, d.state, d.attempts, d.next_attempt_at,
+				    d.last_error, d.created_at, d.updated_at, s.name AS recipient_name
+				FROM channel_delivery d
+				LEFT JOIN channel_subscription s ON d.channel IN ('WEBHOOK', 'SMS') AND s.id::text = d.recipient
+				WHERE d.identifier = :identifier ORDER BY d.channel, d.recipient""")
 			.bind("identifier", identifier)
 			.map(row -> new DeliveryView(uuid(row, "message_id"), string(row, "identifier"),
 					Channel.valueOf(string(row, "channel")), string(row, "recipient"),
 					DeliveryState.valueOf(string(row, "state")), integer(row, "attempts"),
 					instant(row, "next_attempt_at"), row.get("last_error", String.class), instant(row, "created_at"),
-					instant(row, "updated_at")))
+					instant(row, "updated_at"), row.get("recipient_name", String.class)))
 			.all();
 	}
 

@@ -11,10 +11,11 @@ import reactor.core.publisher.Mono;
 import cn.fj.emergency.alerting.channel.Channel;
 import cn.fj.emergency.alerting.channel.Subscription;
 
-/** Webhook endpoints and SMS recipients (V50__delivery_ledger.sql, V62__exercise_subscriptions.sql). */
+/** Webhook endpoints and SMS recipients (V50__delivery_ledger.sql, V62__exercise_subscriptions.sql,
+ * V63__subscription_receivers.sql). */
 public class SubscriptionStore {
 
-	private static final String COLUMNS = "id, channel, name, address, secret, areas, created_at, exercises";
+	private static final String COLUMNS = "id, channel, name, address, secret, areas, created_at, exercises, receivers";
 
 	private final DatabaseClient db;
 
@@ -25,8 +26,8 @@ public class SubscriptionStore {
 	/** Adds the subscription; answers false if one of this channel already has the address. */
 	public Mono<Boolean> add(Subscription s) {
 		var spec = this.db.sql("""
-				INSERT INTO channel_subscription (id, channel, name, address, secret, areas, created_at, exercises)
-				VALUES (:id, :channel, :name, :address, :secret, :areas, :createdAt, :exercises)
+				INSERT INTO channel_subscription (id, channel, name, address, secret, areas, created_at, exercises, receivers)
+				VALUES (:id, :channel, :name, :address, :secret, :areas, :createdAt, :exercises, :receivers)
 				ON CONFLICT (channel, address) DO NOTHING""")
 			.bind("id", s.id())
 			.bind("channel", s.channel().name())
@@ -36,6 +37,7 @@ public class SubscriptionStore {
 			.bind("createdAt", s.createdAt())
 			.bind("exercises", s.exercises());
 		spec = s.secret() == null ? spec.bindNull("secret", String.class) : spec.bind("secret", s.secret());
+		spec = s.receivers() == null ? spec.bindNull("receivers", Integer.class) : spec.bind("receivers", s.receivers());
 		return spec.fetch().rowsUpdated().map(n -> n > 0);
 	}
 
@@ -67,7 +69,7 @@ public class SubscriptionStore {
 				Channel.valueOf(LedgerStore.string(row, "channel")), LedgerStore.string(row, "name"),
 				LedgerStore.string(row, "address"), row.get("secret", String.class),
 				areas == null ? List.of() : List.of(areas), LedgerStore.instant(row, "created_at"),
-				Boolean.TRUE.equals(row.get("exercises", Boolean.class)));
+				Boolean.TRUE.equals(row.get("exercises", Boolean.class)), row.get("receivers", Integer.class));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,11 +37,11 @@ class SubscriptionRoutes {
 
 	/** @param exercises a recipient of Exercise and Test warnings (drills) only; false: of Actual warnings only */
 	record SubscriptionView(UUID id, String channel, String name, String address, boolean secretSet,
-			List<String> areas, String createdAt, boolean exercises) {
+			List<String> areas, String createdAt, boolean exercises, @Nullable Integer receivers) {
 
 		static SubscriptionView of(Subscription s) {
 			return new SubscriptionView(s.id(), s.channel().name(), s.name(), s.address(), s.secret() != null,
-					s.areas(), s.createdAt().toString(), s.exercises());
+					s.areas(), s.createdAt().toString(), s.exercises(), s.receivers());
 		}
 
 	}

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import cn.fj.emergency.alerting.cap.xml.CapNamespaces;
+import cn.fj.emergency.alerting.channel.WarningReach;
+import cn.fj.emergency.alerting.channel.delivery.PreviewingReach;
 import cn.fj.emergency.alerting.warning.ApprovingWarning;
 import cn.fj.emergency.alerting.warning.CancellingWarning;
 import cn.fj.emergency.alerting.warning.ComposingWarning;
@@ -58,10 +60,13 @@ class WarningHttpRoutes {
 
 	private final java.time.Clock clock;
 
+	private final PreviewingReach reach;
+
 	WarningHttpRoutes(ComposingWarning composing, SubmittingWarning submitting, ApprovingWarning approving,
 			RejectingWarning rejecting, PublishingWarning publishing, UpdatingWarning updating,
-			CancellingWarning cancelling, FindingWarnings finding, java.time.Clock clock) {
+			CancellingWarning cancelling, FindingWarnings finding, java.time.Clock clock, PreviewingReach reach) {
 		this.clock = clock;
+		this.reach = reach;
 		this.composing = composing;
 		this.submitting = submitting;
 		this.approving = approving;
@@ -140,6 +145,16 @@ class WarningHttpRoutes {
 	Mono<ResponseEntity<byte[]>> cap(@PathVariable String id) {
 		return edge(this.finding.capXml(id)
 			.map(xml -> ResponseEntity.ok().contentType(CAP).body(xml.getBytes(StandardCharsets.UTF_8))));
+	}
+
+	/**
+	 * Whom the warning would reach if published now: subscriptions per channel with a receiver estimate, and the
+	 * counties no subscription covers (docs/channels.md, "Reach preview").
+	 */
+	@GetMapping("/{id}/reach")
+	Mono<WarningReach> reach(@PathVariable String id) {
+		return edge(this.finding.find(id)
+			.flatMap(v -> this.reach.reach(v.identifier(), v.status(), v.msgType(), v.cityCodes(), v.countyCodes())));
 	}
 
 	private static <T> Mono<T> edge(Mono<T> result) {
