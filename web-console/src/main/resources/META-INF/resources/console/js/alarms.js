@@ -66,7 +66,7 @@ export function start(banner, counter, deps) {
       case 'PLATFORM_OFFLINE':
         return t('alarm.offline', { city });
       default:
-        return alarm.kind;
+        return deps.name('alarm', alarm.kind);
     }
   }
 
@@ -81,7 +81,7 @@ export function start(banner, counter, deps) {
         'success');
     } catch (err) {
       button.disabled = false;
-      deps.toast(t('alarm.ackFailed') + ' ' + err.message, 'error');
+      deps.toast(t('alarm.ackFailed') + ' ' + deps.errorText(err), 'error', (err && err.code) || null);
     }
   }
 

@@ -66,7 +66,7 @@ export default {
       withAll ? h('option', { value: '' }, t('board.all')) : null,
       options.map(([value, text]) => h('option', { value, selected: filters[key] === value }, text))));
     const category = h('input', {
-      'data-testid': 'board-filter-category', size: 6, inputmode: 'numeric', placeholder: '11, 2201…',
+      'data-testid': 'board-filter-category', size: 6, title: t('board.category'), inputmode: 'numeric', placeholder: '11, 2201…',
       'on:change': e => { filters.category = e.target.value.trim(); reload(); },
     });
     const search = h('input', {
@@ -171,7 +171,7 @@ export default {
         render();
       }).catch(err => {
         if (loading === request) loading = null;
-        if (!disposed) ctx.toast(err.code + ': ' + err.message, 'error');
+        if (!disposed) ctx.fail(err);
       });
       loading = request;
     }
@@ -186,7 +186,7 @@ export default {
         summary = s;
         renderCounters();
         renderCount();
-      }).catch(err => { if (!disposed) ctx.toast(err.code + ': ' + err.message, 'error'); });
+      }).catch(err => { if (!disposed) ctx.fail(err); });
     }
     let summaryTimer = null;
     function summarySoon() {
@@ -199,7 +199,7 @@ export default {
         if (disposed) return;
         for (const s of list || []) suspected.add(s.incidentId);
         render();
-      }).catch(err => { if (!disposed) ctx.toast(err.code + ': ' + err.message, 'error'); });
+      }).catch(err => { if (!disposed) ctx.fail(err); });
     }
 
     // Registered before the first page is read, so nothing committed after that read is missed; what arrives
@@ -259,7 +259,7 @@ export default {
             incidents.set(id, { ...inc, fresh: true });
             scheduleRender();
           }
-        }).catch(err => ctx.toast(err.code + ': ' + err.message, 'error'));
+        }).catch(err => ctx.fail(err));
       }
     }
 
@@ -320,6 +320,9 @@ export default {
         class: [inc.fresh ? 'fresh' : '', inc.exercise ? 'exercise-row' : ''].join(' ').trim() || null,
         style: { borderLeftColor: colour },
         'on:click': () => ctx.navigate('#/incidents/' + inc.id),
+        // reachable by keyboard: Tab to the row, Enter opens it
+        tabindex: '0', 'aria-label': t('level.' + inc.level) + ' · ' + (inc.title || ''),
+        'on:keydown': e => { if (e.key === 'Enter') ctx.navigate('#/incidents/' + inc.id); },
       },
       h('td', {}, h('span', { class: 'level-badge level-' + inc.level, 'data-testid': 'board-level',
         style: { background: colour }, title: t('level.' + inc.level) }, inc.level)),

@@ -43,7 +43,7 @@ export default {
 
   mount(el, ctx, param) {
     const { el: h, t } = ctx;
-    const fail = err => ctx.toast((err.code ? err.code + ': ' : '') + err.message, 'error');
+    const fail = err => ctx.fail(err);
     let disposed = false;
     let selected = param || null;
     const drills = new Map(); // id -> summary, newest first by startedAt
@@ -147,7 +147,7 @@ export default {
       tbody.replaceChildren(...(list.length ? list.map(d => h('tr', { 'data-testid': 'drill-row', 'data-drill-id': d.id,
         'data-state': d.state, class: d.id === selected ? 'selected' : '', style: 'cursor:pointer',
         'on:click': () => select(d.id) },
-        h('td', {}, d.title || d.scenario), h('td', { 'data-testid': 'drill-state' }, d.state), h('td', {}, d.startedBy),
+        h('td', {}, d.title || d.scenario), h('td', { 'data-testid': 'drill-state' }, ctx.name('drill', d.state)), h('td', {}, d.startedBy),
         h('td', {}, ctx.fmtTime(d.startedAt)), h('td', {}, d.endedAt ? ctx.fmtTime(d.endedAt) : ''),
         h('td', { 'data-testid': 'drill-progress' }, progressText(d))))
         : [h('tr', {}, h('td', { colspan: '6' }, t('drills.none')))]));
@@ -197,7 +197,7 @@ export default {
     function drawDetail(d) {
       if (!d) { detail.replaceChildren(); return; }
       detail.replaceChildren(h('div', { 'data-testid': 'drill-selected', 'data-drill-id': d.id, 'data-state': d.state },
-        h('h3', {}, (d.title || d.scenario) + ' · ' + d.state),
+        h('h3', {}, (d.title || d.scenario) + ' · ' + ctx.name('drill', d.state)),
         h('p', {}, `${t('drills.timeScale')} ${d.timeScale} · ${t('drills.rate')} ${d.rateMultiplier} · ${progressText(d)}`),
         d.state === 'RUNNING' ? h('button', { 'data-testid': 'drill-cancel', 'on:click': () => cancel(d.id) }, t('drills.cancel')) : '',
         d.error ? h('p', { 'data-testid': 'drill-error', class: 'error' }, d.error) : '',

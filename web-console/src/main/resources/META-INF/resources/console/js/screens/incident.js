@@ -43,7 +43,7 @@ export default {
   mount(el, ctx, id) {
     const { el: h, t } = ctx;
     if (!id) { el.append(h('p', { 'data-testid': 'incident-none' }, t('incident.none'))); return () => {}; }
-    const fail = err => ctx.toast((err.code ? err.code + ': ' : '') + err.message, 'error');
+    const fail = err => ctx.fail(err);
     const officer = ctx.hasRole('DUTY_OFFICER', 'COMMANDER');
     const offs = [];
     let incident = null;
@@ -75,31 +75,32 @@ export default {
       const i = incident;
       header.replaceChildren(
         h('h2', { 'data-testid': 'incident-title' },
-          h('span', { class: 'level-badge', 'data-testid': 'incident-level', 'data-level': i.level,
-            style: `background:${ctx.levelColour(i.level)};color:#fff;padding:0 .4em;border-radius:3px;margin-right:.5em` }, i.level),
+          h('span', { 'data-testid': 'incident-level', 'data-level': i.level,
+            class: 'level-badge level-' + i.level, title: t('level.' + i.level),
+            style: `background:${ctx.levelColour(i.level)};padding:0 .4em;border-radius:3px;margin-right:.5em` }, i.level),
           i.title, i.exercise ? h('small', {}, ' [' + t('incident.exercise') + ']') : ''),
         h('dl', { class: 'incident-facts', style: 'display:grid;grid-template-columns:max-content 1fr;gap:2px 12px' },
-          h('dt', {}, t('incident.status')), h('dd', { style: 'margin:0', 'data-testid': 'incident-status', 'data-status': i.status }, i.status),
+          h('dt', {}, t('incident.status')), h('dd', { style: 'margin:0', 'data-testid': 'incident-status', 'data-status': i.status }, t('status.' + i.status)),
           h('dt', {}, t('incident.area')), h('dd', { style: 'margin:0' }, platformName(i.cityCode, ctx.lang) + ' / ' + countyName(i.countyCode, ctx.lang)),
           h('dt', {}, t('incident.occurred')), h('dd', { style: 'margin:0' }, ctx.fmtTime(i.occurredAt)),
           h('dt', {}, t('incident.assignee')), h('dd', { style: 'margin:0', 'data-testid': 'incident-assignee' }, i.assignee || '–'),
           h('dt', {}, t('incident.version')), h('dd', { style: 'margin:0', 'data-testid': 'incident-version' }, String(i.version))),
         i.description ? h('p', {}, i.description) : '');
       if (statusSel) {
-        statusSel.replaceChildren(...(NEXT[i.status] || []).map(s => h('option', { value: s }, s)));
+        statusSel.replaceChildren(...(NEXT[i.status] || []).map(s => h('option', { value: s }, t('status.' + s))));
       }
     }
     const loadIncident = () => ctx.api('GET', '/api/incidents/' + id).then(i => { incident = i; drawHeader(); }, fail);
 
     // ---- actions
     function actions() {
-      statusSel = h('select', { 'data-testid': 'incident-status-select' });
-      const reason = h('input', { 'data-testid': 'incident-status-reason', placeholder: t('incident.reason') });
-      const merged = h('input', { 'data-testid': 'incident-merged-into', placeholder: t('incident.mergedInto') });
-      const levelSel = h('select', { 'data-testid': 'incident-level-select' }, ...['I', 'II', 'III', 'IV'].map(l => h('option', { value: l }, l)));
-      const levelReason = h('input', { 'data-testid': 'incident-level-reason', placeholder: t('incident.reason') });
-      const assignee = h('input', { 'data-testid': 'incident-assignee-input', placeholder: 'username' });
-      const note = h('textarea', { 'data-testid': 'incident-note-text', rows: 2, placeholder: t('incident.note') });
+      statusSel = h('select', { 'data-testid': 'incident-status-select', 'aria-label': t('incident.setStatus') });
+      const reason = h('input', { 'data-testid': 'incident-status-reason', placeholder: t('incident.reason'), 'aria-label': t('incident.reason') });
+      const merged = h('input', { 'data-testid': 'incident-merged-into', placeholder: t('incident.mergedInto'), 'aria-label': t('incident.mergedInto') });
+      const levelSel = h('select', { 'data-testid': 'incident-level-select', 'aria-label': t('incident.setLevel') }, ...['I', 'II', 'III', 'IV'].map(l => h('option', { value: l }, t('level.' + l))));
+      const levelReason = h('input', { 'data-testid': 'incident-level-reason', placeholder: t('incident.reason'), 'aria-label': t('incident.reason') });
+      const assignee = h('input', { 'data-testid': 'incident-assignee-input', placeholder: t('incident.assignee'), 'aria-label': t('incident.assignee') });
+      const note = h('textarea', { 'data-testid': 'incident-note-text', rows: 2, placeholder: t('incident.note'), 'aria-label': t('incident.note') });
       const post = (path, body, after) => ctx.api('POST', '/api/incidents/' + id + path, body)
         .then(r => { ctx.toast(t('incident.done'), 'info'); if (after) after(r); }, fail);
       return h('div', { class: 'incident-actions' },
@@ -122,12 +123,15 @@ export default {
     function describe(e) {
       const d = e.data || {};
       switch (e.type) {
-        case 'incident.reported': return 'reported (' + (d.source || '') + ')';
-        case 'incident.status-changed': return `${d.previousStatus} \u2192 ${d.status}` + (d.reason ? ': ' + d.reason : '');
-        case 'incident.level-changed': return `${d.previousLevel} \u2192 ${d.level}: ${d.reason || ''}`;
+        case 'incident.reported': {
+          const source = d.source && typeof d.source === 'object' ? d.source.kind : d.source;
+          return source ? '(' + t('source.' + source) + ')' : '';
+        }
+        case 'incident.status-changed': return `${t('status.' + d.previousStatus)} \u2192 ${t('status.' + d.status)}` + (d.reason ? ': ' + d.reason : '');
+        case 'incident.level-changed': return `${t('level.' + d.previousLevel)} \u2192 ${t('level.' + d.level)}: ${d.reason || ''}`;
         case 'incident.assigned': return '\u2192 ' + d.assignee;
         case 'incident.note-added': return d.text;
-        case 'incident.duplicate-suspected': return JSON.stringify(d.candidates || d);
+        case 'incident.duplicate-suspected': return (d.candidates || []).map(c => String((c && typeof c === 'object' ? c.id || c.incidentId : c) || '').slice(0, 8)).join(', ');
         default: return '';
       }
     }
@@ -140,7 +144,7 @@ export default {
           if (e.seq <= lastTimelineSeq) continue;
           lastTimelineSeq = e.seq;
           timeline.append(h('li', { 'data-testid': 'incident-timeline-entry', 'data-type': e.type, 'data-seq': String(e.seq) },
-            h('time', {}, ctx.fmtTime(e.at)), ' ', h('b', {}, e.type.replace('incident.', '')), ' ',
+            h('time', {}, ctx.fmtTime(e.at)), ' ', h('b', {}, ctx.name('event', e.type)), ' ',
             h('span', { class: 'by' }, e.by), ' ', h('span', {}, describe(e))));
         }
         const again = timelineLoading.again;
@@ -156,10 +160,10 @@ export default {
         h('div', {}, h('b', {}, o.ref), ' ', o.text, ' \u00b7 ', t('incident.deadline') + ' ' + ctx.fmtTime(o.deadline), ' \u00b7 ', o.issuedBy),
         h('ul', {}, ...(o.targets || []).map(tg => h('li', { 'data-testid': 'incident-order-target', 'data-city': tg.cityCode,
           'data-state': tg.state || 'NONE', 'data-overdue': tg.overdueAt ? 'true' : 'false' },
-          platformName(tg.cityCode, ctx.lang) + ': ', tg.state || t('incident.noAck'),
+          platformName(tg.cityCode, ctx.lang) + ': ', tg.state ? ctx.name('ack', tg.state) : t('incident.noAck'),
           tg.acknowledgedAt ? ' (' + ctx.fmtTime(tg.acknowledgedAt) + ')' : '',
           tg.overdueAt ? h('b', { class: 'overdue' }, ' ' + t('incident.overdue')) : '',
-          ...(tg.acknowledgements || []).filter(a => a.reason).map(a => h('div', { class: 'ack-reason' }, a.state + ': ' + a.reason))))))));
+          ...(tg.acknowledgements || []).filter(a => a.reason).map(a => h('div', { class: 'ack-reason' }, ctx.name('ack', a.state) + ': ' + a.reason))))))));
     }
     const loadOrder = oid => ctx.api('GET', '/api/orders/' + oid).then(o => { orders.set(o.id, o); drawOrders(); }, fail);
     const loadOrders = () => ctx.api('GET', `/api/orders?incident=${id}&size=200`).then(page => {
@@ -172,7 +176,7 @@ export default {
       if (!sitreps.size) { sitrepsEl.replaceChildren(h('p', {}, t('incident.noSitreps'))); return; }
       const list = [...sitreps.values()].sort((a, b) => a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : 0);
       sitrepsEl.replaceChildren(...list.map(s => h('div', { class: 'sitrep', 'data-testid': 'incident-sitrep', 'data-kind': s.kind },
-        h('b', {}, s.kind), ' ', ctx.fmtTime(s.reportedAt), ' \u00b7 ', platformName(s.source, ctx.lang),
+        h('b', {}, ctx.name('sitrep', s.kind)), ' ', ctx.fmtTime(s.reportedAt), ' \u00b7 ', platformName(s.source, ctx.lang),
         h('div', { class: 'sitrep-content' }, Object.entries(s.content || {})
           .filter(([, v]) => v !== null && v !== '').map(([k, v]) => k + ': ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(' \u00b7 ')))));
     }
@@ -194,7 +198,7 @@ export default {
           requested: n.requested, committed: n.committed, delivered: n.delivered, remaining: n.remaining })))),
         h('ul', {}, ...(rv.commitments || []).map(c => h('li', { 'data-testid': 'incident-commitment', 'data-status': c.status,
           'data-depot': c.depotCode || '' },
-          `${c.itemCode || c.resourceName} \u00d7${c.quantity} @ ${c.depotCode || c.provider}: ${c.status}`))));
+          `${c.itemCode || c.resourceName} \u00d7${c.quantity} @ ${c.depotCode || c.provider}: ${ctx.name('commitment', c.status)}`))));
       }));
     }
     const loadRequest = rid => ctx.api('GET', '/api/supplies/requests/' + rid).then(rv => { requests.set(rv.request.id, rv); drawSupplies(); }, fail);

@@ -106,9 +106,8 @@ function uid(prefix) {
 }
 
 function showError(ctx, err) {
-  const code = err && err.code ? err.code : 'ERROR';
-  const field = err && err.body && err.body.field ? ' (' + err.body.field + ')' : '';
-  ctx.toast(code + field + ': ' + (err && err.message ? err.message : String(err)), 'error');
+  // in the officer's language, with no code in front (the code stays on the toast's data-code)
+  ctx.fail(err);
 }
 
 export default {
@@ -181,7 +180,7 @@ export default {
         .sort((a, b) => a.code.localeCompare(b.code));
       depotBody.replaceChildren(...rows.map(d => h('tr', { 'data-testid': 'supplies-depot-row', 'data-depot-code': d.code,
         class: d.code === selected ? 'selected' : null, style: 'cursor:pointer', 'on:click': () => selectDepot(d.code) },
-      h('td', {}, d.code), h('td', {}, ctx.lang === 'en' ? d.nameEn : d.nameZh), h('td', {}, d.level),
+      h('td', {}, d.code), h('td', {}, ctx.lang === 'en' ? d.nameEn : d.nameZh), h('td', {}, ctx.name('depotLevel', d.level)),
       h('td', {}, areaName(d.ownerCity, ctx.lang)), h('td', {}, d.enabled ? '✓' : '✗'))));
     }
 
@@ -333,7 +332,7 @@ export default {
           'data-status': c.status },
         h('td', {}, c.lineNo), h('td', {}, c.depotCode ? depotName(c.depotCode) + ' ' + c.depotCode : (c.provider || '')),
         h('td', {}, c.itemCode ? itemName(c.itemCode) : (c.resourceName || '')), h('td', {}, c.quantity),
-        h('td', { 'data-testid': 'supplies-commitment-status' }, t('supplies.status.' + c.status) || c.status),
+        h('td', { 'data-testid': 'supplies-commitment-status' }, ctx.name('commitment', c.status)),
         h('td', {}, fmt(c.holdUntil)),
         h('td', {}, operator && c.depotCode ? stepButtons(c) : null)))));
       requestPane.replaceChildren(h('div', { 'data-testid': 'supplies-request', 'data-request-id': r.id },
@@ -429,7 +428,7 @@ export default {
         renderStock();
       }
       movementList.prepend(h('li', { 'data-testid': 'supplies-movement-row', 'data-depot-code': m.depotCode, 'data-item-code': m.itemCode },
-        fmt(m.recordedAt), ' ', depotName(m.depotCode), ' · ', itemName(m.itemCode), ' · ', t('supplies.type.' + m.type) || m.type,
+        fmt(m.recordedAt), ' ', depotName(m.depotCode), ' · ', itemName(m.itemCode), ' · ', ctx.name('movement', m.type),
         ' ', String(m.onHandDelta !== undefined && m.onHandDelta !== 0 ? m.onHandDelta : m.quantity), ' → ', String(m.available)));
       while (movementList.children.length > 20) movementList.lastChild.remove();
     }));

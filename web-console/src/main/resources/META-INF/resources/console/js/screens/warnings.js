@@ -207,11 +207,11 @@ function blankContent() {
 }
 
 function showError(ctx, err) {
-  const code = err && err.code ? err.code : 'ERROR';
-  let message = err && err.message ? err.message : String(err);
+  // in the officer's language, with no code in front (the code stays on the toast's data-code)
+  let message = ctx.errorText(err);
   const problems = err && err.body && Array.isArray(err.body.capProblems) ? err.body.capProblems : [];
-  if (problems.length) message += ' — ' + problems.map(p => (p.code || '') + ' ' + (p.message || '')).join('; ');
-  ctx.toast(code + ': ' + message, 'error');
+  if (problems.length) message += ' — ' + problems.map(p => p.message || '').join('; ');
+  ctx.toast(message, 'error', (err && err.code) || null);
 }
 
 // picture and board (issue 18.1): a warning in force is published (not since updated or cancelled), not an
@@ -272,7 +272,7 @@ export default {
       h('td', {}, view.identifier), h('td', {}, badge(view)),
       h('td', {}, swatch(view.colour), t('warnings.colour.' + view.colour)),
       h('td', {}, view.headline || ''), h('td', {}, t('warnings.status.' + view.status) || view.status,
-        view.msgType && view.msgType !== 'Alert' ? ' · ' + view.msgType : ''),
+        view.msgType && view.msgType !== 'Alert' ? ' · ' + ctx.name('cap.msgType', view.msgType) : ''),
       h('td', {}, fmt(view.publishedAt || view.sent)));
     }
 
@@ -365,8 +365,8 @@ export default {
       add('warnings.col.state', badge(v), 'warnings-detail-state');
       add('warnings.col.headline', v.headline);
       add('warnings.col.status', t('warnings.status.' + v.status) || v.status);
-      add('warnings.d.msgType', v.msgType);
-      add('warnings.col.colour', h('span', {}, swatch(v.colour), t('warnings.colour.' + v.colour), ' · ', v.severity));
+      add('warnings.d.msgType', ctx.name('cap.msgType', v.msgType));
+      add('warnings.col.colour', h('span', {}, swatch(v.colour), t('warnings.colour.' + v.colour), ' · ', ctx.name('cap.severity', v.severity)));
       add('warnings.d.languages', (v.languages || []).join(', '));
       add('warnings.d.cities', (v.cityCodes || []).map(c => areaName(c, ctx.lang) + ' ' + c).join(', '));
       add('warnings.d.counties', (v.countyCodes || []).map(c => areaName(c, ctx.lang)).join(', '));
@@ -457,13 +457,13 @@ export default {
       }
       const counts = h('ul', { class: 'channel-counts', 'data-testid': 'warnings-delivery-summary' },
         Object.entries(byChannel).map(([ch, states]) => h('li', { 'data-testid': 'warnings-delivery-channel', 'data-channel': ch },
-          h('strong', {}, ch), ': ', Object.entries(states).map(([s, n]) => s + ' ' + n).join(', '))));
+          h('strong', {}, ctx.name('channel', ch)), ': ', Object.entries(states).map(([s, n]) => ctx.name('delivery', s) + ' ' + n).join(', '))));
       const table = h('table', { class: 'grid' },
         h('thead', {}, h('tr', {}, ['channel', 'recipient', 'state', 'attempts', 'lastError', 'updatedAt']
           .map(c => h('th', {}, t('warnings.deliveries.' + c))))),
         h('tbody', {}, rows.map(r => h('tr', { 'data-testid': 'warnings-delivery-row', 'data-channel': r.channel,
           'data-state': r.state, 'data-message-id': r.messageId },
-        h('td', {}, r.channel), h('td', {}, r.recipient), h('td', { class: 'state-' + r.state }, r.state),
+        h('td', {}, ctx.name('channel', r.channel)), h('td', {}, r.recipient), h('td', { class: 'state-' + r.state }, ctx.name('delivery', r.state)),
         h('td', {}, r.attempts), h('td', {}, r.lastError || ''), h('td', {}, fmt(r.updatedAt))))));
       const failed = rows.some(r => r.state === 'FAILED');
       return h('div', {}, counts, table, failed && officer ? h('button', { 'data-testid': 'warnings-republish',
@@ -490,16 +490,16 @@ export default {
       const colourSwatch = h('span', {});
       f.colour = sel('warnings-compose-colour', COLOURS, content.colour, c => t('warnings.colour.' + c));
       const showSeverity = () => {
-        severity.textContent = SEVERITY[f.colour.value];
+        severity.textContent = ctx.name('cap.severity', SEVERITY[f.colour.value]);
         colourSwatch.replaceChildren(swatch(f.colour.value));
         paintMap();
       };
       f.colour.addEventListener('change', showSeverity);
-      f.category = sel('warnings-compose-category', CATEGORIES, content.category);
-      f.urgency = sel('warnings-compose-urgency', URGENCIES, content.urgency);
-      f.certainty = sel('warnings-compose-certainty', CERTAINTIES, content.certainty);
+      f.category = sel('warnings-compose-category', CATEGORIES, content.category, c => ctx.name('cap.category', c));
+      f.urgency = sel('warnings-compose-urgency', URGENCIES, content.urgency, u => ctx.name('cap.urgency', u));
+      f.certainty = sel('warnings-compose-certainty', CERTAINTIES, content.certainty, c => ctx.name('cap.certainty', c));
       const responseBoxes = RESPONSE_TYPES.map(r => h('label', {}, h('input', { type: 'checkbox', value: r,
-        'data-testid': 'warnings-compose-response-' + r, checked: (content.responseTypes || []).includes(r) }), r));
+        'data-testid': 'warnings-compose-response-' + r, checked: (content.responseTypes || []).includes(r) }), ctx.name('cap.responseType', r)));
       f.onset = h('input', { type: 'datetime-local', 'data-testid': 'warnings-compose-onset',
         value: content.onset ? chinaLocal(content.onset) : '' });
       f.expires = h('input', { type: 'datetime-local', 'data-testid': 'warnings-compose-expires',
@@ -606,8 +606,8 @@ export default {
         try {
           const c = contentFromCap(xml);
           readable = h('div', { 'data-testid': 'warnings-preview-summary' },
-            h('p', {}, swatch(c.colour), t('warnings.colour.' + c.colour), ' · ', SEVERITY[c.colour], ' · ', c.urgency, ' · ',
-              c.certainty, ' · ', t('warnings.status.' + c.status) || c.status),
+            h('p', {}, swatch(c.colour), t('warnings.colour.' + c.colour), ' · ', ctx.name('cap.severity', SEVERITY[c.colour]), ' · ', ctx.name('cap.urgency', c.urgency), ' · ',
+              ctx.name('cap.certainty', c.certainty), ' · ', t('warnings.status.' + c.status) || c.status),
             h('p', {}, t('warnings.f.onset'), ': ', c.onset ? fmt(c.onset) : t('warnings.f.effectiveNote'), ' — ',
               t('warnings.f.expires'), ': ', fmt(c.expires)),
             c.texts.map(x => h('div', { class: 'preview-info', 'data-testid': 'warnings-preview-info', 'data-language': x.language },
