@@ -27,6 +27,21 @@ export default {
 
   mount(el, ctx) {
     const { el: h, t } = ctx;
+    // a value of the details in the officer's words where the console knows it (a role, a status, a state…)
+    const KINDS = ['ack', 'warning', 'delivery', 'commitment', 'movement', 'drill', 'alarm', 'sitrep', 'outcome'];
+    const word = v => {
+      if (typeof v !== 'string') return v === null ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      for (const prefix of ['role.', 'status.', 'source.']) if (ctx.t(prefix + v) !== prefix + v) return ctx.t(prefix + v);
+      for (const kind of KINDS) if (ctx.name(kind, v) !== v) return ctx.name(kind, v);
+      return v;
+    };
+    /** The details of a record (JSON) as `key: value` pairs with the values named, else as they are. */
+    const details = text => {
+      let parsed = null;
+      try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return h('code', {}, text || '');
+      return h('code', {}, Object.entries(parsed).map(([k, v]) => k + ': ' + (Array.isArray(v) ? v.map(word).join(', ') : word(v))).join(' · '));
+    };
     const fail = err => ctx.fail(err);
     const verification = h('div', { 'data-testid': 'audit-verification' });
     const tbody = h('tbody', {});
@@ -43,7 +58,7 @@ export default {
           'data-action': r.action, 'data-outcome': r.outcome, class: r.outcome === 'REFUSED' ? 'refused' : '' },
           h('td', {}, String(r.seq)), h('td', {}, ctx.fmtTime(r.at)), h('td', {}, r.actor + ' (' + ctx.name('actorKind', r.actorKind) + ')'),
           h('td', { title: r.action }, ctx.name('event', r.action)), h('td', {}, r.subject || ''), h('td', {}, ctx.name('outcome', r.outcome)),
-          h('td', {}, h('code', {}, r.details)), h('td', { title: r.hash }, h('code', {}, r.hash.slice(0, 12) + '\u2026'))))
+          h('td', {}, details(r.details)), h('td', { title: r.hash }, h('code', {}, r.hash.slice(0, 12) + '\u2026'))))
           : [h('tr', {}, h('td', { colspan: '8' }, t('audit.empty')))]));
         pos.textContent = list.length ? `${list[0].seq}–${list[list.length - 1].seq}` + (records ? ` / ${records}` : '') : '';
       }, fail);

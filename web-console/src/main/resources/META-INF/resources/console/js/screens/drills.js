@@ -146,7 +146,8 @@ export default {
       const list = [...drills.values()].sort((a, b) => (b.startedAt || '').localeCompare(a.startedAt || ''));
       tbody.replaceChildren(...(list.length ? list.map(d => h('tr', { 'data-testid': 'drill-row', 'data-drill-id': d.id,
         'data-state': d.state, class: d.id === selected ? 'selected' : '', style: 'cursor:pointer',
-        'on:click': () => select(d.id) },
+        'on:click': () => select(d.id),
+        tabindex: '0', 'on:keydown': e => { if (e.key === 'Enter') select(d.id); } },
         h('td', {}, d.title || d.scenario), h('td', { 'data-testid': 'drill-state' }, ctx.name('drill', d.state)), h('td', {}, d.startedBy),
         h('td', {}, ctx.fmtTime(d.startedAt)), h('td', {}, d.endedAt ? ctx.fmtTime(d.endedAt) : ''),
         h('td', { 'data-testid': 'drill-progress' }, progressText(d))))

@@ -179,7 +179,8 @@ export default {
       const rows = Array.from(depots.values()).filter(d => !cityFilter || d.ownerCity === cityFilter)
         .sort((a, b) => a.code.localeCompare(b.code));
       depotBody.replaceChildren(...rows.map(d => h('tr', { 'data-testid': 'supplies-depot-row', 'data-depot-code': d.code,
-        class: d.code === selected ? 'selected' : null, style: 'cursor:pointer', 'on:click': () => selectDepot(d.code) },
+        class: d.code === selected ? 'selected' : null, style: 'cursor:pointer', 'on:click': () => selectDepot(d.code),
+        tabindex: '0', 'on:keydown': e => { if (e.key === 'Enter') selectDepot(d.code); } },
       h('td', {}, d.code), h('td', {}, ctx.lang === 'en' ? d.nameEn : d.nameZh), h('td', {}, ctx.name('depotLevel', d.level)),
       h('td', {}, areaName(d.ownerCity, ctx.lang)), h('td', {}, d.enabled ? '✓' : '✗'))));
     }

@@ -268,7 +268,8 @@ export default {
     function rowOf(view) {
       return h('tr', { 'data-testid': 'warnings-row', 'data-identifier': view.identifier, 'data-state': view.state,
         class: current === view.identifier ? 'selected' : null, style: { cursor: 'pointer' },
-        'on:click': () => open(view.identifier) },
+        'on:click': () => open(view.identifier),
+        tabindex: '0', 'on:keydown': e => { if (e.key === 'Enter') open(view.identifier); } },
       h('td', {}, view.identifier), h('td', {}, badge(view)),
       h('td', {}, swatch(view.colour), t('warnings.colour.' + view.colour)),
       h('td', {}, view.headline || ''), h('td', {}, t('warnings.status.' + view.status) || view.status,
@@ -311,7 +312,8 @@ export default {
       let lastState = null;
       let actionsKey = null;
       let capXml = null;
-      const capPre = h('pre', { class: 'cap', 'data-testid': 'warnings-cap', style: PRE });
+      // the CAP document verbatim (a machine format, not translated: translate="no"); the summary above is the officer's
+      const capPre = h('pre', { class: 'cap', 'data-testid': 'warnings-cap', style: PRE, translate: 'no', lang: 'en' });
       const deliveries = h('div', { 'data-testid': 'warnings-deliveries' });
       const summary = h('div', {});
       const actions = h('div', { class: 'actions', 'data-testid': 'warnings-actions' });
@@ -620,7 +622,7 @@ export default {
           readable = h('p', {}, String(e.message || e));
         }
         preview.replaceChildren(h('h3', {}, t('warnings.preview')), h('h4', {}, t('warnings.preview.summary')), readable,
-          h('h4', {}, t('warnings.preview.cap')), h('pre', { class: 'cap', 'data-testid': 'warnings-preview-cap', style: PRE }, xml));
+          h('h4', {}, t('warnings.preview.cap')), h('pre', { class: 'cap', 'data-testid': 'warnings-preview-cap', style: PRE, translate: 'no', lang: 'en' }, xml));
       };
 
       const title = h('h3', {}, spec && spec.mode === 'update' ? t('warnings.compose.updateOf', { id: spec.of.identifier })
