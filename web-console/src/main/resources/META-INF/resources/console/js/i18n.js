@@ -714,6 +714,17 @@ export function name(kind, value) {
   return has(key) ? t(key) : String(value);
 }
 
+/** Who acted, as the officer reads it: `city:350200` → the city's name, `officer:x` and `service:x` → x. */
+export function who(principal) {
+  const p = String(principal || '');
+  const at = p.indexOf(':');
+  if (at < 0) return p;
+  const kind = p.slice(0, at);
+  const rest = p.slice(at + 1);
+  if (kind === 'city' && has('city.' + rest)) return t('city.' + rest);
+  return kind === 'officer' || kind === 'service' ? rest : p;
+}
+
 /** True when the dictionary holds `key` in either language. */
 export function has(key) {
   return LANGUAGES.some(l => dictionary[l][key] !== undefined);

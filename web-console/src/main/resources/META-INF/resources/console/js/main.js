@@ -130,6 +130,7 @@ function makeCtx(user) {
     levelColour: level => LEVEL_COLOURS[level] || '#888888',
     fmtTime,
     name: i18n.name,
+    who: i18n.who,
     errorText: i18n.errorText,
     fail: err => toast(i18n.errorText(err), 'error', (err && err.code) || null),
   };

@@ -162,7 +162,7 @@ class ZhCnShowsNoEnumNamesTest {
 			@SuppressWarnings("unchecked")
 			List<String> found = (List<String>) browser.script(SCAN, words);
 			found.forEach(f -> problems.add("#/" + route + ": " + f));
-			browser.screenshot("zh-" + route.replace('/', '-').substring(0, Math.min(route.length(), 24)));
+			browser.screenshot("zh-" + route.replaceAll("[^A-Za-z0-9_-]", "-"));
 			if (route.equals("warnings") && !browser.findAll("warnings-new").isEmpty()) {
 				// the composer's selects (CAP category, urgency, certainty, response types) as well
 				browser.find("warnings-new").click();

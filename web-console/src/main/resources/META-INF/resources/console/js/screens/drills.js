@@ -50,7 +50,7 @@ export default {
 
     const scenarioSelect = h('select', { 'data-testid': 'drill-scenario' },
       ...SHIPPED.map(name => h('option', { value: name }, name)), h('option', { value: '' }, t('drills.inline')));
-    const inline = h('textarea', { 'data-testid': 'drill-inline', rows: '8', style: 'width:100%;display:none;font-family:monospace' });
+    const inline = h('textarea', { 'data-testid': 'drill-inline', 'aria-label': t('drills.inline'), rows: '8', style: 'width:100%;display:none;font-family:monospace' });
     scenarioSelect.addEventListener('change', () => { inline.style.display = scenarioSelect.value ? 'none' : ''; });
     const timeScale = h('input', { type: 'number', min: '0.1', step: 'any', value: '60', 'data-testid': 'drill-time-scale', style: 'width:6em' });
     // a twentieth of the scenario's rates by default: the shipped typhoon at time-scale 60 peaks at 2,330 reports/s at 1

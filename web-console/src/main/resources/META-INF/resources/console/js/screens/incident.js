@@ -55,6 +55,8 @@ export default {
     let suppliesLoading = null;    // while the incident's requests are read: ids changed meanwhile, read again after
     const dispatches = new Map();  // id -> VideoDispatch.View
     const sitreps = new Map();     // id -> Sitrep
+    const items = new Map();       // supply item code -> SupplyItem (the catalogue), for the items' names
+    const itemName = (code, other) => { const i = code && items.get(code); return i ? (ctx.lang === 'en' ? i.nameEn : i.nameZh) : (code || other); };
 
     const header = h('div', { class: 'incident-header', 'data-testid': 'incident-header' });
     const timeline = h('ol', { class: 'incident-timeline', 'data-testid': 'incident-timeline' });
@@ -145,7 +147,7 @@ export default {
           lastTimelineSeq = e.seq;
           timeline.append(h('li', { 'data-testid': 'incident-timeline-entry', 'data-type': e.type, 'data-seq': String(e.seq) },
             h('time', {}, ctx.fmtTime(e.at)), ' ', h('b', {}, ctx.name('event', e.type)), ' ',
-            h('span', { class: 'by' }, e.by), ' ', h('span', {}, describe(e))));
+            h('span', { class: 'by', title: e.by }, ctx.who(e.by)), ' ', h('span', {}, describe(e))));
         }
         const again = timelineLoading.again;
         timelineLoading = null;
@@ -172,13 +174,15 @@ export default {
     }, fail);
 
     // ---- situation reports
+    const sitrepValue = (k, v) => k === 'severity' ? ctx.name('severityName', v) : k === 'trend' ? ctx.name('trend', v)
+      : k === 'observedAt' ? ctx.fmtTime(v) : typeof v === 'object' ? JSON.stringify(v) : v;
     function drawSitreps() {
       if (!sitreps.size) { sitrepsEl.replaceChildren(h('p', {}, t('incident.noSitreps'))); return; }
       const list = [...sitreps.values()].sort((a, b) => a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : 0);
       sitrepsEl.replaceChildren(...list.map(s => h('div', { class: 'sitrep', 'data-testid': 'incident-sitrep', 'data-kind': s.kind },
         h('b', {}, ctx.name('sitrep', s.kind)), ' ', ctx.fmtTime(s.reportedAt), ' \u00b7 ', platformName(s.source, ctx.lang),
         h('div', { class: 'sitrep-content' }, Object.entries(s.content || {})
-          .filter(([, v]) => v !== null && v !== '').map(([k, v]) => k + ': ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(' \u00b7 ')))));
+          .filter(([, v]) => v !== null && v !== '').map(([k, v]) => ctx.name('sitrepField', k) + ': ' + sitrepValue(k, v)).join(' \u00b7 ')))));
     }
 
     // ---- supplies: the requests naming the incident, read by incident when the page opens, then kept live
@@ -194,11 +198,11 @@ export default {
         ctx.fmtTime(rv.request.requestedAt), ' \u00b7 ', h('span', { class: met ? 'need-met' : 'need-open' },
           t(met ? 'incident.needMet' : 'incident.needOpen')),
         h('ul', {}, ...(rv.needs || []).map(n => h('li', { 'data-testid': 'incident-supply-need', 'data-line': String(n.lineNo),
-          'data-remaining': String(n.remaining) }, t('incident.needLine', { item: n.itemCode || n.resourceName,
+          'data-remaining': String(n.remaining) }, t('incident.needLine', { item: itemName(n.itemCode, n.resourceName),
           requested: n.requested, committed: n.committed, delivered: n.delivered, remaining: n.remaining })))),
         h('ul', {}, ...(rv.commitments || []).map(c => h('li', { 'data-testid': 'incident-commitment', 'data-status': c.status,
           'data-depot': c.depotCode || '' },
-          `${c.itemCode || c.resourceName} \u00d7${c.quantity} @ ${c.depotCode || c.provider}: ${ctx.name('commitment', c.status)}`))));
+          `${itemName(c.itemCode, c.resourceName)} \u00d7${c.quantity} @ ${c.depotCode || c.provider}: ${ctx.name('commitment', c.status)}`))));
       }));
     }
     const loadRequest = rid => ctx.api('GET', '/api/supplies/requests/' + rid).then(rv => { requests.set(rv.request.id, rv); drawSupplies(); }, fail);
@@ -267,6 +271,10 @@ export default {
       drawVideo();
     }, fail);
     loadSupplies();
+    ctx.api('GET', '/api/supplies/items').then(list => {
+      for (const i of list || []) items.set(i.code, i);
+      if (requests.size) drawSupplies();
+    }, fail);
 
     return () => offs.forEach(off => off());
   }

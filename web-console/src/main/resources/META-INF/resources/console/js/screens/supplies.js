@@ -136,7 +136,7 @@ export default {
     const unit = code => { const i = items.get(code); return i ? (ctx.lang === 'en' ? i.unitEn : i.unitZh) : ''; };
 
     // ------------------------------------------------------------ layout
-    const cityFilterSel = h('select', { 'data-testid': 'supplies-city-filter', 'on:change': e => { cityFilter = e.target.value; renderDepots(); } },
+    const cityFilterSel = h('select', { 'data-testid': 'supplies-city-filter', 'aria-label': t('supplies.col.owner'), 'on:change': e => { cityFilter = e.target.value; renderDepots(); } },
       h('option', { value: '' }, t('supplies.allCities')), h('option', { value: '350000' }, t('supplies.province')),
       PLATFORMS.map(p => h('option', { value: p.code, selected: p.code === ownCity }, (ctx.lang === 'en' ? p.en : p.zh))));
     const depotBody = h('tbody', { 'data-testid': 'supplies-depots' });
@@ -148,7 +148,7 @@ export default {
     const requestList = h('ul', { 'data-testid': 'supplies-requests' });
     const requestPane = h('div', { 'data-testid': 'supplies-request-pane' });
     const requestForm = h('div', { class: 'form', 'data-testid': 'supplies-request-form' });
-    const lookup = h('input', { type: 'text', size: 38, 'data-testid': 'supplies-request-lookup', placeholder: t('supplies.request.lookup') });
+    const lookup = h('input', { type: 'text', size: 38, 'data-testid': 'supplies-request-lookup', placeholder: t('supplies.request.lookup'), 'aria-label': t('supplies.request.lookup') });
 
     const th = keys => h('thead', {}, h('tr', {}, keys.map(k => h('th', {}, t(k)))));
     el.append(h('section', { class: 'screen supplies', 'data-testid': 'supplies-screen' },
@@ -193,7 +193,7 @@ export default {
         return;
       }
       stockBody.replaceChildren(...rows.map(b => {
-        const threshold = h('input', { type: 'number', min: 0, style: 'width:6em', 'data-testid': 'supplies-threshold',
+        const threshold = h('input', { type: 'number', min: 0, style: 'width:6em', 'data-testid': 'supplies-threshold', 'aria-label': t('supplies.col.threshold') + ' · ' + itemName(b.itemCode),
           value: b.lowThreshold === null || b.lowThreshold === undefined ? '' : String(b.lowThreshold), disabled: !operator });
         if (operator) threshold.addEventListener('change', () => setThreshold(b, threshold.value));
         return h('tr', { 'data-testid': 'supplies-stock-row', 'data-item-code': b.itemCode, 'data-low': b.low ? 'true' : 'false',
@@ -282,9 +282,9 @@ export default {
       const note = h('input', { type: 'text', 'data-testid': 'supplies-request-note' });
       const lines = h('div', { 'data-testid': 'supplies-request-lines' });
       const addLine = () => lines.append(h('div', { class: 'row', 'data-testid': 'supplies-request-line' },
-        h('select', { 'data-testid': 'supplies-request-item' },
+        h('select', { 'data-testid': 'supplies-request-item', 'aria-label': t('supplies.c.item') },
           Array.from(items.values()).map(i => h('option', { value: i.code }, i.code + ' ' + (ctx.lang === 'en' ? i.nameEn : i.nameZh)))),
-        h('input', { type: 'number', min: 1, value: '1', style: 'width:7em', 'data-testid': 'supplies-request-quantity' })));
+        h('input', { type: 'number', min: 1, value: '1', style: 'width:7em', 'data-testid': 'supplies-request-quantity', 'aria-label': t('supplies.c.quantity') })));
       addLine();
       const lf = (k, input) => h('label', { class: 'field' }, h('span', {}, t(k)), input);
       const submit = h('button', { 'data-testid': 'supplies-request-submit', 'on:click': () => {

@@ -240,7 +240,7 @@ export default {
     let mapHandle = null;
     const cleanups = [];
 
-    const stateFilter = h('select', { 'data-testid': 'warnings-state-filter', 'on:change': e => { filter = e.target.value; load(); } },
+    const stateFilter = h('select', { 'data-testid': 'warnings-state-filter', 'aria-label': t('warnings.col.state'), 'on:change': e => { filter = e.target.value; load(); } },
       h('option', { value: '' }, t('warnings.filter.all')),
       // picture and board (issue 18.1): the warnings in force (published, not a Cancel, not expired)
       h('option', { value: IN_FORCE }, t('picture.inForce')),
@@ -427,7 +427,7 @@ export default {
         else if (grave && !ctx.hasRole('COMMANDER')) {
           out.push(h('p', { class: 'hint', 'data-testid': 'warnings-review-refused' }, t('warnings.review.commander')));
         } else {
-          const comment = h('input', { type: 'text', 'data-testid': 'warnings-review-comment', placeholder: t('warnings.a.comment') });
+          const comment = h('input', { type: 'text', 'data-testid': 'warnings-review-comment', placeholder: t('warnings.a.comment'), 'aria-label': t('warnings.a.comment') });
           out.push(comment,
             button('warnings-approve', 'warnings.a.approve', () => step(v, 'approve',
               comment.value.trim() ? { comment: comment.value.trim() } : {}, 'warnings.a.approve').catch(() => {})),
@@ -512,7 +512,7 @@ export default {
       const langBlocks = [];
       const addLanguage = text => {
         const block = { language: h('input', { type: 'text', value: text.language, size: 6,
-          'data-testid': 'warnings-compose-language' }) };
+          'data-testid': 'warnings-compose-language', 'aria-label': t('warnings.f.language') }) };
         const lang = text.language;
         const field = (name, multi) => {
           const attrs = { 'data-testid': 'warnings-compose-' + lang + '-' + name, value: text[name] || '' };
@@ -528,7 +528,7 @@ export default {
         langBox.append(node);
       };
       content.texts.forEach(addLanguage);
-      const newLang = h('input', { type: 'text', size: 6, placeholder: 'zh-TW', 'data-testid': 'warnings-compose-new-language' });
+      const newLang = h('input', { type: 'text', size: 6, placeholder: 'zh-TW', 'data-testid': 'warnings-compose-new-language', 'aria-label': t('warnings.f.language') });
 
       // area: codes picked by city/county selector (and the map, when there is one), polygons, circles
       const codes = new Set(content.areas.flatMap(a => a.codes || []));
