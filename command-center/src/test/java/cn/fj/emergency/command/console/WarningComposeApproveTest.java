@@ -147,7 +147,7 @@ class WarningComposeApproveTest {
 		OpsSteps.waitForCss(browser, "[data-testid='warnings-delivery-row'][data-channel='WEBHOOK'][data-state='ACKNOWLEDGED']",
 				null, Duration.ofSeconds(20));
 		assertThat(hooks.get()).isEqualTo(1);
-		assertThat(browser.find("warnings-delivery-summary").getText()).contains("WEBHOOK", "ACKNOWLEDGED 1");
+		assertThat(browser.find("warnings-delivery-summary").getText()).contains("Webhook", "Acknowledged 1");
 		browser.screenshot("4-published-delivered");
 
 		// and it is in the public Atom feed
