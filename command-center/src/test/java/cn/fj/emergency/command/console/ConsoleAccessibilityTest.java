@@ -207,6 +207,7 @@ class ConsoleAccessibilityTest {
 				Duration.ofSeconds(12), "the incidents board");
 		browser.waitUntil(() -> !browser.findAll("wall-incident").isEmpty(), "the incidents");
 		assertThat(browser.findAll("wall-incident").get(0).getDomAttribute("data-incident-id")).isEqualTo(seed.gradeOneIncident);
+		assertThat(browser.find("wall-board").getText()).doesNotContain("null").doesNotContain("undefined");
 		browser.screenshot("wall-incidents");
 		browser.waitUntil(() -> "warnings".equals(browser.find("wall-board").getDomAttribute("data-board")),
 				Duration.ofSeconds(12), "the warnings board");

@@ -142,7 +142,7 @@ export default {
             h('span', { class: 'wall-meta' }, areaName(i.countyCode, ctx.lang) + ' · ' + categoryName(i.category) + ' · '
               + t('status.' + i.status) + ' · ' + elapsed(i.reportedAt)))))
               : h('p', { class: 'empty' }, t('wall.noIncidents')),
-            list.length > shown.length ? h('p', { class: 'empty' }, t('wall.more', { n: list.length - shown.length })) : null);
+            list.length > shown.length ? h('p', { class: 'empty' }, t('wall.more', { n: list.length - shown.length })) : '');
         }, ctx.fail);
         refresh();
         return { refresh };
