@@ -232,6 +232,8 @@ function showShell() {
     nav,
     el('span', { class: 'spacer' }),
     alarmCounter,
+    allowed.some(s => s.id === 'wall')
+      ? el('a', { href: '#/wall', class: 'wall-link', 'data-testid': 'shell-wall' }, i18n.t('nav.wall')) : null,
     shellClock,
     status,
     el('span', { class: 'user', 'data-testid': 'shell-user' },

@@ -26,7 +26,7 @@ final class ConsoleSeed {
 
 	static final String PASSWORD = "all-screens-password";
 
-	/** Ids the tests open beyond the navigation: incident details and warning details. */
+	/** Routes the tests open beyond the navigation: the wall, incident details and warning details. */
 	final List<String> extraRoutes = new ArrayList<>();
 
 	String gradeOneIncident;
@@ -110,6 +110,7 @@ final class ConsoleSeed {
 			.asString();
 		hub.postJson("/api/warnings/" + submitted + "/submit", officer, Map.of(), 200);
 
+		seed.extraRoutes.add("wall");
 		seed.extraRoutes.add("incidents/" + ids.get(0));
 		seed.extraRoutes.add("incidents/" + ids.get(5));
 		for (String identifier : List.of(inForce, ended, cancel, draft, submitted)) {

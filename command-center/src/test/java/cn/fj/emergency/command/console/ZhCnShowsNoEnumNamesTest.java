@@ -152,7 +152,7 @@ class ZhCnShowsNoEnumNamesTest {
 		ConsoleSeed.signIn(browser, hub, "zh-CN");
 		List<String> words = List.copyOf(enumNames());
 		List<String> routes = seed.routes(browser);
-		assertThat(routes).as("the navigation").contains("board", "map", "warnings", "supplies", "audit", "officers", "wall");
+		assertThat(routes).as("the navigation and the wall").contains("board", "map", "warnings", "supplies", "audit", "officers", "wall");
 		// the alarm of the real level I incident is on every screen
 		browser.waitUntil(() -> browser.find("alarm-banner").isDisplayed(), "the alarm banner");
 
@@ -176,7 +176,7 @@ class ZhCnShowsNoEnumNamesTest {
 		assertThat(problems).as("enum names in the zh-CN console").isEmpty();
 		// and the scan can fail: the warning in force, in English, shows CAP values the scan looks for
 		new Select(browser.find("lang-switch")).selectByValue("en");
-		ConsoleSeed.visit(browser, seed.extraRoutes.get(2));
+		ConsoleSeed.visit(browser, seed.extraRoutes.get(3));
 		@SuppressWarnings("unchecked")
 		List<String> english = (List<String>) browser.script(SCAN, words);
 		assertThat(english).as("the English warning detail names CAP values the scan knows").isNotEmpty();

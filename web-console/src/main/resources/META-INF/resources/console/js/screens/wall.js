@@ -31,6 +31,7 @@ export default {
   titleKey: 'nav.wall',
   roles: ['DUTY_OFFICER', 'COMMANDER', 'ADMIN'],
   wall: true, // the shell hides its navigation chrome for this screen
+  hidden: true, // not a navigation entry: the top bar's own link (shell-wall) opens it
   messages: {
     'zh-CN': {
       'nav.wall': '大屏', 'wall.title': '福建省应急指挥 · 大屏', 'wall.exit': '退出大屏模式（Esc）',
