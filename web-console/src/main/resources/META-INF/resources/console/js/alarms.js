@@ -61,12 +61,15 @@ export function start(banner, counter, deps) {
         return t('alarm.incident', { level: t('level.' + alarm.level), city, title: alarm.summary || '' });
       case 'ORDER_OVERDUE':
         return t('alarm.overdue', { order: alarm.summary || '', city });
-      case 'DELIVERY_FAILED':
-        return t('alarm.delivery', { warning: alarm.subjectId || '', channel: alarm.summary || '' });
+      case 'DELIVERY_FAILED': {
+        // the summary is "<CHANNEL> <recipient>": the channel by its name
+        const [channel, ...recipient] = String(alarm.summary || '').split(' ');
+        return t('alarm.delivery', { warning: alarm.subjectId || '', channel: [deps.name('channel', channel), ...recipient].join(' ') });
+      }
       case 'PLATFORM_OFFLINE':
         return t('alarm.offline', { city });
       default:
-        return alarm.kind;
+        return deps.name('alarm', alarm.kind);
     }
   }
 
@@ -81,7 +84,7 @@ export function start(banner, counter, deps) {
         'success');
     } catch (err) {
       button.disabled = false;
-      deps.toast(t('alarm.ackFailed') + ' ' + err.message, 'error');
+      deps.toast(t('alarm.ackFailed') + ' ' + deps.errorText(err), 'error', (err && err.code) || null);
     }
   }
 

@@ -9,7 +9,9 @@ import * as hub from './hub.js';
 import * as i18n from './i18n.js';
 import screens from './screens/index.js';
 import * as sessionUi from './session.js';
+import values from './values.js';
 
+i18n.addMessages(values);
 for (const screen of screens) i18n.addMessages(screen.messages);
 document.documentElement.lang = i18n.lang();
 
@@ -57,14 +59,47 @@ function toast(message, kind = 'info', code = null) {
   setTimeout(() => item.remove(), kind === 'error' ? 10000 : 4000);
 }
 
-function fmtTime(iso) {
+// Every time the console shows is Beijing time (Asia/Shanghai, UTC+8), 24-hour, whatever the browser's own zone;
+// the top bar says so (shell-clock). docs/web-console.md#times
+const ZONE = 'Asia/Shanghai';
+const ZONE_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  second: '2-digit', hourCycle: 'h23',
+});
+
+function zoneParts(date) {
+  const p = {};
+  for (const part of ZONE_PARTS.formatToParts(date)) p[part.type] = part.value;
+  if (p.hour === '24') p.hour = '00';
+  return p;
+}
+
+/**
+ * An instant as an officer reads it: `HH:mm:ss` when it is of today (in Beijing), else `yyyy-MM-dd HH:mm:ss`;
+ * `{ seconds: false }` leaves the seconds out. Never 12-hour, never the browser's zone.
+ */
+function fmtTime(iso, options = {}) {
   if (!iso) return '';
-  const date = new Date(iso);
+  const date = iso instanceof Date ? iso : new Date(iso);
   if (Number.isNaN(date.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(i18n.lang(), {
-    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
-    minute: '2-digit', second: '2-digit', hour12: false,
-  }).format(date);
+  const p = zoneParts(date);
+  const today = zoneParts(new Date());
+  const time = p.hour + ':' + p.minute + (options.seconds === false ? '' : ':' + p.second);
+  if (p.year === today.year && p.month === today.month && p.day === today.day) return time;
+  return p.year + '-' + p.month + '-' + p.day + ' ' + time;
+}
+
+/** The top bar's clock: Beijing time now, with the zone named and explained in its tooltip. */
+function clock() {
+  const node = el('time', { class: 'shell-clock', 'data-testid': 'shell-clock', title: i18n.t('time.zoneHint') });
+  const tick = () => {
+    const p = zoneParts(new Date());
+    node.textContent = i18n.t('time.zone') + ' ' + p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
+    node.dateTime = new Date().toISOString();
+  };
+  tick();
+  node.stop = (t => () => clearInterval(t))(setInterval(tick, 10000));
+  return node;
 }
 
 /** The screens the user's roles allow; those marked {@code hidden} are routed to but not in the navigation. */
@@ -95,6 +130,8 @@ function makeCtx(user) {
     el,
     levelColour: level => LEVEL_COLOURS[level] || '#888888',
     fmtTime,
+    name: i18n.name,
+    who: i18n.who,
     errorText: i18n.errorText,
     fail: err => toast(i18n.errorText(err), 'error', (err && err.code) || null),
   };
@@ -131,7 +168,8 @@ function showSignIn(notice) {
         if (!location.hash || location.hash === '#/') location.hash = '#/board';
         showShell();
       } catch (err) {
-        error.textContent = (err.code || 'ERROR') + ': ' + err.message;
+        error.textContent = i18n.errorText(err);
+        error.dataset.code = (err && err.code) || 'ERROR';
         error.hidden = false;
         submit.disabled = false;
       }
@@ -142,6 +180,7 @@ function showSignIn(notice) {
   notice ? el('p', { class: 'signin-notice', 'data-testid': 'signin-notice' }, notice) : null,
   el('label', {}, i18n.t('signin.username'), username),
   el('label', {}, i18n.t('signin.password'), password),
+  el('p', { class: 'signin-zone' }, i18n.t('time.zoneHint')),
   error,
   submit,
   el('div', { class: 'signin-lang' }, langSwitch(() => showSignIn(notice))));
@@ -159,6 +198,7 @@ function teardownShell() {
   }
   if (shell) {
     shell.offStatus();
+    if (shell.clock) shell.clock.stop();
     if (shell.stopAlarms) shell.stopAlarms();
     if (shell.stopSession) shell.stopSession();
     shell = null;
@@ -179,7 +219,7 @@ function showShell() {
     status.dataset.status = s;
     status.className = 'stream-status stream-' + s;
     status.textContent = i18n.t('stream.' + s);
-    status.title = s;
+    status.title = i18n.t('stream.' + s);
   };
   renderStatus(hub.events.status());
   const nav = el('nav', { class: 'nav', 'data-testid': 'nav' }, allowed.filter(s => !s.hidden).map(s =>
@@ -187,12 +227,16 @@ function showShell() {
   const main = el('main', { class: 'screen', 'data-testid': 'screen' });
   const alarmBanner = el('section', { class: 'alarm-banner', 'data-testid': 'alarm-banner', role: 'alert',
     'aria-label': i18n.t('alarm.banner'), hidden: true });
+  const shellClock = clock();
   const alarmCounter = el('span', { class: 'alarm-counter', 'data-testid': 'alarm-counter', 'data-count': '0' });
   const header = el('header', { class: 'topbar' },
     el('span', { class: 'brand' }, i18n.t('app.title')),
     nav,
     el('span', { class: 'spacer' }),
     alarmCounter,
+    allowed.some(s => s.id === 'wall')
+      ? el('a', { href: '#/wall', class: 'wall-link', 'data-testid': 'shell-wall' }, i18n.t('nav.wall')) : null,
+    shellClock,
     status,
     el('span', { class: 'user', 'data-testid': 'shell-user' },
       user.subject, ' · ', user.roles.map(r => i18n.t('role.' + r)).join(', '),
@@ -202,11 +246,11 @@ function showShell() {
       i18n.t('shell.signout')));
   const sessionBanner = el('section', { class: 'session-banner', 'data-testid': 'session-banner', role: 'status', hidden: true });
   root.replaceChildren(header, sessionBanner, alarmBanner, main);
-  shell = { user, allowed, nav, main, offStatus: hub.events.onStatus(renderStatus) };
+  shell = { user, allowed, nav, main, clock: shellClock, offStatus: hub.events.onStatus(renderStatus) };
   document.title = i18n.t('app.title');
   shell.stopSession = sessionUi.start(sessionBanner, { el, t: i18n.t, fmtTime, user, otherOfficer: () => showShell() });
   shell.stopAlarms = alarms.start(alarmBanner, alarmCounter, {
-    el, t: i18n.t, fmtTime, api: hub.api, events: hub.events, toast, user, baseTitle: i18n.t('app.title'),
+    el, t: i18n.t, name: i18n.name, errorText: i18n.errorText, fmtTime, api: hub.api, events: hub.events, toast, user, baseTitle: i18n.t('app.title'),
   });
   // screens read their data once the stream's start position is known (or the hub is slow to tell it)
   const started = shell;
@@ -228,6 +272,8 @@ function route() {
     u();
   }
   shell.main.replaceChildren();
+  // a screen marked `wall` (the wall mode, #/wall) is shown without the navigation chrome
+  document.body.classList.toggle('wall-mode', !!(screen && screen.wall));
   for (const a of shell.nav.querySelectorAll('a')) a.classList.toggle('active', screen && a.dataset.screen === screen.id);
   if (!screen) {
     shell.main.append(el('p', { class: 'empty', 'data-testid': 'screen-unknown' },
@@ -242,7 +288,7 @@ function route() {
     unmount = screen.mount(container, ctx, param);
   } catch (e) {
     console.error('screen ' + screen.id + ' failed to mount', e);
-    toast(screen.id + ': ' + e.message, 'error');
+    toast(i18n.t('error.unknown'), 'error');
   }
   unmountScreen = () => {
     try {
@@ -260,7 +306,7 @@ hub.onSessionEnd(reason => (reason === 'expired' && sessionUi.expired()) || show
 window.addEventListener('unhandledrejection', e => {
   const err = e.reason || {};
   console.error('unhandled', err);
-  if (err.code) toast(err.code + ': ' + err.message, 'error');
+  if (err.code) toast(i18n.errorText(err), 'error', err.code);
 });
 
 if (hub.currentSession()) showShell(); else showSignIn();

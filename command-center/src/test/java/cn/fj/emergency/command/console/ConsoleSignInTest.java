@@ -52,14 +52,17 @@ class ConsoleSignInTest {
 	}
 
 	@Test
-	void wrongPasswordShowsTheCodeThenTheOfficerSignsInAndSeesTheBoard() {
+	void wrongPasswordSaysWhyThenTheOfficerSignsInAndSeesTheBoard() {
 		browser.open(hub, "/");
 		assertThat(browser.driver().getCurrentUrl()).endsWith("/console/");
 		browser.script("localStorage.setItem('hub.console.lang', 'en')");
 		browser.open(hub, "/console/");
 
 		browser.signIn("chen.jing", "not-the-password");
-		assertThat(browser.waitForText("signin-error", "BAD_CREDENTIALS").getText()).startsWith("BAD_CREDENTIALS: ");
+		// the officer reads what went wrong in their language, with no code in front; the code stays on data-code
+		assertThat(browser.waitForText("signin-error", "Wrong username or password").getText())
+			.doesNotContain("BAD_CREDENTIALS");
+		assertThat(browser.find("signin-error").getDomAttribute("data-code")).isEqualTo("BAD_CREDENTIALS");
 		browser.screenshot("wrong-password");
 
 		browser.signIn("chen.jing", "duty-password-1");

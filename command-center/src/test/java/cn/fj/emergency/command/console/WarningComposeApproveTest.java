@@ -132,10 +132,10 @@ class WarningComposeApproveTest {
 		OpsSteps.waitForAttribute(browser, "warnings-detail", "data-state", "SUBMITTED");
 		// a rejection without a comment is the hub's to refuse, and its code is shown
 		OpsSteps.click(browser, "warnings-reject");
-		// (in the officer's words, no code in front; the code is the toast's data-code)
-		browser.waitUntil(() -> browser.findAll("toast").stream().anyMatch(t -> "WARNING_COMMENT_REQUIRED".equals(
-				t.getDomAttribute("data-code")) && t.getText().equals("A rejection needs a comment")),
-				"the WARNING_COMMENT_REQUIRED toast");
+		browser.waitUntil(() -> browser.findAll("toast").stream()
+			.anyMatch(t -> "WARNING_COMMENT_REQUIRED".equals(t.getDomAttribute("data-code"))
+					&& t.getText().startsWith("A rejection needs a comment")),
+				"the WARNING_COMMENT_REQUIRED toast, in the officer's words");
 		assertThat(browser.find("warnings-detail").getAttribute("data-state")).isEqualTo("SUBMITTED");
 		OpsSteps.type(browser, "warnings-review-comment", "核对无误 checked");
 		OpsSteps.click(browser, "warnings-approve");

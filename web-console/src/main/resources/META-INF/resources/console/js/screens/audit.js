@@ -12,7 +12,7 @@ export default {
       'audit.broken': '已损坏，首个不符记录', 'audit.records': '条记录', 'audit.prev': '上一页', 'audit.next': '下一页',
       'audit.first': '最早', 'audit.latest': '最新', 'audit.seq': '序号', 'audit.at': '时间', 'audit.actor': '操作者',
       'audit.action': '操作', 'audit.subject': '对象', 'audit.outcome': '结果', 'audit.details': '详情', 'audit.empty': '无记录',
-      'audit.anchorsFailed': '已损坏，签名锚点不符', 'audit.anchors': '个签名锚点，最后锚定序号', 'audit.unanchored': '条尚未锚定'
+      'audit.anchorsFailed': '已损坏，签名锚点不符', 'audit.anchors': '个签名锚点，最后锚定序号', 'audit.unanchored': '条尚未锚定', 'audit.hash': '哈希'
     },
     en: {
       'nav.audit': 'Audit', 'audit.title': 'Audit trail', 'audit.verify': 'Verify the hash chain', 'audit.intact': 'intact',
@@ -21,13 +21,28 @@ export default {
       'audit.actor': 'Actor', 'audit.action': 'Action', 'audit.subject': 'Subject', 'audit.outcome': 'Outcome',
       'audit.details': 'Details', 'audit.empty': 'No records',
       'audit.anchorsFailed': 'BROKEN, signed anchors that do not fit', 'audit.anchors': 'signed anchors, the last at seq',
-      'audit.unanchored': 'not yet anchored'
+      'audit.unanchored': 'not yet anchored', 'audit.hash': 'Hash'
     }
   },
 
   mount(el, ctx) {
     const { el: h, t } = ctx;
-    const fail = err => ctx.toast((err.code ? err.code + ': ' : '') + err.message, 'error');
+    // a value of the details in the officer's words where the console knows it (a role, a status, a state…)
+    const KINDS = ['ack', 'warning', 'delivery', 'commitment', 'movement', 'drill', 'alarm', 'sitrep', 'outcome'];
+    const word = v => {
+      if (typeof v !== 'string') return v === null ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      for (const prefix of ['role.', 'status.', 'source.']) if (ctx.t(prefix + v) !== prefix + v) return ctx.t(prefix + v);
+      for (const kind of KINDS) if (ctx.name(kind, v) !== v) return ctx.name(kind, v);
+      return v;
+    };
+    /** The details of a record (JSON) as `key: value` pairs with the values named, else as they are. */
+    const details = text => {
+      let parsed = null;
+      try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return h('code', {}, text || '');
+      return h('code', {}, Object.entries(parsed).map(([k, v]) => k + ': ' + (Array.isArray(v) ? v.map(word).join(', ') : word(v))).join(' · '));
+    };
+    const fail = err => ctx.fail(err);
     const verification = h('div', { 'data-testid': 'audit-verification' });
     const tbody = h('tbody', {});
     const pos = h('span', { 'data-testid': 'audit-position' });
@@ -41,9 +56,9 @@ export default {
         shown = list;
         tbody.replaceChildren(...(list.length ? list.map(r => h('tr', { 'data-testid': 'audit-row', 'data-seq': String(r.seq),
           'data-action': r.action, 'data-outcome': r.outcome, class: r.outcome === 'REFUSED' ? 'refused' : '' },
-          h('td', {}, String(r.seq)), h('td', {}, ctx.fmtTime(r.at)), h('td', {}, r.actor + ' (' + r.actorKind + ')'),
-          h('td', {}, r.action), h('td', {}, r.subject || ''), h('td', {}, r.outcome),
-          h('td', {}, h('code', {}, r.details)), h('td', { title: r.hash }, h('code', {}, r.hash.slice(0, 12) + '\u2026'))))
+          h('td', {}, String(r.seq)), h('td', {}, ctx.fmtTime(r.at)), h('td', {}, r.actor + ' (' + ctx.name('actorKind', r.actorKind) + ')'),
+          h('td', { title: r.action }, ctx.name('event', r.action)), h('td', {}, r.subject || ''), h('td', {}, ctx.name('outcome', r.outcome)),
+          h('td', {}, details(r.details)), h('td', { title: r.hash }, h('code', {}, r.hash.slice(0, 12) + '\u2026'))))
           : [h('tr', {}, h('td', { colspan: '8' }, t('audit.empty')))]));
         pos.textContent = list.length ? `${list[0].seq}–${list[list.length - 1].seq}` + (records ? ` / ${records}` : '') : '';
       }, fail);
@@ -71,7 +86,7 @@ export default {
         h('button', { 'data-testid': 'audit-next', 'on:click': () => { if (shown.length === PAGE) load(shown[shown.length - 1].seq); } }, t('audit.next')), ' ',
         h('button', { 'data-testid': 'audit-latest', 'on:click': () => verify().then(() => load(records - PAGE)) }, t('audit.latest')), ' ', pos),
       h('table', { class: 'audit-table', 'data-testid': 'audit-table' },
-        h('thead', {}, h('tr', {}, ...['seq', 'at', 'actor', 'action', 'subject', 'outcome', 'details'].map(k => h('th', {}, t('audit.' + k))), h('th', {}, 'hash'))),
+        h('thead', {}, h('tr', {}, ...['seq', 'at', 'actor', 'action', 'subject', 'outcome', 'details'].map(k => h('th', {}, t('audit.' + k))), h('th', {}, t('audit.hash')))),
         tbody));
     verify().then(() => load(Math.max(0, records - PAGE)));
     return () => {};

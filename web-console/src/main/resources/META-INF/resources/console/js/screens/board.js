@@ -75,7 +75,7 @@ export default {
       withAll ? h('option', { value: '' }, t('board.all')) : null,
       options.map(([value, text]) => h('option', { value, selected: filters[key] === value }, text))));
     const category = h('input', {
-      'data-testid': 'board-filter-category', size: 6, inputmode: 'numeric', placeholder: '11, 2201…',
+      'data-testid': 'board-filter-category', size: 6, title: t('board.category'), inputmode: 'numeric', placeholder: '11, 2201…',
       'on:change': e => { filters.category = e.target.value.trim(); reload(); },
     });
     const search = h('input', {
@@ -360,6 +360,9 @@ export default {
         class: [inc.fresh ? 'fresh' : '', inc.exercise ? 'exercise-row' : ''].join(' ').trim() || null,
         style: { borderLeftColor: colour },
         'on:click': () => ctx.navigate('#/incidents/' + inc.id),
+        // reachable by keyboard: Tab to the row, Enter opens it
+        tabindex: '0', 'aria-label': t('level.' + inc.level) + ' · ' + (inc.title || ''),
+        'on:keydown': e => { if (e.key === 'Enter') ctx.navigate('#/incidents/' + inc.id); },
       },
       h('td', {}, h('span', { class: 'level-badge level-' + inc.level, 'data-testid': 'board-level',
         style: { background: colour }, title: t('level.' + inc.level) }, inc.level)),

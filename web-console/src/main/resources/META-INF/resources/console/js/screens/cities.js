@@ -24,7 +24,7 @@ export default {
 
   mount(el, ctx) {
     const { el: h, t } = ctx;
-    const fail = err => ctx.toast((err.code ? err.code + ': ' : '') + err.message, 'error');
+    const fail = err => ctx.fail(err);
     const table = h('table', { class: 'cities-presence', 'data-testid': 'cities-presence' });
     const checked = h('small', { 'data-testid': 'cities-checked' });
     const overdueEl = h('div', { 'data-testid': 'cities-overdue' });
@@ -68,7 +68,7 @@ export default {
         o.incidentId ? h('span', {}, ' \u00b7 ', h('a', { href: '#/incidents/' + o.incidentId }, o.incidentId.slice(0, 8))) : '',
         h('ul', {}, ...(o.targets || []).filter(tg => tg.overdueAt).map(tg =>
           h('li', { 'data-testid': 'cities-overdue-target', 'data-city': tg.cityCode },
-            platformName(tg.cityCode, ctx.lang) + ': ' + (tg.state || '–') + ' \u00b7 ' + ctx.fmtTime(tg.overdueAt)))))));
+            platformName(tg.cityCode, ctx.lang) + ': ' + (tg.state ? ctx.name('ack', tg.state) : '–') + ' \u00b7 ' + ctx.fmtTime(tg.overdueAt)))))));
     }
     function loadOverdue() {
       ctx.api('GET', '/api/orders?overdue=true&size=200').then(page => {

@@ -43,14 +43,14 @@ export default {
 
   mount(el, ctx, param) {
     const { el: h, t } = ctx;
-    const fail = err => ctx.toast((err.code ? err.code + ': ' : '') + err.message, 'error');
+    const fail = err => ctx.fail(err);
     let disposed = false;
     let selected = param || null;
     const drills = new Map(); // id -> summary, newest first by startedAt
 
     const scenarioSelect = h('select', { 'data-testid': 'drill-scenario' },
       ...SHIPPED.map(name => h('option', { value: name }, name)), h('option', { value: '' }, t('drills.inline')));
-    const inline = h('textarea', { 'data-testid': 'drill-inline', rows: '8', style: 'width:100%;display:none;font-family:monospace' });
+    const inline = h('textarea', { 'data-testid': 'drill-inline', 'aria-label': t('drills.inline'), rows: '8', style: 'width:100%;display:none;font-family:monospace' });
     scenarioSelect.addEventListener('change', () => { inline.style.display = scenarioSelect.value ? 'none' : ''; });
     const timeScale = h('input', { type: 'number', min: '0.1', step: 'any', value: '60', 'data-testid': 'drill-time-scale', style: 'width:6em' });
     // a twentieth of the scenario's rates by default: the shipped typhoon at time-scale 60 peaks at 2,330 reports/s at 1
@@ -146,8 +146,9 @@ export default {
       const list = [...drills.values()].sort((a, b) => (b.startedAt || '').localeCompare(a.startedAt || ''));
       tbody.replaceChildren(...(list.length ? list.map(d => h('tr', { 'data-testid': 'drill-row', 'data-drill-id': d.id,
         'data-state': d.state, class: d.id === selected ? 'selected' : '', style: 'cursor:pointer',
-        'on:click': () => select(d.id) },
-        h('td', {}, d.title || d.scenario), h('td', { 'data-testid': 'drill-state' }, d.state), h('td', {}, d.startedBy),
+        'on:click': () => select(d.id),
+        tabindex: '0', 'on:keydown': e => { if (e.key === 'Enter') select(d.id); } },
+        h('td', {}, d.title || d.scenario), h('td', { 'data-testid': 'drill-state' }, ctx.name('drill', d.state)), h('td', {}, d.startedBy),
         h('td', {}, ctx.fmtTime(d.startedAt)), h('td', {}, d.endedAt ? ctx.fmtTime(d.endedAt) : ''),
         h('td', { 'data-testid': 'drill-progress' }, progressText(d))))
         : [h('tr', {}, h('td', { colspan: '6' }, t('drills.none')))]));
@@ -197,7 +198,7 @@ export default {
     function drawDetail(d) {
       if (!d) { detail.replaceChildren(); return; }
       detail.replaceChildren(h('div', { 'data-testid': 'drill-selected', 'data-drill-id': d.id, 'data-state': d.state },
-        h('h3', {}, (d.title || d.scenario) + ' · ' + d.state),
+        h('h3', {}, (d.title || d.scenario) + ' · ' + ctx.name('drill', d.state)),
         h('p', {}, `${t('drills.timeScale')} ${d.timeScale} · ${t('drills.rate')} ${d.rateMultiplier} · ${progressText(d)}`),
         d.state === 'RUNNING' ? h('button', { 'data-testid': 'drill-cancel', 'on:click': () => cancel(d.id) }, t('drills.cancel')) : '',
         d.error ? h('p', { 'data-testid': 'drill-error', class: 'error' }, d.error) : '',

@@ -62,6 +62,8 @@ export default {
     let suppliesLoading = null;    // while the incident's requests are read: ids changed meanwhile, read again after
     const dispatches = new Map();  // id -> VideoDispatch.View
     const sitreps = new Map();     // id -> Sitrep
+    const items = new Map();       // supply item code -> SupplyItem (the catalogue), for the items' names
+    const itemName = (code, other) => { const i = code && items.get(code); return i ? (ctx.lang === 'en' ? i.nameEn : i.nameZh) : (code || other); };
 
     const header = h('div', { class: 'incident-header', 'data-testid': 'incident-header' });
     const timeline = h('ol', { class: 'incident-timeline', 'data-testid': 'incident-timeline' });
@@ -83,8 +85,9 @@ export default {
       const i = incident;
       header.replaceChildren(
         h('h2', { 'data-testid': 'incident-title' },
-          h('span', { class: 'level-badge', 'data-testid': 'incident-level', 'data-level': i.level,
-            style: `background:${ctx.levelColour(i.level)};color:#fff;padding:0 .4em;border-radius:3px;margin-right:.5em` }, i.level),
+          h('span', { 'data-testid': 'incident-level', 'data-level': i.level,
+            class: 'level-badge level-' + i.level, title: t('level.' + i.level),
+            style: `background:${ctx.levelColour(i.level)};padding:0 .4em;border-radius:3px;margin-right:.5em` }, i.level),
           i.title, i.exercise ? h('small', {}, ' [' + t('incident.exercise') + ']') : ''),
         h('dl', { class: 'incident-facts', style: 'display:grid;grid-template-columns:max-content 1fr;gap:2px 12px' },
           h('dt', {}, t('incident.status')), h('dd', { style: 'margin:0', 'data-testid': 'incident-status', 'data-status': i.status }, t('status.' + i.status)),
@@ -104,11 +107,11 @@ export default {
 
     // ---- actions
     function actions() {
-      statusSel = h('select', { 'data-testid': 'incident-status-select' });
-      const reason = h('input', { 'data-testid': 'incident-status-reason', placeholder: t('incident.reason') });
-      const levelSel = h('select', { 'data-testid': 'incident-level-select' }, ...['I', 'II', 'III', 'IV'].map(l => h('option', { value: l }, l)));
-      const levelReason = h('input', { 'data-testid': 'incident-level-reason', placeholder: t('incident.reason') });
-      const note = h('textarea', { 'data-testid': 'incident-note-text', rows: 2, placeholder: t('incident.note') });
+      statusSel = h('select', { 'data-testid': 'incident-status-select', 'aria-label': t('incident.setStatus') });
+      const reason = h('input', { 'data-testid': 'incident-status-reason', placeholder: t('incident.reason'), 'aria-label': t('incident.reason') });
+      const levelSel = h('select', { 'data-testid': 'incident-level-select', 'aria-label': t('incident.setLevel') }, ...['I', 'II', 'III', 'IV'].map(l => h('option', { value: l }, t('level.' + l))));
+      const levelReason = h('input', { 'data-testid': 'incident-level-reason', placeholder: t('incident.reason'), 'aria-label': t('incident.reason') });
+      const note = h('textarea', { 'data-testid': 'incident-note-text', rows: 2, placeholder: t('incident.note'), 'aria-label': t('incident.note') });
       return h('div', { class: 'incident-actions' },
         h('div', {}, statusSel, reason, h('button', { 'data-testid': 'incident-status-submit', 'on:click': () => {
           const body = { status: statusSel.value, expectedVersion: incident && incident.version };
@@ -129,12 +132,15 @@ export default {
     function describe(e) {
       const d = e.data || {};
       switch (e.type) {
-        case 'incident.reported': return 'reported (' + (d.source || '') + ')';
+        case 'incident.reported': {
+          const source = d.source && typeof d.source === 'object' ? d.source.kind : d.source;
+          return source ? '(' + t('source.' + source) + ')' : '';
+        }
         case 'incident.status-changed': return `${t('status.' + d.previousStatus)} \u2192 ${t('status.' + d.status)}` + (d.reason ? ': ' + d.reason : '');
-        case 'incident.level-changed': return `${d.previousLevel} \u2192 ${d.level}: ${d.reason || ''}`;
+        case 'incident.level-changed': return `${t('level.' + d.previousLevel)} \u2192 ${t('level.' + d.level)}: ${d.reason || ''}`;
         case 'incident.assigned': return '\u2192 ' + d.assignee;
         case 'incident.note-added': return d.text;
-        case 'incident.duplicate-suspected': return JSON.stringify(d.candidates || d);
+        case 'incident.duplicate-suspected': return (d.candidates || []).map(c => String((c && typeof c === 'object' ? c.id || c.incidentId : c) || '').slice(0, 8)).join(', ');
         default: return '';
       }
     }
@@ -147,8 +153,8 @@ export default {
           if (e.seq <= lastTimelineSeq) continue;
           lastTimelineSeq = e.seq;
           timeline.append(h('li', { 'data-testid': 'incident-timeline-entry', 'data-type': e.type, 'data-seq': String(e.seq) },
-            h('time', {}, ctx.fmtTime(e.at)), ' ', h('b', {}, e.type.replace('incident.', '')), ' ',
-            h('span', { class: 'by' }, e.by), ' ', h('span', {}, describe(e))));
+            h('time', {}, ctx.fmtTime(e.at)), ' ', h('b', {}, ctx.name('event', e.type)), ' ',
+            h('span', { class: 'by', title: e.by }, ctx.who(e.by)), ' ', h('span', {}, describe(e))));
         }
         const again = timelineLoading.again;
         timelineLoading = null;
@@ -163,10 +169,10 @@ export default {
         h('div', {}, h('b', {}, o.ref), ' ', o.text, ' \u00b7 ', t('incident.deadline') + ' ' + ctx.fmtTime(o.deadline), ' \u00b7 ', o.issuedBy),
         h('ul', {}, ...(o.targets || []).map(tg => h('li', { 'data-testid': 'incident-order-target', 'data-city': tg.cityCode,
           'data-state': tg.state || 'NONE', 'data-overdue': tg.overdueAt ? 'true' : 'false' },
-          platformName(tg.cityCode, ctx.lang) + ': ', tg.state || t('incident.noAck'),
+          platformName(tg.cityCode, ctx.lang) + ': ', tg.state ? ctx.name('ack', tg.state) : t('incident.noAck'),
           tg.acknowledgedAt ? ' (' + ctx.fmtTime(tg.acknowledgedAt) + ')' : '',
           tg.overdueAt ? h('b', { class: 'overdue' }, ' ' + t('incident.overdue')) : '',
-          ...(tg.acknowledgements || []).filter(a => a.reason).map(a => h('div', { class: 'ack-reason' }, a.state + ': ' + a.reason))))))));
+          ...(tg.acknowledgements || []).filter(a => a.reason).map(a => h('div', { class: 'ack-reason' }, ctx.name('ack', a.state) + ': ' + a.reason))))))));
     }
     const loadOrder = oid => ctx.api('GET', '/api/orders/' + oid).then(o => { orders.set(o.id, o); drawOrders(); }, fail);
     const loadOrders = () => ctx.api('GET', `/api/orders?incident=${id}&size=200`).then(page => {
@@ -175,13 +181,15 @@ export default {
     }, fail);
 
     // ---- situation reports
+    const sitrepValue = (k, v) => k === 'severity' ? ctx.name('severityName', v) : k === 'trend' ? ctx.name('trend', v)
+      : k === 'observedAt' ? ctx.fmtTime(v) : typeof v === 'object' ? JSON.stringify(v) : v;
     function drawSitreps() {
       if (!sitreps.size) { sitrepsEl.replaceChildren(h('p', {}, t('incident.noSitreps'))); return; }
       const list = [...sitreps.values()].sort((a, b) => a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : 0);
       sitrepsEl.replaceChildren(...list.map(s => h('div', { class: 'sitrep', 'data-testid': 'incident-sitrep', 'data-kind': s.kind },
-        h('b', {}, s.kind), ' ', ctx.fmtTime(s.reportedAt), ' \u00b7 ', platformName(s.source, ctx.lang),
+        h('b', {}, ctx.name('sitrep', s.kind)), ' ', ctx.fmtTime(s.reportedAt), ' \u00b7 ', platformName(s.source, ctx.lang),
         h('div', { class: 'sitrep-content' }, Object.entries(s.content || {})
-          .filter(([, v]) => v !== null && v !== '').map(([k, v]) => k + ': ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(' \u00b7 ')))));
+          .filter(([, v]) => v !== null && v !== '').map(([k, v]) => ctx.name('sitrepField', k) + ': ' + sitrepValue(k, v)).join(' \u00b7 ')))));
     }
 
     // ---- supplies: the requests naming the incident, read by incident when the page opens, then kept live
@@ -197,11 +205,11 @@ export default {
         ctx.fmtTime(rv.request.requestedAt), ' \u00b7 ', h('span', { class: met ? 'need-met' : 'need-open' },
           t(met ? 'incident.needMet' : 'incident.needOpen')),
         h('ul', {}, ...(rv.needs || []).map(n => h('li', { 'data-testid': 'incident-supply-need', 'data-line': String(n.lineNo),
-          'data-remaining': String(n.remaining) }, t('incident.needLine', { item: n.itemCode || n.resourceName,
+          'data-remaining': String(n.remaining) }, t('incident.needLine', { item: itemName(n.itemCode, n.resourceName),
           requested: n.requested, committed: n.committed, delivered: n.delivered, remaining: n.remaining })))),
         h('ul', {}, ...(rv.commitments || []).map(c => h('li', { 'data-testid': 'incident-commitment', 'data-status': c.status,
           'data-depot': c.depotCode || '' },
-          `${c.itemCode || c.resourceName} \u00d7${c.quantity} @ ${c.depotCode || c.provider}: ${c.status}`))));
+          `${itemName(c.itemCode, c.resourceName)} \u00d7${c.quantity} @ ${c.depotCode || c.provider}: ${ctx.name('commitment', c.status)}`))));
       }));
     }
     const loadRequest = rid => ctx.api('GET', '/api/supplies/requests/' + rid).then(rv => { requests.set(rv.request.id, rv); drawSupplies(); }, fail);
@@ -270,6 +278,10 @@ export default {
       drawVideo();
     }, fail);
     loadSupplies();
+    ctx.api('GET', '/api/supplies/items').then(list => {
+      for (const i of list || []) items.set(i.code, i);
+      if (requests.size) drawSupplies();
+    }, fail);
 
     return () => { offs.forEach(off => off()); if (video) video.dispose(); };
   }

@@ -13,5 +13,6 @@ import cities from './cities.js';
 import drills from './drills.js';
 import audit from './audit.js';
 import officers from './officers.js';
+import wall from './wall.js';
 
-export default [board, map, incident, warnings, orders, inbound, situation, upstream, supplies, video, cities, drills, audit, officers];
+export default [board, map, incident, warnings, orders, inbound, situation, upstream, supplies, video, cities, drills, audit, officers, wall];

@@ -74,7 +74,7 @@ export default {
     const DETAIL_COUNTIES = 12;
     const offs = [];
 
-    const fail = err => ctx.toast((err.code ? err.code + ': ' : '') + err.message, 'error');
+    const fail = err => ctx.fail(err);
     const countyName = code => { const c = SEAT.get(code); return c ? (ctx.lang === 'en' ? c.en : c.zh) : code; };
 
     function drawIncidents() {

@@ -106,9 +106,8 @@ function uid(prefix) {
 }
 
 function showError(ctx, err) {
-  const code = err && err.code ? err.code : 'ERROR';
-  const field = err && err.body && err.body.field ? ' (' + err.body.field + ')' : '';
-  ctx.toast(code + field + ': ' + (err && err.message ? err.message : String(err)), 'error');
+  // in the officer's language, with no code in front (the code stays on the toast's data-code)
+  ctx.fail(err);
 }
 
 export default {
@@ -137,7 +136,7 @@ export default {
     const unit = code => { const i = items.get(code); return i ? (ctx.lang === 'en' ? i.unitEn : i.unitZh) : ''; };
 
     // ------------------------------------------------------------ layout
-    const cityFilterSel = h('select', { 'data-testid': 'supplies-city-filter', 'on:change': e => { cityFilter = e.target.value; renderDepots(); } },
+    const cityFilterSel = h('select', { 'data-testid': 'supplies-city-filter', 'aria-label': t('supplies.col.owner'), 'on:change': e => { cityFilter = e.target.value; renderDepots(); } },
       h('option', { value: '' }, t('supplies.allCities')), h('option', { value: '350000' }, t('supplies.province')),
       PLATFORMS.map(p => h('option', { value: p.code, selected: p.code === ownCity }, (ctx.lang === 'en' ? p.en : p.zh))));
     const depotBody = h('tbody', { 'data-testid': 'supplies-depots' });
@@ -149,7 +148,7 @@ export default {
     const requestList = h('ul', { 'data-testid': 'supplies-requests' });
     const requestPane = h('div', { 'data-testid': 'supplies-request-pane' });
     const requestForm = h('div', { class: 'form', 'data-testid': 'supplies-request-form' });
-    const lookup = h('input', { type: 'text', size: 38, 'data-testid': 'supplies-request-lookup', placeholder: t('supplies.request.lookup') });
+    const lookup = h('input', { type: 'text', size: 38, 'data-testid': 'supplies-request-lookup', placeholder: t('supplies.request.lookup'), 'aria-label': t('supplies.request.lookup') });
 
     const th = keys => h('thead', {}, h('tr', {}, keys.map(k => h('th', {}, t(k)))));
     el.append(h('section', { class: 'screen supplies', 'data-testid': 'supplies-screen' },
@@ -180,8 +179,9 @@ export default {
       const rows = Array.from(depots.values()).filter(d => !cityFilter || d.ownerCity === cityFilter)
         .sort((a, b) => a.code.localeCompare(b.code));
       depotBody.replaceChildren(...rows.map(d => h('tr', { 'data-testid': 'supplies-depot-row', 'data-depot-code': d.code,
-        class: d.code === selected ? 'selected' : null, style: 'cursor:pointer', 'on:click': () => selectDepot(d.code) },
-      h('td', {}, d.code), h('td', {}, ctx.lang === 'en' ? d.nameEn : d.nameZh), h('td', {}, d.level),
+        class: d.code === selected ? 'selected' : null, style: 'cursor:pointer', 'on:click': () => selectDepot(d.code),
+        tabindex: '0', 'on:keydown': e => { if (e.key === 'Enter') selectDepot(d.code); } },
+      h('td', {}, d.code), h('td', {}, ctx.lang === 'en' ? d.nameEn : d.nameZh), h('td', {}, ctx.name('depotLevel', d.level)),
       h('td', {}, areaName(d.ownerCity, ctx.lang)), h('td', {}, d.enabled ? '✓' : '✗'))));
     }
 
@@ -193,7 +193,7 @@ export default {
         return;
       }
       stockBody.replaceChildren(...rows.map(b => {
-        const threshold = h('input', { type: 'number', min: 0, style: 'width:6em', 'data-testid': 'supplies-threshold',
+        const threshold = h('input', { type: 'number', min: 0, style: 'width:6em', 'data-testid': 'supplies-threshold', 'aria-label': t('supplies.col.threshold') + ' · ' + itemName(b.itemCode),
           value: b.lowThreshold === null || b.lowThreshold === undefined ? '' : String(b.lowThreshold), disabled: !operator });
         if (operator) threshold.addEventListener('change', () => setThreshold(b, threshold.value));
         return h('tr', { 'data-testid': 'supplies-stock-row', 'data-item-code': b.itemCode, 'data-low': b.low ? 'true' : 'false',
@@ -282,9 +282,9 @@ export default {
       const note = h('input', { type: 'text', 'data-testid': 'supplies-request-note' });
       const lines = h('div', { 'data-testid': 'supplies-request-lines' });
       const addLine = () => lines.append(h('div', { class: 'row', 'data-testid': 'supplies-request-line' },
-        h('select', { 'data-testid': 'supplies-request-item' },
+        h('select', { 'data-testid': 'supplies-request-item', 'aria-label': t('supplies.c.item') },
           Array.from(items.values()).map(i => h('option', { value: i.code }, i.code + ' ' + (ctx.lang === 'en' ? i.nameEn : i.nameZh)))),
-        h('input', { type: 'number', min: 1, value: '1', style: 'width:7em', 'data-testid': 'supplies-request-quantity' })));
+        h('input', { type: 'number', min: 1, value: '1', style: 'width:7em', 'data-testid': 'supplies-request-quantity', 'aria-label': t('supplies.c.quantity') })));
       addLine();
       const lf = (k, input) => h('label', { class: 'field' }, h('span', {}, t(k)), input);
       const submit = h('button', { 'data-testid': 'supplies-request-submit', 'on:click': () => {
@@ -333,7 +333,7 @@ export default {
           'data-status': c.status },
         h('td', {}, c.lineNo), h('td', {}, c.depotCode ? depotName(c.depotCode) + ' ' + c.depotCode : (c.provider || '')),
         h('td', {}, c.itemCode ? itemName(c.itemCode) : (c.resourceName || '')), h('td', {}, c.quantity),
-        h('td', { 'data-testid': 'supplies-commitment-status' }, t('supplies.status.' + c.status) || c.status),
+        h('td', { 'data-testid': 'supplies-commitment-status' }, ctx.name('commitment', c.status)),
         h('td', {}, fmt(c.holdUntil)),
         h('td', {}, operator && c.depotCode ? stepButtons(c) : null)))));
       requestPane.replaceChildren(h('div', { 'data-testid': 'supplies-request', 'data-request-id': r.id },
@@ -429,7 +429,7 @@ export default {
         renderStock();
       }
       movementList.prepend(h('li', { 'data-testid': 'supplies-movement-row', 'data-depot-code': m.depotCode, 'data-item-code': m.itemCode },
-        fmt(m.recordedAt), ' ', depotName(m.depotCode), ' · ', itemName(m.itemCode), ' · ', t('supplies.type.' + m.type) || m.type,
+        fmt(m.recordedAt), ' ', depotName(m.depotCode), ' · ', itemName(m.itemCode), ' · ', ctx.name('movement', m.type),
         ' ', String(m.onHandDelta !== undefined && m.onHandDelta !== 0 ? m.onHandDelta : m.quantity), ' → ', String(m.available)));
       while (movementList.children.length > 20) movementList.lastChild.remove();
     }));

@@ -72,7 +72,7 @@ export default {
           h('b', {}, s.title), ' \u00b7 ', h('a', { href: '#/incidents/' + s.incidentId }, t('video.incident')), ' \u00b7 ', s.openedBy,
           h('div', {}, t('video.present') + ': ', h('span', { 'data-testid': 'video-session-present' },
             (s.participants || []).join(', ') || t('video.nobody'))),
-          h('div', {}, h('small', {}, t('video.invited') + ': ' + [...(s.invitedCities || []).map(c => 'city:' + c), ...(s.invitedOfficers || [])].join(', '))),
+          h('div', {}, h('small', {}, t('video.invited') + ': ' + [...(s.invitedCities || []).map(c => t('city.' + c)), ...(s.invitedOfficers || [])].join(', '))),
           h('button', { 'data-testid': inIt ? 'video-session-leave' : 'video-session-join', 'on:click': () =>
             ctx.api('POST', `/api/video/consultations/${s.id}/${inIt ? 'leave' : 'join'}`).then(v => { sessions.set(v.id, v); drawSessions(); }, fail) },
           t(inIt ? 'video.leave' : 'video.join')));

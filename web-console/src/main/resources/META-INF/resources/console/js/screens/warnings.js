@@ -369,7 +369,7 @@ export default {
       }, err => { if (!disposed) { showError(ctx, err); compose(null, restored); } });
     }
 
-    const stateFilter = h('select', { 'data-testid': 'warnings-state-filter', 'on:change': e => { filter = e.target.value; load(); } },
+    const stateFilter = h('select', { 'data-testid': 'warnings-state-filter', 'aria-label': t('warnings.col.state'), 'on:change': e => { filter = e.target.value; load(); } },
       h('option', { value: '' }, t('warnings.filter.all')),
       // picture and board (issue 18.1): the warnings in force (published, not a Cancel, not expired)
       h('option', { value: IN_FORCE }, t('picture.inForce')),
@@ -398,11 +398,12 @@ export default {
     function rowOf(view) {
       return h('tr', { 'data-testid': 'warnings-row', 'data-identifier': view.identifier, 'data-state': view.state,
         class: current === view.identifier ? 'selected' : null, style: { cursor: 'pointer' },
-        'on:click': () => open(view.identifier) },
+        'on:click': () => open(view.identifier),
+        tabindex: '0', 'on:keydown': e => { if (e.key === 'Enter') open(view.identifier); } },
       h('td', {}, view.identifier), h('td', {}, badge(view)),
       h('td', {}, swatch(view.colour), t('warnings.colour.' + view.colour)),
       h('td', {}, view.headline || ''), h('td', {}, t('warnings.status.' + view.status) || view.status,
-        view.msgType && view.msgType !== 'Alert' ? ' · ' + view.msgType : ''),
+        view.msgType && view.msgType !== 'Alert' ? ' · ' + ctx.name('cap.msgType', view.msgType) : ''),
       h('td', {}, fmt(view.publishedAt || view.sent)));
     }
 
@@ -442,7 +443,8 @@ export default {
       let lastState = null;
       let actionsKey = null;
       let capXml = null;
-      const capPre = h('pre', { class: 'cap', 'data-testid': 'warnings-cap', style: PRE });
+      // the CAP document verbatim (a machine format, not translated: translate="no"); the summary above is the officer's
+      const capPre = h('pre', { class: 'cap', 'data-testid': 'warnings-cap', style: PRE, translate: 'no', lang: 'en' });
       const deliveries = h('div', { 'data-testid': 'warnings-deliveries' });
       const summary = h('div', {});
       const actions = h('div', { class: 'actions', 'data-testid': 'warnings-actions' });
@@ -496,8 +498,8 @@ export default {
       add('warnings.col.state', badge(v), 'warnings-detail-state');
       add('warnings.col.headline', v.headline);
       add('warnings.col.status', t('warnings.status.' + v.status) || v.status);
-      add('warnings.d.msgType', v.msgType);
-      add('warnings.col.colour', h('span', {}, swatch(v.colour), t('warnings.colour.' + v.colour), ' · ', v.severity));
+      add('warnings.d.msgType', ctx.name('cap.msgType', v.msgType));
+      add('warnings.col.colour', h('span', {}, swatch(v.colour), t('warnings.colour.' + v.colour), ' · ', ctx.name('cap.severity', v.severity)));
       add('warnings.d.languages', (v.languages || []).join(', '));
       add('warnings.d.cities', (v.cityCodes || []).map(c => areaName(c, ctx.lang) + ' ' + c).join(', '));
       add('warnings.d.counties', (v.countyCodes || []).map(c => areaName(c, ctx.lang)).join(', '));
@@ -556,7 +558,7 @@ export default {
         else if (grave && !ctx.hasRole('COMMANDER')) {
           out.push(h('p', { class: 'hint', 'data-testid': 'warnings-review-refused' }, t('warnings.review.commander')));
         } else {
-          const comment = h('input', { type: 'text', 'data-testid': 'warnings-review-comment', placeholder: t('warnings.a.comment') });
+          const comment = h('input', { type: 'text', 'data-testid': 'warnings-review-comment', placeholder: t('warnings.a.comment'), 'aria-label': t('warnings.a.comment') });
           out.push(comment,
             button('warnings-approve', 'warnings.a.approve', () => step(v, 'approve',
               comment.value.trim() ? { comment: comment.value.trim() } : {}, 'warnings.a.approve').catch(() => {})),
@@ -721,16 +723,16 @@ export default {
       const colourSwatch = h('span', {});
       f.colour = sel('warnings-compose-colour', COLOURS, content.colour, c => t('warnings.colour.' + c));
       const showSeverity = () => {
-        severity.textContent = SEVERITY[f.colour.value];
+        severity.textContent = ctx.name('cap.severity', SEVERITY[f.colour.value]);
         colourSwatch.replaceChildren(swatch(f.colour.value));
         paintMap();
       };
       f.colour.addEventListener('change', showSeverity);
-      f.category = sel('warnings-compose-category', CATEGORIES, content.category);
-      f.urgency = sel('warnings-compose-urgency', URGENCIES, content.urgency);
-      f.certainty = sel('warnings-compose-certainty', CERTAINTIES, content.certainty);
+      f.category = sel('warnings-compose-category', CATEGORIES, content.category, c => ctx.name('cap.category', c));
+      f.urgency = sel('warnings-compose-urgency', URGENCIES, content.urgency, u => ctx.name('cap.urgency', u));
+      f.certainty = sel('warnings-compose-certainty', CERTAINTIES, content.certainty, c => ctx.name('cap.certainty', c));
       const responseBoxes = RESPONSE_TYPES.map(r => h('label', {}, h('input', { type: 'checkbox', value: r,
-        'data-testid': 'warnings-compose-response-' + r, checked: (content.responseTypes || []).includes(r) }), r));
+        'data-testid': 'warnings-compose-response-' + r, checked: (content.responseTypes || []).includes(r) }), ctx.name('cap.responseType', r)));
       f.onset = h('input', { type: 'datetime-local', 'data-testid': 'warnings-compose-onset',
         value: content.onset ? chinaLocal(content.onset) : '' });
       f.expires = h('input', { type: 'datetime-local', 'data-testid': 'warnings-compose-expires',
@@ -741,7 +743,7 @@ export default {
       const langBlocks = [];
       const addLanguage = text => {
         const block = { language: h('input', { type: 'text', value: text.language, size: 6,
-          'data-testid': 'warnings-compose-language' }) };
+          'data-testid': 'warnings-compose-language', 'aria-label': t('warnings.f.language') }) };
         const lang = text.language;
         const field = (name, multi) => {
           const attrs = { 'data-testid': 'warnings-compose-' + lang + '-' + name, value: text[name] || '' };
@@ -757,7 +759,7 @@ export default {
         langBox.append(node);
       };
       content.texts.forEach(addLanguage);
-      const newLang = h('input', { type: 'text', size: 6, placeholder: 'zh-TW', 'data-testid': 'warnings-compose-new-language' });
+      const newLang = h('input', { type: 'text', size: 6, placeholder: 'zh-TW', 'data-testid': 'warnings-compose-new-language', 'aria-label': t('warnings.f.language') });
 
       // area: codes picked by city/county selector (and the map, when there is one), polygons, circles
       const codes = new Set(content.areas.flatMap(a => a.codes || []));
@@ -839,8 +841,8 @@ export default {
         try {
           const c = contentFromCap(xml);
           readable = h('div', { 'data-testid': 'warnings-preview-summary' },
-            h('p', {}, swatch(c.colour), t('warnings.colour.' + c.colour), ' · ', SEVERITY[c.colour], ' · ', c.urgency, ' · ',
-              c.certainty, ' · ', t('warnings.status.' + c.status) || c.status),
+            h('p', {}, swatch(c.colour), t('warnings.colour.' + c.colour), ' · ', ctx.name('cap.severity', SEVERITY[c.colour]), ' · ', ctx.name('cap.urgency', c.urgency), ' · ',
+              ctx.name('cap.certainty', c.certainty), ' · ', t('warnings.status.' + c.status) || c.status),
             h('p', {}, t('warnings.f.onset'), ': ', c.onset ? fmt(c.onset) : t('warnings.f.effectiveNote'), ' — ',
               t('warnings.f.expires'), ': ', fmt(c.expires)),
             c.texts.map(x => h('div', { class: 'preview-info', 'data-testid': 'warnings-preview-info', 'data-language': x.language },
@@ -853,7 +855,7 @@ export default {
           readable = h('p', {}, String(e.message || e));
         }
         preview.replaceChildren(h('h3', {}, t('warnings.preview')), h('h4', {}, t('warnings.preview.summary')), readable,
-          h('h4', {}, t('warnings.preview.cap')), h('pre', { class: 'cap', 'data-testid': 'warnings-preview-cap', style: PRE }, xml));
+          h('h4', {}, t('warnings.preview.cap')), h('pre', { class: 'cap', 'data-testid': 'warnings-preview-cap', style: PRE, translate: 'no', lang: 'en' }, xml));
       };
 
       const title = h('h3', {}, spec && spec.mode === 'update' ? t('warnings.compose.updateOf', { id: spec.of.identifier })
