@@ -4,6 +4,7 @@ import map from './map.js';
 import incident from './incident.js';
 import warnings from './warnings.js';
 import orders from './orders.js';
+import disasterEvents from './disaster-events.js';
 import inbound from './inbound.js';
 import situation from './situation.js';
 import upstream from './upstream.js';
@@ -14,4 +15,4 @@ import drills from './drills.js';
 import audit from './audit.js';
 import officers from './officers.js';
 
-export default [board, map, incident, warnings, orders, inbound, situation, upstream, supplies, video, cities, drills, audit, officers];
+export default [board, map, incident, warnings, orders, disasterEvents, inbound, situation, upstream, supplies, video, cities, drills, audit, officers];
