@@ -18,6 +18,9 @@ export default {
   roles: ['DUTY_OFFICER', 'COMMANDER', 'ADMIN'],
   messages: {
     'zh-CN': {
+      'devents.category.1201': '台风', 'devents.category.1202': '暴雨', 'devents.category.1101': '洪水',
+      'devents.category.1103': '山洪', 'devents.category.1301': '地震', 'devents.category.1402': '滑坡',
+      'devents.category.1701': '森林火灾', 'devents.category.1501': '风暴潮',
       'nav.disaster-events': '灾害事件', 'devents.title': '灾害事件', 'devents.active': '正在实施的应急响应',
       'devents.noActive': '当前没有实施中的应急响应', 'devents.new': '新建灾害事件', 'devents.empty': '没有灾害事件',
       'devents.realOnly': '只看真实事件（隐藏演练）', 'devents.exercise': '演练', 'devents.open': '进行中', 'devents.closed': '已结束',
@@ -55,6 +58,9 @@ export default {
       'error.REASON_REQUIRED.reason': '请填写理由'
     },
     en: {
+      'devents.category.1201': 'Typhoon', 'devents.category.1202': 'Rainstorm', 'devents.category.1101': 'Flood',
+      'devents.category.1103': 'Flash flood', 'devents.category.1301': 'Earthquake', 'devents.category.1402': 'Landslide',
+      'devents.category.1701': 'Forest fire', 'devents.category.1501': 'Storm surge',
       'nav.disaster-events': 'Disaster events', 'devents.title': 'Disaster events', 'devents.active': 'Responses in force',
       'devents.noActive': 'No response is in force', 'devents.new': 'Open a disaster event', 'devents.empty': 'No disaster event',
       'devents.realOnly': 'real events only (hide drills)', 'devents.exercise': 'drill', 'devents.open': 'open', 'devents.closed': 'closed',
@@ -106,6 +112,9 @@ export default {
       badge.style.background = LEVEL_COLOURS[level] || '#888';
       return badge;
     };
+    // the shell names classes and sub-categories; the kinds an event is usually opened for are named here
+    const categoryName = code => CATEGORIES.includes(code) ? t('devents.category.' + code)
+      : code.length === 4 ? t('category.' + code.slice(0, 2)) + ' ' + code : t('category.' + code);
     const eventName = e => (ctx.lang === 'en' && e.nameEn) ? e.nameEn : e.nameZh;
     const exerciseTag = e => e.exercise ? h('span', { class: 'tag exercise', 'data-testid': 'disaster-events-exercise' }, t('devents.exercise')) : null;
 
@@ -172,7 +181,7 @@ export default {
           'data-exercise': String(e.exercise), class: e.exercise ? 'exercise' : '', tabindex: '0', 'on:click': go,
           'on:keydown': k => { if (k.key === 'Enter') go(); } },
         h('td', {}, h('a', { href: '#/disaster-events/' + e.id, 'data-testid': 'disaster-events-name' }, eventName(e)), ' ', exerciseTag(e)),
-        h('td', {}, t('category.' + e.category)),
+        h('td', {}, categoryName(e.category)),
         h('td', {}, e.concernedCities.map(cityName).join('、')),
         h('td', {}, ctx.fmtTime(e.startsAt), e.endsAt ? ' – ' + ctx.fmtTime(e.endsAt) : ''),
         h('td', {}, e.state === 'OPEN' ? t('devents.open') : t('devents.closed')));
@@ -195,7 +204,7 @@ export default {
       function openForm() {
         if (form.firstChild) return;
         const category = h('select', { 'data-testid': 'disaster-events-form-category' },
-          CATEGORIES.map(c => h('option', { value: c }, c + ' ' + t('category.' + c))));
+          CATEGORIES.map(c => h('option', { value: c }, c + ' ' + categoryName(c))));
         const nameZh = h('input', { type: 'text', maxlength: '200', 'data-testid': 'disaster-events-form-name-zh' });
         const nameEn = h('input', { type: 'text', maxlength: '200', 'data-testid': 'disaster-events-form-name-en' });
         const fixed = ctx.user.cityCode;
@@ -358,7 +367,7 @@ export default {
 
         root.replaceChildren(
           h('div', { class: 'orders-head' }, h('h2', { 'data-testid': 'disaster-events-title' }, eventName(e)), exerciseTag(e), closeButton),
-          h('p', {}, t('category.' + e.category), ' · ', e.concernedCities.map(cityName).join('、'), ' · ', ctx.fmtTime(e.startsAt),
+          h('p', {}, categoryName(e.category), ' · ', e.concernedCities.map(cityName).join('、'), ' · ', ctx.fmtTime(e.startsAt),
             e.endsAt ? ' – ' + ctx.fmtTime(e.endsAt) : '', ' · ', h('span', { 'data-testid': 'disaster-events-state' },
               e.state === 'OPEN' ? t('devents.open') : t('devents.closed'))),
           responseBox, counts,
