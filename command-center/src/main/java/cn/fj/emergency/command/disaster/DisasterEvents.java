@@ -48,6 +48,12 @@ public interface DisasterEvents {
 
 	Mono<EventCounts> counts(UUID eventId);
 
+	/**
+	 * Whether a warning (by identifier), situation report or supply request (by the hub's id) of that id is
+	 * recorded: the stores of those features, read in SQL.
+	 */
+	Mono<Boolean> recorded(MemberKind kind, String memberId);
+
 	/** The log events about the event, its members and its responses, newest first; one more than asked for. */
 	Flux<HubEvent> timeline(UUID eventId, int limit, long offset);
 

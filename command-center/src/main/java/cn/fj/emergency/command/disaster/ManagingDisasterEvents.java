@@ -179,8 +179,12 @@ public class ManagingDisasterEvents {
 				.doOnNext(incident -> checkExercise(event, incident.exercise()))
 				.then();
 			case ORDER -> this.orders.find(officer, uuid(memberId)).doOnNext(order -> checkExercise(event, order.exercise())).then();
-			// warnings, situation reports and supply requests are kept in other stores: their ids are taken as given
-			case WARNING, SITREP, SUPPLY_REQUEST -> Mono.empty();
+			// warnings, situation reports and supply requests: recorded, by the id their feature gives them
+			case WARNING, SITREP, SUPPLY_REQUEST -> this.store.recorded(kind, memberId)
+				.filter(Boolean::booleanValue)
+				.switchIfEmpty(Mono.error(() -> HubException.field(ErrorCode.NOT_FOUND, "memberId",
+						"No " + kind + " " + memberId)))
+				.then();
 		};
 	}
 

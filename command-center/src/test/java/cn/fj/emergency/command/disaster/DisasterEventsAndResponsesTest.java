@@ -176,6 +176,12 @@ class DisasterEventsAndResponsesTest {
 			JsonNode added = hub.postJson("/api/disaster-events/" + eventId + "/members", duty,
 					body("kind", "INCIDENT", "memberId", inXiamen, "reason", "Outer rain band"), 200);
 			assertThat(added.get("joinedByRule").asBoolean()).isFalse();
+			// what the hub does not hold cannot be added
+			JsonNode unknown = hub.postJson("/api/disaster-events/" + eventId + "/members", duty,
+					body("kind", "WARNING", "memberId", "35000041600000-20260727080000-0001"), 404);
+			assertThat(unknown.get("code").asString()).isEqualTo("NOT_FOUND");
+			assertThat(unknown.get("field").asString()).isEqualTo("memberId");
+			assertThat(page(eventId).get("counts").get("warningsInForce").asLong()).isZero();
 
 			// the timeline shows the member events and the incidents' own events, newest first
 			JsonNode timeline = hub.getJson("/api/disaster-events/" + eventId + "/timeline?size=100", duty);

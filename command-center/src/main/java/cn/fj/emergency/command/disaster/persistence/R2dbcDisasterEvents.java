@@ -239,7 +239,14 @@ class R2dbcDisasterEvents implements DisasterEvents {
 			.bind(0, eventId)
 			.map(r -> new long[] { value(r, "targets"), value(r, "answered"), value(r, "overdue") })
 			.one();
-		return Mono.zip(incidents, kinds, orders).map(t -> {
+		Mono<Long> inForce = this.db.sql("""
+				select count(*) as n from disaster_event_member m join warning w on w.identifier = m.member_id
+				where m.event_id = $1 and m.member_kind = 'WARNING' and m.removed_at is null
+				  and w.state = 'PUBLISHED' and (w.expires_at is null or w.expires_at > now())""")
+			.bind(0, eventId)
+			.map(r -> value(r, "n"))
+			.one();
+		return Mono.zip(incidents, kinds, orders, inForce).map(t -> {
 			Map<String, Long> byLevel = new TreeMap<>();
 			Map<String, Long> byStatus = new TreeMap<>();
 			long total = 0;
@@ -251,9 +258,21 @@ class R2dbcDisasterEvents implements DisasterEvents {
 			}
 			Map<String, Long> k = t.getT2();
 			long[] o = t.getT3();
-			return new EventCounts(total, byLevel, byStatus, k.getOrDefault("WARNING", 0L), k.getOrDefault("ORDER", 0L),
+			return new EventCounts(total, byLevel, byStatus, k.getOrDefault("WARNING", 0L), t.getT4(), k.getOrDefault("ORDER", 0L),
 					o[0], o[1], o[2], k.getOrDefault("SITREP", 0L), k.getOrDefault("SUPPLY_REQUEST", 0L));
 		});
+	}
+
+	@Override
+	public Mono<Boolean> recorded(MemberKind kind, String memberId) {
+		String sql = switch (kind) {
+			case WARNING -> "select exists (select 1 from warning where identifier = $1) as found";
+			case SITREP -> "select exists (select 1 from sitrep where id::text = $1) as found";
+			case SUPPLY_REQUEST -> "select exists (select 1 from supply_request where id::text = $1) as found";
+			case INCIDENT -> "select exists (select 1 from incident where id::text = $1) as found";
+			case ORDER -> "select exists (select 1 from command_order where id::text = $1) as found";
+		};
+		return this.db.sql(sql).bind(0, memberId).map(r -> Boolean.TRUE.equals(r.get("found", Boolean.class))).one();
 	}
 
 	@Override
