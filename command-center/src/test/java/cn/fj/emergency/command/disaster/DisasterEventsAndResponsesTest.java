@@ -151,9 +151,12 @@ class DisasterEventsAndResponsesTest {
 			String takenOut = report(fuzhou, typhoonReport(Reports.fuzhou("rule-fz-2"))).get("incidentId").asString();
 			String otherCategory = report(fuzhou, Reports.fuzhou("rule-fz-flood")).get("incidentId").asString();
 			String inXiamen = report(xiamen, typhoonReport(Reports.xiamen("rule-xm-1"))).get("incidentId").asString();
+			Map<String, Object> drill = typhoonReport(Reports.fuzhou("rule-fz-drill"));
+			drill.put("exercise", true);
+			String drillInFuzhou = report(fuzhou, drill).get("incidentId").asString();
 
 			JsonNode joined = await(() -> page(eventId), p -> members(p, true).containsAll(List.of(inFuzhou, takenOut)));
-			assertThat(members(joined, true)).contains(inFuzhou, takenOut).doesNotContain(inXiamen, otherCategory);
+			assertThat(members(joined, true)).contains(inFuzhou, takenOut).doesNotContain(inXiamen, otherCategory, drillInFuzhou);
 			assertThat(joined.get("counts").get("incidents").asLong()).isEqualTo(2);
 			assertThat(joined.get("counts").get("incidentsByLevel").get("III").asLong()).isEqualTo(2);
 
@@ -169,7 +172,11 @@ class DisasterEventsAndResponsesTest {
 			JsonNode after = await(() -> page(eventId), p -> members(p, true).contains(later));
 			LockSupport.parkNanos(Duration.ofMillis(800).toNanos());
 			after = page(eventId);
-			assertThat(members(after, true)).contains(inFuzhou, later).doesNotContain(takenOut, inXiamen);
+			assertThat(members(after, true)).contains(inFuzhou, later).doesNotContain(takenOut, inXiamen, drillInFuzhou);
+			// nor may an officer mix a drill into a real event
+			assertThat(hub.postJson("/api/disaster-events/" + eventId + "/members", duty,
+					body("kind", "INCIDENT", "memberId", drillInFuzhou), 409).get("code").asString())
+				.isEqualTo("MEMBER_EXERCISE_MISMATCH");
 			assertThat(members(after, false)).containsExactly(takenOut);
 
 			// by hand: the Xiamen incident may be added by an officer, with who and why
