@@ -134,6 +134,17 @@ public enum ErrorCode {
 	// alarms (docs/web-console.md#alarms)
 	ALARM_NOT_FOUND(404, false, "No alarm with that id"),
 
+	// disaster events and response levels (docs/disaster-events.md)
+	DISASTER_EVENT_CLOSED(409, false, "The disaster event is closed"),
+	INVALID_RESPONSE_LEVEL(400, false, "Response level must be RESPONSE_IV, RESPONSE_III, RESPONSE_II or RESPONSE_I"),
+	RESPONSE_ALREADY_ACTIVE(409, false, "The disaster event already has an active response: raise, lower or end it"),
+	NO_ACTIVE_RESPONSE(409, false, "The disaster event has no active response"),
+	RESPONSE_LEVEL_NOT_HIGHER(409, false, "A raise must go to a higher response level than the current one"),
+	RESPONSE_LEVEL_NOT_LOWER(409, false, "A lowering must go to a lower response level than the current one"),
+	RESPONSE_STILL_ACTIVE(409, false, "The disaster event's response must be ended before the event is closed"),
+	MEMBER_EXERCISE_MISMATCH(409, false, "An exercise member belongs to an exercise event, a real one to a real event"),
+	NOT_A_MEMBER(409, false, "That is not a current member of the disaster event"),
+
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),
 	STORAGE_UNAVAILABLE(503, true, "The database is unavailable; retry later"),

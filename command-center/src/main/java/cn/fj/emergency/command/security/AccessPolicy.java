@@ -81,6 +81,20 @@ public final class AccessPolicy {
 			HttpRule.of("POST", "/api/orders", EnumSet.of(Role.COMMANDER)),
 			HttpRule.of("POST", "/api/orders/", EnumSet.of(Role.CITY_PLATFORM)),
 			HttpRule.of("GET", "/api/orders/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			// disaster events and responses (docs/disaster-events.md#who-may-do-what): commanders open and close events
+			// and run their responses, duty officers and commanders add and take out members, officers and the
+			// concerned cities read
+			HttpRule.of("POST", "/api/disaster-events", EnumSet.of(Role.COMMANDER)),
+			HttpRule.of("POST", "/api/disaster-events/*/close", EnumSet.of(Role.COMMANDER)),
+			HttpRule.of("POST", "/api/disaster-events/*/response/activate", EnumSet.of(Role.COMMANDER)),
+			HttpRule.of("POST", "/api/disaster-events/*/response/raise", EnumSet.of(Role.COMMANDER)),
+			HttpRule.of("POST", "/api/disaster-events/*/response/lower", EnumSet.of(Role.COMMANDER)),
+			HttpRule.of("POST", "/api/disaster-events/*/response/end", EnumSet.of(Role.COMMANDER)),
+			HttpRule.of("POST", "/api/disaster-events/*/members", DISPATCHERS),
+			HttpRule.of("POST", "/api/disaster-events/*/members/remove", DISPATCHERS),
+			HttpRule.of("GET", "/api/disaster-events", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			HttpRule.of("GET", "/api/disaster-events/", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
+			HttpRule.of("GET", "/api/disaster-responses", union(OFFICERS, EnumSet.of(Role.CITY_PLATFORM))),
 			// alarms (docs/web-console.md#alarms): officers read the open ones, duty officers and commanders acknowledge
 			HttpRule.of("GET", "/api/alarms", OFFICERS),
 			HttpRule.of("POST", "/api/alarms/*/acknowledge", EnumSet.of(Role.DUTY_OFFICER, Role.COMMANDER)),

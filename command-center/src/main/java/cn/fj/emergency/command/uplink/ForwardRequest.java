@@ -14,9 +14,11 @@ import cn.fj.emergency.command.incident.IncidentLevel;
  *
  * @param incident the incident as first reported (the {@code incident.reported} event's data), or null when the
  * log holds no report of it
+ * @param response for a response forward, the signed response change (the {@code disaster-response.*} event's
+ * data: level, previous level, reason, who, when, the event's cities and the JWS); null for an incident forward
  */
 public record ForwardRequest(UUID forwardId, ForwardKind kind, String provinceCode, long sourceSeq,
 		UUID incidentId, String cityCode, IncidentLevel level, @Nullable IncidentLevel previousLevel,
 		@Nullable String reason, @Nullable String changedBy, @Nullable Instant changedAt, boolean exercise,
-		Instant recordedAt, @JsonRawValue @Nullable String incident) {
+		Instant recordedAt, @JsonRawValue @Nullable String incident, @JsonRawValue @Nullable String response) {
 }

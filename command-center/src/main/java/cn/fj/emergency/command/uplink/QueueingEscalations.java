@@ -51,6 +51,13 @@ class QueueingEscalations implements SmartLifecycle {
 
 	static final String LEVEL_CHANGED = "incident.level-changed";
 
+	/** The disaster responses' stream and the two of its types that may be forwarded (docs/disaster-events.md). */
+	static final String RESPONSES = "disaster-responses";
+
+	static final String RESPONSE_ACTIVATED = "disaster-response.activated";
+
+	static final String RESPONSE_RAISED = "disaster-response.raised";
+
 	private static final Duration ROUND_TIMEOUT = Duration.ofSeconds(30);
 
 	private final EventLog events;
@@ -125,12 +132,18 @@ class QueueingEscalations implements SmartLifecycle {
 
 	/** The forward an event calls for, if any; its incident's report still to be attached to a level raise. */
 	private Optional<Draft> forwardFor(HubEvent event, Instant now) {
-		if (!Incident.STREAM.equals(event.stream())
-				|| !(Incident.REPORTED.equals(event.type()) || LEVEL_CHANGED.equals(event.type()))) {
+		boolean incident = Incident.STREAM.equals(event.stream())
+				&& (Incident.REPORTED.equals(event.type()) || LEVEL_CHANGED.equals(event.type()));
+		boolean response = RESPONSES.equals(event.stream())
+				&& (RESPONSE_ACTIVATED.equals(event.type()) || RESPONSE_RAISED.equals(event.type()));
+		if (!incident && !response) {
 			return Optional.empty();
 		}
 		try {
 			JsonNode data = this.json.readTree(event.data());
+			if (response) {
+				return responseChanged(event, data);
+			}
 			return Incident.REPORTED.equals(event.type()) ? reported(event, data) : levelChanged(event, data);
 		}
 		catch (JacksonException | IllegalArgumentException | DateTimeException ex) {
@@ -147,7 +160,7 @@ class QueueingEscalations implements SmartLifecycle {
 			return Optional.empty();
 		}
 		return Optional.of(new Draft(event, ForwardKind.INCIDENT_REPORTED, incidentId(event, data), city(data), level,
-				null, null, null, null, event.data()));
+				null, null, null, null, event.data(), null));
 	}
 
 	private Optional<Draft> levelChanged(HubEvent event, JsonNode data) {
@@ -157,12 +170,44 @@ class QueueingEscalations implements SmartLifecycle {
 			return Optional.empty();
 		}
 		return Optional.of(new Draft(event, ForwardKind.LEVEL_RAISED, incidentId(event, data), city(data), level,
-				previous, text(data, "reason"), text(data, "by"), instant(data, "at"), null));
+				previous, text(data, "reason"), text(data, "by"), instant(data, "at"), null, null));
+	}
+
+	/**
+	 * A response activated at Ⅰ or Ⅱ, or raised into Ⅰ or Ⅱ: forwarded with the disaster event's id in place of an
+	 * incident's, its first city, the level as I or II, and the signed change as {@code response}.
+	 */
+	private Optional<Draft> responseChanged(HubEvent event, JsonNode data) {
+		IncidentLevel level = responseLevel(data, "level");
+		if (level != IncidentLevel.I && level != IncidentLevel.II) {
+			return Optional.empty();
+		}
+		JsonNode cities = data.path("cities");
+		if (!cities.isArray() || cities.isEmpty()) {
+			throw new IllegalArgumentException("no cities");
+		}
+		String eventId = text(data, "eventId");
+		if (eventId == null) {
+			throw new IllegalArgumentException("no eventId");
+		}
+		IncidentLevel previous = text(data, "previousLevel") == null ? null : responseLevel(data, "previousLevel");
+		ForwardKind kind = RESPONSE_ACTIVATED.equals(event.type()) ? ForwardKind.RESPONSE_ACTIVATED
+				: ForwardKind.RESPONSE_RAISED;
+		return Optional.of(new Draft(event, kind, UUID.fromString(eventId), cities.get(0).asString(), level, previous,
+				text(data, "reason"), text(data, "changedBy"), instant(data, "changedAt"), null, event.data()));
+	}
+
+	/** RESPONSE_I..RESPONSE_IV as the uplink's I..IV. */
+	private static IncidentLevel responseLevel(JsonNode data, String field) {
+		String text = text(data, field);
+		String numeral = text != null && text.startsWith("RESPONSE_") ? text.substring("RESPONSE_".length()) : "";
+		return IncidentLevel.parse(numeral)
+			.orElseThrow(() -> new IllegalArgumentException(field + " is not RESPONSE_I..RESPONSE_IV: " + text));
 	}
 
 	/** A level raise carries the incident as reported, so that the peer needs nothing else to know it. */
 	private Mono<NewForward> withIncident(Draft draft) {
-		if (draft.incidentJson() != null) {
+		if (draft.incidentJson() != null || draft.responseJson() != null) {
 			return Mono.just(toForward(draft, draft.incidentJson()));
 		}
 		return this.events.firstAbout(draft.incidentId().toString(), Incident.REPORTED)
@@ -175,7 +220,7 @@ class QueueingEscalations implements SmartLifecycle {
 		HubEvent e = d.event();
 		ForwardRequest request = new ForwardRequest(id, d.kind(), Areas.PROVINCE, e.seq(), d.incidentId(), d.cityCode(),
 				d.level(), d.previousLevel(), d.reason(), d.changedBy(), d.changedAt(), e.exercise(), e.recordedAt(),
-				incidentJson);
+				incidentJson, d.responseJson());
 		return new NewForward(id, e.seq(), d.incidentId(), d.cityCode(), d.kind(), d.level(), d.previousLevel(),
 				e.exercise(), this.json.writeValueAsString(request));
 	}
@@ -237,7 +282,7 @@ class QueueingEscalations implements SmartLifecycle {
 
 	private record Draft(HubEvent event, ForwardKind kind, UUID incidentId, String cityCode, IncidentLevel level,
 			@Nullable IncidentLevel previousLevel, @Nullable String reason, @Nullable String changedBy,
-			@Nullable Instant changedAt, @Nullable String incidentJson) {
+			@Nullable Instant changedAt, @Nullable String incidentJson, @Nullable String responseJson) {
 	}
 
 	private record Result(long inserted, boolean more) {

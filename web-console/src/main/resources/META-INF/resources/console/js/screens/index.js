@@ -4,6 +4,7 @@ import map from './map.js';
 import incident from './incident.js';
 import warnings from './warnings.js';
 import orders from './orders.js';
+import disasterEvents from './disaster-events.js';
 import inbound from './inbound.js';
 import situation from './situation.js';
 import upstream from './upstream.js';
@@ -15,4 +16,4 @@ import audit from './audit.js';
 import officers from './officers.js';
 import wall from './wall.js';
 
-export default [board, map, incident, warnings, orders, inbound, situation, upstream, supplies, video, cities, drills, audit, officers, wall];
+export default [board, map, incident, warnings, orders, disasterEvents, inbound, situation, upstream, supplies, video, cities, drills, audit, officers, wall];

@@ -11,7 +11,7 @@ const ACKNOWLEDGED_SHOWN = 200; // the newest acknowledged ones shown
 const REFRESH_MS = 10000;
 const DEBOUNCE_MS = 1500;       // the hub queues a forward within its poll interval (1 s by default)
 const FILTERS = ['ALL', 'PENDING', 'ACKNOWLEDGED'];
-const KINDS = ['INCIDENT_REPORTED', 'LEVEL_RAISED'];
+const KINDS = ['INCIDENT_REPORTED', 'LEVEL_RAISED', 'RESPONSE_ACTIVATED', 'RESPONSE_RAISED'];
 
 const zh = {
   'nav.upstream': '国家上报',
@@ -19,6 +19,7 @@ const zh = {
   'upstream.filter.PENDING': '待确认', 'upstream.filter.ACKNOWLEDGED': '已确认',
   'upstream.state.PENDING': '待国家平台确认', 'upstream.state.ACKNOWLEDGED': '已确认',
   'upstream.kind.INCIDENT_REPORTED': '一/二级事件上报', 'upstream.kind.LEVEL_RAISED': '级别提升',
+  'upstream.kind.RESPONSE_ACTIVATED': '启动Ⅰ/Ⅱ级响应', 'upstream.kind.RESPONSE_RAISED': '响应提升至Ⅰ/Ⅱ级',
   'upstream.col.state': '状态', 'upstream.col.incident': '事件', 'upstream.col.city': '地市', 'upstream.col.kind': '上报内容',
   'upstream.col.level': '级别', 'upstream.col.queued': '排队时间', 'upstream.col.attempts': '尝试次数',
   'upstream.col.next': '下次尝试', 'upstream.col.error': '最近错误', 'upstream.col.ack': '确认时间',
@@ -35,6 +36,7 @@ const en = {
   'upstream.filter.PENDING': 'Pending', 'upstream.filter.ACKNOWLEDGED': 'Acknowledged',
   'upstream.state.PENDING': 'Not yet acknowledged', 'upstream.state.ACKNOWLEDGED': 'Acknowledged',
   'upstream.kind.INCIDENT_REPORTED': 'Level I/II report', 'upstream.kind.LEVEL_RAISED': 'Level raised',
+  'upstream.kind.RESPONSE_ACTIVATED': 'Level Ⅰ/Ⅱ response activated', 'upstream.kind.RESPONSE_RAISED': 'Response raised to Ⅰ/Ⅱ',
   'upstream.col.state': 'State', 'upstream.col.incident': 'Incident', 'upstream.col.city': 'City', 'upstream.col.kind': 'Forwarded',
   'upstream.col.level': 'Level', 'upstream.col.queued': 'Queued', 'upstream.col.attempts': 'Attempts',
   'upstream.col.next': 'Next attempt', 'upstream.col.error': 'Last error', 'upstream.col.ack': 'Acknowledged',
@@ -113,7 +115,10 @@ export default {
         class: 'upstream-' + f.state.toLowerCase() + (f.exercise ? ' drill' : '') },
       h('td', { 'data-testid': 'upstream-state' }, h('span', { class: 'upstream-state upstream-state-' + f.state }, t('upstream.state.' + f.state)),
         f.exercise ? h('span', { class: 'upstream-drill' }, ' ', t('upstream.drill')) : null),
-      h('td', { class: 'upstream-incident' }, h('a', { href: '#/incidents/' + f.incidentId, 'data-title-of': f.incidentId }, title(f.incidentId))),
+      // a province response's forward names its disaster event in incidentId (docs/national-uplink.md#responses)
+      h('td', { class: 'upstream-incident' }, f.kind.startsWith('RESPONSE_')
+        ? h('a', { href: '#/disaster-events/' + f.incidentId }, f.incidentId.slice(0, 8))
+        : h('a', { href: '#/incidents/' + f.incidentId, 'data-title-of': f.incidentId }, title(f.incidentId))),
       h('td', {}, t('city.' + f.cityCode)),
       h('td', { 'data-testid': 'upstream-kind' }, KINDS.includes(f.kind) ? t('upstream.kind.' + f.kind) : f.kind),
       h('td', {}, h('span', { class: 'level-badge level-' + f.level, style: { background: ctx.levelColour(f.level) } }, t('level.' + f.level)),
