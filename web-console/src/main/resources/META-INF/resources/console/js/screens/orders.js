@@ -158,6 +158,7 @@ export default {
     function countdown(deadline, testid) {
       const passed = Date.parse(deadline) <= Date.now();
       return h('span', { class: 'orders-countdown' + (passed ? ' passed' : ''), 'data-testid': testid, 'data-deadline': deadline,
+        'data-ticking': '',
         'data-passed': String(passed) }, countdownText(deadline));
     }
     function tick() {
