@@ -64,7 +64,12 @@ final class ConsoleBench {
 	 */
 	static final String MARKS = """
 			(() => {
-			  const b = window.__bench = { marks: {}, seen: {}, frame: {} };
+			  const b = window.__bench = { marks: {}, seen: {}, frame: {}, long: [] };
+			  // the page's long tasks (over 50 ms: the main thread unavailable), [start, duration] in ms
+			  try {
+			    new PerformanceObserver(list => { for (const e of list.getEntries()) b.long.push([e.startTime, e.duration]); })
+			      .observe({ type: 'longtask', buffered: true });
+			  } catch (e) { /* no long task timing in this browser */ }
 			  const epoch = () => performance.timeOrigin + performance.now();
 			  let unframed = [];
 			  const mark = k => {
@@ -389,6 +394,7 @@ final class ConsoleBench {
 		long seconds = Math.max(this.config.measure().toSeconds(), (this.config.consoleEvents() + rate - 1) / rate);
 		double[] before = clockOffset(browser);
 		Map<String, Double> metricsBefore = metrics(browser);
+		double pageStart = ((Number) browser.script("return performance.now();")).doubleValue();
 		long nanoBase = System.nanoTime();
 		double wallBase = epochMillis();
 		Map<String, double[]> sent = new ConcurrentHashMap<>();
@@ -421,9 +427,19 @@ final class ConsoleBench {
 		}
 		Map<String, Double> metricsAfter = metrics(browser);
 		Map<String, Double> pageSeconds = new LinkedHashMap<>();
-		for (String k : List.of("Timestamp", "TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")) {
-			pageSeconds.put(k, metricsAfter.getOrDefault(k, 0.0) - metricsBefore.getOrDefault(k, 0.0));
+		for (String k : List.of("Timestamp", "TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration",
+				"ThreadTime", "ProcessTime", "DevToolsCommandDuration", "LayoutCount", "RecalcStyleCount")) {
+			if (metricsAfter.containsKey(k)) {
+				pageSeconds.put(k, metricsAfter.get(k) - metricsBefore.getOrDefault(k, 0.0));
+			}
 		}
+		@SuppressWarnings("unchecked")
+		List<Number> longTasks = (List<Number>) browser.script("const from = arguments[0];"
+				+ " const l = window.__bench.long.filter(e => e[0] >= from);"
+				+ " return [l.length, l.reduce((n, e) => n + e[1], 0), l.reduce((n, e) => Math.max(n, e[1]), 0)];", pageStart);
+		pageSeconds.put("LongTasks", longTasks.get(0).doubleValue());
+		pageSeconds.put("LongTaskSeconds", longTasks.get(1).doubleValue() / 1000);
+		pageSeconds.put("LongTaskMaxMs", longTasks.get(2).doubleValue());
 		double[] after = clockOffset(browser);
 		double offset = (before[0] + after[0]) / 2;
 		double uncertainty = Math.max(before[1], after[1]) + Math.abs(before[0] - after[0]) / 2;
@@ -593,7 +609,10 @@ final class ConsoleBench {
 				harness's JVM (`ConsoleClient`, the same `events.stream` over WebSocket) follows the same stream: its \
 				column is when the event left the hub, so the rest of the browser's time is the page's. The page's \
 				main-thread time over each rate's window is from the DevTools protocol's `Performance.getMetrics` \
-				(`TaskDuration`, `ScriptDuration`, `LayoutDuration`, `RecalcStyleDuration`), after minus before.
+				(`TaskDuration`, `ScriptDuration`, `LayoutDuration`, `RecalcStyleDuration`; `ThreadTime`, the main \
+				thread's CPU time, and `ProcessTime`, the renderer's, so that a thread waiting for a core on a busy \
+				machine shows as such; `LayoutCount`, `RecalcStyleCount`; `DevToolsCommandDuration`, the harness's own \
+				calls), after minus before, and the page's long tasks (a `PerformanceObserver` of `longtask`) in that window.
 				- **The machine.** Browser, hub, PostgreSQL, Redis and harness share the machine's cores; the conditions \
 				above say what else ran.
 				""");
@@ -607,8 +626,22 @@ final class ConsoleBench {
 		if (wall <= 0) {
 			return "–";
 		}
-		return String.format("%.0f %% of %.0f s (%.1f / %.1f / %.1f s)", 100 * s.getOrDefault("TaskDuration", 0.0) / wall, wall,
+		String busy = String.format("%.0f %% of %.0f s (%.1f / %.1f / %.1f s)", 100 * s.getOrDefault("TaskDuration", 0.0) / wall, wall,
 				s.getOrDefault("ScriptDuration", 0.0), s.getOrDefault("LayoutDuration", 0.0), s.getOrDefault("RecalcStyleDuration", 0.0));
+		if (s.containsKey("ThreadTime")) {
+			busy += String.format("; main thread on a CPU %.1f s, the renderer %.1f s", s.get("ThreadTime"), s.getOrDefault("ProcessTime", 0.0));
+		}
+		if (s.containsKey("LayoutCount")) {
+			busy += String.format("; %.0f layouts, %.0f style recalculations", s.get("LayoutCount"), s.getOrDefault("RecalcStyleCount", 0.0));
+		}
+		if (s.containsKey("DevToolsCommandDuration")) {
+			busy += String.format("; the harness's DevTools commands %.1f s", s.get("DevToolsCommandDuration"));
+		}
+		if (s.containsKey("LongTasks")) {
+			busy += String.format("; %.0f long tasks (over 50 ms), %.1f s, the longest %.0f ms", s.get("LongTasks"),
+					s.getOrDefault("LongTaskSeconds", 0.0), s.getOrDefault("LongTaskMaxMs", 0.0));
+		}
+		return busy;
 	}
 
 	private static double mark(Paint p, String key) {

@@ -21,6 +21,10 @@ const SORT_KEY = 'hub.console.boardSort';
 const SOURCES = ['CITY_PLATFORM', 'OFFICER', 'CALL_110', 'CALL_12345', 'SENSOR'];
 /** the board's orders and the hub's `sort` for each */
 const SORTS = { triage: 'level', oldest: 'age', newest: 'newest' };
+/** the least time between two renders of the table under a stream of events, ms */
+const RENDER_GAP = 100;
+/** how long a new or changed row stays highlighted, ms */
+const FRESH_MS = 2500;
 
 /**
  * The board's incidents: a Map that notes which ids were set or deleted since the last render (and whether it was
@@ -258,9 +262,11 @@ export default {
       if (loading) pending.push(event); else { apply(event); scheduleRender(); }
     });
 
-    // events update the state at once; the DOM follows once per frame (or, in a tab whose frames the browser has
-    // paused, per short tick), however many events came in between
+    // events update the state at once; the DOM follows at the next frame (or, in a tab whose frames the browser has
+    // paused, a short tick), however many events came in between, and at most every RENDER_GAP ms: under a stream of
+    // events each render (the table's style and layout) serves several of them
     let renderQueued = false;
+    let rendered = 0;
     function scheduleRender() {
       if (renderQueued) return;
       renderQueued = true;
@@ -270,8 +276,9 @@ export default {
         renderQueued = false;
         if (!disposed) render();
       };
-      frame = requestAnimationFrame(run);
-      tick = setTimeout(run, 250);
+      const arm = () => { frame = requestAnimationFrame(run); tick = setTimeout(run, 250); };
+      const wait = rendered + RENDER_GAP - performance.now();
+      if (wait > 0) tick = setTimeout(arm, wait); else arm();
     }
 
     function apply(event) {
@@ -375,6 +382,7 @@ export default {
     function render() {
       if (incidents.cleared || incidents.touched.size > shown.length) redraw(); else patch();
       trim();
+      rendered = performance.now();
       renderCount(shown.length);
       more.hidden = !next;
       empty.hidden = shown.length > 0 || !!loading;
@@ -388,6 +396,7 @@ export default {
       tbody.replaceChildren(...shown.map(inc => {
         const tr = row(inc);
         drawn.set(inc.id, { inc, tr });
+        if (tr.classList.contains('fresh')) fade(tr);
         return tr;
       }));
     }
@@ -423,11 +432,28 @@ export default {
         shown.splice(at, 0, inc);
         const tr = row(inc);
         drawn.set(id, { inc, tr });
+        if (tr.classList.contains('fresh')) fade(tr);
         if (old && at === was) { old.tr.replaceWith(tr); continue; }
         if (old) old.tr.remove();
         const after = shown[at + 1];
         tbody.insertBefore(tr, after ? drawn.get(after.id).tr : null);
       }
+    }
+
+    // a new or changed row is highlighted for FRESH_MS, then all rows due lose it together: a class set and removed,
+    // not an animation, so a stream of new rows costs no style and paint in every frame between
+    let freshRows = [];
+    let freshTimer = null;
+    function fade(tr) {
+      freshRows.push([tr, performance.now() + FRESH_MS]);
+      if (!freshTimer) freshTimer = setTimeout(unfresh, FRESH_MS);
+    }
+    function unfresh() {
+      const now = performance.now();
+      const due = freshRows.filter(([, until]) => until <= now + 100);
+      freshRows = freshRows.filter(([, until]) => until > now + 100);
+      for (const [tr] of due) tr.classList.remove('fresh');
+      freshTimer = freshRows.length && !disposed ? setTimeout(unfresh, Math.max(250, freshRows[0][1] - now)) : null;
     }
 
     /**
@@ -499,6 +525,7 @@ export default {
     return () => {
       disposed = true; off(); clearInterval(ticker); clearTimeout(searchTimer);
       if (summaryTimer) clearTimeout(summaryTimer);
+      if (freshTimer) clearTimeout(freshTimer);
     };
   },
 };
