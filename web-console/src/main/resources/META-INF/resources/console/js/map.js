@@ -179,6 +179,12 @@ export async function createMap(el, ctx, opts = {}) {
       pointCbs.forEach(cb => cb({ layer, id: p.data && p.data.id }));
     }
   });
+  let renderQueued = false, disposed = false;
+  function renderSoon() {
+    if (renderQueued) return;
+    renderQueued = true;
+    queueMicrotask(() => { renderQueued = false; if (!disposed) render(); });
+  }
   const onResize = () => chart.resize();
   window.addEventListener('resize', onResize);
 
@@ -189,7 +195,9 @@ export async function createMap(el, ctx, opts = {}) {
   el.setAttribute('data-map-ready', 'true');
 
   const m = {
-    setLayer(name, items) { layers.set(name, items || []); render(); },
+    // layers set one after the other in one task (a screen's redraw sets several) are drawn once, before the task's
+    // end is over (a microtask), not once each
+    setLayer(name, items) { layers.set(name, items || []); renderSoon(); },
     layer(name) { return (layers.get(name) || []).slice(); },
     onPick(cb) { pickCbs.push(cb); return () => pickCbs.splice(pickCbs.indexOf(cb), 1); },
     onPointClick(cb) { pointCbs.push(cb); return () => pointCbs.splice(pointCbs.indexOf(cb), 1); },
@@ -198,6 +206,7 @@ export async function createMap(el, ctx, opts = {}) {
     zoom() { return (view && view.zoom) || 1; },
     onView(cb) { viewCbs.push(cb); return () => viewCbs.splice(viewCbs.indexOf(cb), 1); },
     dispose() {
+      disposed = true;
       window.removeEventListener('resize', onResize);
       el.removeAttribute('data-map-ready');
       delete el.hubMap;

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
+import org.openqa.selenium.support.ui.Select;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
@@ -63,7 +64,12 @@ final class ConsoleBench {
 	 */
 	static final String MARKS = """
 			(() => {
-			  const b = window.__bench = { marks: {}, seen: {}, frame: {} };
+			  const b = window.__bench = { marks: {}, seen: {}, frame: {}, long: [] };
+			  // the page's long tasks (over 50 ms: the main thread unavailable), [start, duration] in ms
+			  try {
+			    new PerformanceObserver(list => { for (const e of list.getEntries()) b.long.push([e.startTime, e.duration]); })
+			      .observe({ type: 'longtask', buffered: true });
+			  } catch (e) { /* no long task timing in this browser */ }
 			  const epoch = () => performance.timeOrigin + performance.now();
 			  let unframed = [];
 			  const mark = k => {
@@ -182,6 +188,10 @@ final class ConsoleBench {
 					browser.screenshot("map-" + total);
 					loads.add(load(browser, hub, "board", false));
 					browser.screenshot("board-" + total);
+					// the reports are level III: by level (the default), past the first page they are behind "load more";
+					// newest first, each is a new first row, the most the board has to redraw
+					new Select(browser.find("board-sort")).selectByValue("newest");
+					browser.waitUntil(() -> browser.findAll("board-row").size() >= 200, "the board newest first");
 					browser.waitForLive();
 					// once: enabling it again would start its counters anew
 					browser.driver().executeCdpCommand("Performance.enable", Map.of());
@@ -384,6 +394,7 @@ final class ConsoleBench {
 		long seconds = Math.max(this.config.measure().toSeconds(), (this.config.consoleEvents() + rate - 1) / rate);
 		double[] before = clockOffset(browser);
 		Map<String, Double> metricsBefore = metrics(browser);
+		double pageStart = ((Number) browser.script("return performance.now();")).doubleValue();
 		long nanoBase = System.nanoTime();
 		double wallBase = epochMillis();
 		Map<String, double[]> sent = new ConcurrentHashMap<>();
@@ -416,9 +427,19 @@ final class ConsoleBench {
 		}
 		Map<String, Double> metricsAfter = metrics(browser);
 		Map<String, Double> pageSeconds = new LinkedHashMap<>();
-		for (String k : List.of("Timestamp", "TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")) {
-			pageSeconds.put(k, metricsAfter.getOrDefault(k, 0.0) - metricsBefore.getOrDefault(k, 0.0));
+		for (String k : List.of("Timestamp", "TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration",
+				"ThreadTime", "ProcessTime", "DevToolsCommandDuration", "LayoutCount", "RecalcStyleCount")) {
+			if (metricsAfter.containsKey(k)) {
+				pageSeconds.put(k, metricsAfter.get(k) - metricsBefore.getOrDefault(k, 0.0));
+			}
 		}
+		@SuppressWarnings("unchecked")
+		List<Number> longTasks = (List<Number>) browser.script("const from = arguments[0];"
+				+ " const l = window.__bench.long.filter(e => e[0] >= from);"
+				+ " return [l.length, l.reduce((n, e) => n + e[1], 0), l.reduce((n, e) => Math.max(n, e[1]), 0)];", pageStart);
+		pageSeconds.put("LongTasks", longTasks.get(0).doubleValue());
+		pageSeconds.put("LongTaskSeconds", longTasks.get(1).doubleValue() / 1000);
+		pageSeconds.put("LongTaskMaxMs", longTasks.get(2).doubleValue());
 		double[] after = clockOffset(browser);
 		double offset = (before[0] + after[0]) / 2;
 		double uncertainty = Math.max(before[1], after[1]) + Math.abs(before[0] - after[0]) / 2;
@@ -579,14 +600,19 @@ final class ConsoleBench {
 				- **Event to screen.** The row's time is `performance.timeOrigin + performance.now()` in the page, the \
 				report's times the JVM's wall clock (same machine); the offset between the two clocks is measured before \
 				and after each rate by the script call with the shortest round trip and subtracted (± its uncertainty). \
-				Each report is a new real level III incident; the board (real only, by level then age) keeps every \
-				open real incident it has read or been told of, so it grows by one row a report. A report's row counts \
+				Each report is a new real level III incident; the board (real only, newest first, so each report \
+				is a new first row; by level, the default order, a level III past the first page is behind "load more") \
+				keeps the pages read and one page of live additions (issue 18's bounded board), so past 400 rows \
+				each report's row enters at the top as the oldest row leaves at the bottom. A report's row counts \
 				as not shown if it has not appeared 30 s after the last receipt. No warm-up is discarded: the loads \
 				before it warmed the page and the hub. Beside the browser, a console client of the drill player's in the \
 				harness's JVM (`ConsoleClient`, the same `events.stream` over WebSocket) follows the same stream: its \
 				column is when the event left the hub, so the rest of the browser's time is the page's. The page's \
 				main-thread time over each rate's window is from the DevTools protocol's `Performance.getMetrics` \
-				(`TaskDuration`, `ScriptDuration`, `LayoutDuration`, `RecalcStyleDuration`), after minus before.
+				(`TaskDuration`, `ScriptDuration`, `LayoutDuration`, `RecalcStyleDuration`; `ThreadTime`, the main \
+				thread's CPU time, and `ProcessTime`, the renderer's, so that a thread waiting for a core on a busy \
+				machine shows as such; `LayoutCount`, `RecalcStyleCount`; `DevToolsCommandDuration`, the harness's own \
+				calls), after minus before, and the page's long tasks (a `PerformanceObserver` of `longtask`) in that window.
 				- **The machine.** Browser, hub, PostgreSQL, Redis and harness share the machine's cores; the conditions \
 				above say what else ran.
 				""");
@@ -600,8 +626,22 @@ final class ConsoleBench {
 		if (wall <= 0) {
 			return "–";
 		}
-		return String.format("%.0f %% of %.0f s (%.1f / %.1f / %.1f s)", 100 * s.getOrDefault("TaskDuration", 0.0) / wall, wall,
+		String busy = String.format("%.0f %% of %.0f s (%.1f / %.1f / %.1f s)", 100 * s.getOrDefault("TaskDuration", 0.0) / wall, wall,
 				s.getOrDefault("ScriptDuration", 0.0), s.getOrDefault("LayoutDuration", 0.0), s.getOrDefault("RecalcStyleDuration", 0.0));
+		if (s.containsKey("ThreadTime")) {
+			busy += String.format("; main thread on a CPU %.1f s, the renderer %.1f s", s.get("ThreadTime"), s.getOrDefault("ProcessTime", 0.0));
+		}
+		if (s.containsKey("LayoutCount")) {
+			busy += String.format("; %.0f layouts, %.0f style recalculations", s.get("LayoutCount"), s.getOrDefault("RecalcStyleCount", 0.0));
+		}
+		if (s.containsKey("DevToolsCommandDuration")) {
+			busy += String.format("; the harness's DevTools commands %.1f s", s.get("DevToolsCommandDuration"));
+		}
+		if (s.containsKey("LongTasks")) {
+			busy += String.format("; %.0f long tasks (over 50 ms), %.1f s, the longest %.0f ms", s.get("LongTasks"),
+					s.getOrDefault("LongTaskSeconds", 0.0), s.getOrDefault("LongTaskMaxMs", 0.0));
+		}
+		return busy;
 	}
 
 	private static double mark(Paint p, String key) {

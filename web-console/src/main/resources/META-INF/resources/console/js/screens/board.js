@@ -21,6 +21,23 @@ const SORT_KEY = 'hub.console.boardSort';
 const SOURCES = ['CITY_PLATFORM', 'OFFICER', 'CALL_110', 'CALL_12345', 'SENSOR'];
 /** the board's orders and the hub's `sort` for each */
 const SORTS = { triage: 'level', oldest: 'age', newest: 'newest' };
+/** the least time between two renders of the table under a stream of events, ms */
+const RENDER_GAP = 100;
+/** how long a new or changed row stays highlighted, ms */
+const FRESH_MS = 2500;
+
+/**
+ * The board's incidents: a Map that notes which ids were set or deleted since the last render (and whether it was
+ * cleared), so that a render touches only their rows.
+ */
+class Tracked extends Map {
+  constructor() { super(); this.touched = new Set(); this.cleared = false; }
+  set(id, inc) { super.set(id, inc); if (this.touched) this.touched.add(id); return this; }
+  delete(id) { this.touched.add(id); return super.delete(id); }
+  clear() { super.clear(); this.touched.clear(); this.cleared = true; }
+  /** the row of `id` is drawn anew at the next render (a duplicate suspicion, say) */
+  touch(id) { if (this.has(id)) this.touched.add(id); }
+}
 
 export default {
   id: 'board',
@@ -55,8 +72,8 @@ export default {
     const stored = sessionStorage.getItem(SORT_KEY);
     const filters = { city: ctx.user.cityCode || '', level: '', status: '', category: '', source: '', search: param || '',
       open: true, real: realOnly(), sort: SORTS[stored] ? stored : 'triage' };
-    /** incident id → incident record (as from GET /api/incidents/{id}) */
-    const incidents = new Map();
+    /** incident id → incident record (as from GET /api/incidents/{id}); a render redraws only the rows changed */
+    const incidents = new Tracked();
     /** ids of open incidents suspected to duplicate an earlier one */
     const suspected = new Set();
     let next = null;
@@ -66,6 +83,8 @@ export default {
     let pending = [];   // events that arrived while the first page was loading
     let disposed = false;
     let summary = null;
+    /** pages read since the last reload: the board keeps them and a page of live additions (see trim) */
+    let pages = 0;
 
     const select = (key, options, label, withAll = true) => h('label', {}, label,
       h('select', {
@@ -168,6 +187,7 @@ export default {
       next = null;
       boundary = null;
       pending = [];
+      pages = 0;
       render();
       loadPage(null);
       loadSummary();
@@ -188,6 +208,7 @@ export default {
       const request = Promise.all([ctx.api('GET', query(before)), grave]).then(([page, picture]) => {
         if (disposed || loading !== request) return;
         loading = null;
+        pages++;
         for (const inc of page.items) keep(inc);
         if (page.items.length) boundary = page.items[page.items.length - 1];
         if (picture) for (const inc of picture.grave || []) if (matchesFilters(inc)) keep(inc);
@@ -224,7 +245,7 @@ export default {
     function loadSuspicions() {
       ctx.api('GET', '/api/incidents/duplicate-suspicions?size=200' + (filters.city ? '&city=' + filters.city : '')).then(list => {
         if (disposed) return;
-        for (const s of list || []) suspected.add(s.incidentId);
+        for (const s of list || []) { suspected.add(s.incidentId); incidents.touch(s.incidentId); }
         render();
       }).catch(err => { if (!disposed) ctx.fail(err); });
     }
@@ -234,22 +255,30 @@ export default {
     const off = ctx.events.on('incident.', event => {
       if (event.type === 'incident.duplicate-suspected') {
         const id = (event.data || {}).id || (event.data || {}).incidentId || event.subjectId;
-        if (id) { suspected.add(id); scheduleRender(); }
+        if (id) { suspected.add(id); incidents.touch(id); scheduleRender(); }
         return;
       }
       if (event.type === 'incident.reported' || event.type === 'incident.status-changed' || event.type === 'incident.level-changed') summarySoon();
       if (loading) pending.push(event); else { apply(event); scheduleRender(); }
     });
 
-    // a burst of events (a resume's backfill) renders once per frame, not once per event
+    // events update the state at once; the DOM follows at the next frame (or, in a tab whose frames the browser has
+    // paused, a short tick), however many events came in between, and at most every RENDER_GAP ms: under a stream of
+    // events each render (the table's style and layout) serves several of them
     let renderQueued = false;
+    let rendered = 0;
     function scheduleRender() {
       if (renderQueued) return;
       renderQueued = true;
-      requestAnimationFrame(() => {
+      let frame = 0, tick = 0;
+      const run = () => {
+        cancelAnimationFrame(frame); clearTimeout(tick);
         renderQueued = false;
         if (!disposed) render();
-      });
+      };
+      const arm = () => { frame = requestAnimationFrame(run); tick = setTimeout(run, 250); };
+      const wait = rendered + RENDER_GAP - performance.now();
+      if (wait > 0) tick = setTimeout(arm, wait); else arm();
     }
 
     function apply(event) {
@@ -341,12 +370,115 @@ export default {
       count.textContent = t('board.of', { n: shown, total });
     }
 
+    /** the records drawn, in the board's order (one `tr` each in `tbody`, in the same order), and each id's row */
+    let shown = [];
+    const drawn = new Map();   // id → { inc, tr }
+
+    /**
+     * The DOM after the state: after a reload (or when most rows changed) every row anew; otherwise only the rows of
+     * the incidents set or deleted since the last render, each removed, or redrawn and placed where the board's
+     * order puts it (a binary search over the rows drawn).
+     */
     function render() {
-      const rows = [...incidents.values()].sort(order);
-      tbody.replaceChildren(...rows.map(row));
-      renderCount(rows.length);
+      if (incidents.cleared || incidents.touched.size > shown.length) redraw(); else patch();
+      trim();
+      rendered = performance.now();
+      renderCount(shown.length);
       more.hidden = !next;
-      empty.hidden = rows.length > 0 || !!loading;
+      empty.hidden = shown.length > 0 || !!loading;
+    }
+
+    function redraw() {
+      incidents.cleared = false;
+      incidents.touched.clear();
+      shown = [...incidents.values()].sort(order);
+      drawn.clear();
+      tbody.replaceChildren(...shown.map(inc => {
+        const tr = row(inc);
+        drawn.set(inc.id, { inc, tr });
+        if (tr.classList.contains('fresh')) fade(tr);
+        return tr;
+      }));
+    }
+
+    /** the first index of `shown` whose record the order puts after `inc` (or at it, with `at`) */
+    function place(inc, at = false) {
+      let lo = 0, hi = shown.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const c = order(shown[mid], inc);
+        if (c < 0 || (c === 0 && !at)) lo = mid + 1; else hi = mid;
+      }
+      return lo;
+    }
+
+    function patch() {
+      const ids = [...incidents.touched];
+      incidents.touched.clear();
+      for (const id of ids) {
+        const old = drawn.get(id);
+        let was = -1;
+        if (old) {
+          was = place(old.inc, true);
+          if (shown[was] !== old.inc) was = shown.indexOf(old.inc);
+          shown.splice(was, 1);
+        }
+        const inc = incidents.get(id);
+        if (!inc) {
+          if (old) { old.tr.remove(); drawn.delete(id); }
+          continue;
+        }
+        const at = place(inc);
+        shown.splice(at, 0, inc);
+        const tr = row(inc);
+        drawn.set(id, { inc, tr });
+        if (tr.classList.contains('fresh')) fade(tr);
+        if (old && at === was) { old.tr.replaceWith(tr); continue; }
+        if (old) old.tr.remove();
+        const after = shown[at + 1];
+        tbody.insertBefore(tr, after ? drawn.get(after.id).tr : null);
+      }
+    }
+
+    // a new or changed row is highlighted for FRESH_MS, then all rows due lose it together: a class set and removed,
+    // not an animation, so a stream of new rows costs no style and paint in every frame between
+    let freshRows = [];
+    let freshTimer = null;
+    function fade(tr) {
+      freshRows.push([tr, performance.now() + FRESH_MS]);
+      if (!freshTimer) freshTimer = setTimeout(unfresh, FRESH_MS);
+    }
+    function unfresh() {
+      const now = performance.now();
+      const due = freshRows.filter(([, until]) => until <= now + 100);
+      freshRows = freshRows.filter(([, until]) => until > now + 100);
+      for (const [tr] of due) tr.classList.remove('fresh');
+      freshTimer = freshRows.length && !disposed ? setTimeout(unfresh, Math.max(250, freshRows[0][1] - now)) : null;
+    }
+
+    /**
+     * A board left open all day stays bounded: it keeps the pages read and one page of live additions; past that the
+     * last rows in its order (never an open level I/II) leave it, and "load more" brings them back in their place.
+     */
+    function trim() {
+      let excess = shown.length - PAGE * (pages + 1);
+      if (loading || excess <= 0) return;
+      let cut = -1;
+      for (let i = shown.length - 1; i > 0 && excess > 0; i--) {
+        const inc = shown[i];
+        if ((inc.level === 'I' || inc.level === 'II') && !FINAL.has(inc.status)) continue;
+        shown.splice(i, 1);
+        drawn.get(inc.id).tr.remove();
+        drawn.delete(inc.id);
+        incidents.delete(inc.id);
+        incidents.touched.delete(inc.id);
+        cut = i;
+        excess--;
+      }
+      if (cut < 1) return;
+      // the hub's cursor of the row before the first one cut (docs/http-api.md `before`)
+      boundary = shown[cut - 1];
+      next = filters.sort === 'triage' ? boundary.level + ':' + boundary.id : boundary.id;
     }
 
     function row(inc) {
@@ -382,14 +514,21 @@ export default {
       return tr;
     }
 
-    // elapsed times move on
-    const ticker = setInterval(() => { if (!disposed) render(); }, 30000);
+    // elapsed times move on: their cells alone
+    const ticker = setInterval(() => {
+      if (disposed) return;
+      for (const { inc, tr } of drawn.values()) {
+        const cell = tr.querySelector("[data-testid='board-elapsed']");
+        if (cell) cell.textContent = FINAL.has(inc.status) ? '' : elapsed(inc.reportedAt);
+      }
+    }, 30000);
 
     reload();
     loadSuspicions();
     return () => {
       disposed = true; off(); clearInterval(ticker); clearTimeout(searchTimer);
       if (summaryTimer) clearTimeout(summaryTimer);
+      if (freshTimer) clearTimeout(freshTimer);
     };
   },
 };

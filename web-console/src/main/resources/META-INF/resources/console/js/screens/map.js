@@ -197,17 +197,33 @@ export default {
       }, fail);
     }
 
+    // events update the state at once; the map is drawn again once per frame (or short tick), not once per event
+    let drawQueued = false;
+    function drawSoon() {
+      if (drawQueued) return;
+      drawQueued = true;
+      let frame = 0, tick = 0;
+      const run = () => {
+        cancelAnimationFrame(frame); clearTimeout(tick);
+        drawQueued = false;
+        if (!disposed) drawIncidents();
+      };
+      frame = requestAnimationFrame(run);
+      tick = setTimeout(run, 250);
+    }
+
     offs.push(ctx.events.on('incident.', ev => {
       const d = ev.data || {};
       // a new report is drawn and counted at once (a level I/II as its marker, any in its county's count); the
       // next read of the picture, which follows, replaces these with the hub's
       if (ev.type === 'incident.reported' && !FINAL.has(d.status)) {
         if (d.level === 'I' || d.level === 'II') grave.set(d.id, d);
+        // a new array (the picture's is replaced whole on each read, never changed in place)
         counties = counties.concat([{ countyCode: d.countyCode, cityCode: d.cityCode, level: d.level, exercise: !!d.exercise, count: 1 }]);
-        drawIncidents();
+        drawSoon();
       } else if (grave.has(d.id) && ev.type === 'incident.status-changed' && FINAL.has(d.status)) {
         grave.delete(d.id);
-        drawIncidents();
+        drawSoon();
       }
       if (ev.type === 'incident.reported' || ev.type === 'incident.status-changed' || ev.type === 'incident.level-changed') reloadSoon();
     }));
