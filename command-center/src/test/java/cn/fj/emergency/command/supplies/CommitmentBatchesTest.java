@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,6 +18,7 @@ import cn.fj.emergency.command.support.Hub;
 
 import static cn.fj.emergency.command.support.Supplies.movement;
 import static cn.fj.emergency.command.support.Supplies.post;
+import static cn.fj.emergency.command.support.Supplies.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -145,6 +147,60 @@ class CommitmentBatchesTest {
 			assertThat(view.get("needs").get(0).get("remaining").asLong()).isZero();
 			assertThat(view.get("commitments").size()).isEqualTo(60);
 			assertThat(level(hub, officer).get("reserved").asLong()).isEqualTo(60);
+			verified(hub);
+		}
+		finally {
+			hubs.forEach(Hub::close);
+		}
+	}
+
+	/**
+	 * A commitment answers the need of every line and only the commitments it made, however many the request has;
+	 * the need it checks and answers is the need the request's commitments give, through deliveries and releases.
+	 */
+	@Test
+	void aCommitmentAnswersItsOwnCommitmentsAndTheNeedAsItStands() {
+		List<Hub> hubs = hub(1);
+		try {
+			Hub hub = hubs.get(0);
+			String officer = hub.officerToken(null, "DUTY_OFFICER");
+			String xiamen = hub.cityPlatformToken("350200").get("token").asString();
+			post(hub, "/api/supplies/movements", officer, movement("need-opening", DEPOT, ITEM, "RECEIPT", 1000));
+			String request = post(hub, "/api/supplies/requests", xiamen, Map.of("requestId", "need-1", "lines",
+					List.of(Map.of("itemCode", ITEM, "quantity", 100)))).get("request").get("id").asString();
+			String uri = "/api/supplies/requests/" + request + "/commitments";
+			List<String> ids = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				JsonNode answer = post(hub, uri, officer, Map.of("commitId", "need-" + i, "lines",
+						List.of(Map.of("lineNo", 1, "depotCode", DEPOT, "quantity", 10))));
+				assertThat(answer.get("commitments").size()).isEqualTo(1);
+				assertThat(answer.get("needs").get(0).get("committed").asLong()).isEqualTo(10L * (i + 1));
+				ids.add(answer.get("commitments").get(0).get("id").asString());
+			}
+			for (String step : List.of("requisition", "ship", "deliver")) {
+				post(hub, "/api/supplies/commitments/" + ids.get(0) + "/" + step, officer, Map.of());
+			}
+			post(hub, "/api/supplies/commitments/" + ids.get(1) + "/release", officer, Map.of());
+			post(hub, "/api/supplies/commitments/" + ids.get(0) + "/return", officer, Map.of("quantity", 4));
+
+			// the release reopened 10 of the need: exactly 10 more commit, one more unit does not
+			JsonNode again = post(hub, uri, officer, Map.of("commitId", "need-again", "lines",
+					List.of(Map.of("lineNo", 1, "depotCode", DEPOT, "quantity", 10))));
+			String beyond = refusal(hub, HttpMethod.POST, uri, officer, Map.of("commitId", "need-beyond", "lines",
+					List.of(Map.of("lineNo", 1, "depotCode", DEPOT, "quantity", 1))), 409);
+			JsonNode retry = post(hub, uri, officer, Map.of("commitId", "need-3", "lines",
+					List.of(Map.of("lineNo", 1, "depotCode", DEPOT, "quantity", 10))));
+			JsonNode read = hub.getJson("/api/supplies/requests/" + request, officer);
+
+			assertThat(beyond).isEqualTo("EXCEEDS_REMAINING_NEED");
+			assertThat(again.get("commitments").size()).isEqualTo(1);
+			assertThat(again.get("needs")).isEqualTo(read.get("needs"));
+			assertThat(retry.get("needs")).isEqualTo(read.get("needs"));
+			assertThat(retry.get("commitments").size()).isEqualTo(1);
+			assertThat(retry.get("commitments").get(0).get("id").asString()).isEqualTo(ids.get(3));
+			assertThat(read.get("needs").get(0).get("committed").asLong()).isEqualTo(100);
+			assertThat(read.get("needs").get(0).get("delivered").asLong()).isEqualTo(10);
+			assertThat(read.get("commitments").size()).isEqualTo(11);
 			verified(hub);
 		}
 		finally {

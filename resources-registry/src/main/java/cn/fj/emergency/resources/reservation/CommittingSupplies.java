@@ -124,6 +124,7 @@ public class CommittingSupplies {
 		}
 		return Flux.range(0, commitments.size())
 			.concatMap(i -> this.store.insert(commitments.get(i), messageId, resourceKey(lines.get(i).resourceId(), i)))
+			.then(Mono.defer(() -> addToLines(commitments)))
 			.then(announce(request, commitments, List.of()));
 	}
 
@@ -224,9 +225,11 @@ public class CommittingSupplies {
 		List<String> depotCodes = balanceKeys.stream().map(k -> k.substring(0, k.indexOf('|'))).toList();
 		List<String> itemCodes = balanceKeys.stream().map(k -> k.substring(k.indexOf('|') + 1)).toList();
 		return this.store.lockRequests(requestIds)
-			.then(this.store.sourcedCommitmentsOf(requestIds).collectList())
-			.flatMap(existing -> this.ledger.lock(depotCodes, itemCodes).flatMap(locked -> {
-				Tally tally = new Tally(existing);
+			.collectList()
+			.zipWith(this.store.committedBy(calls.stream().map(c -> c.request().id()).toList(),
+					calls.stream().map(c -> c.valid().commitId()).toList()).collectList())
+			.flatMap(read -> this.ledger.lock(depotCodes, itemCodes).flatMap(locked -> {
+				Tally tally = new Tally(read.getT1(), read.getT2());
 				List<Outcome> outcomes = new ArrayList<>(calls.size());
 				for (Call call : calls) {
 					try {
@@ -237,24 +240,27 @@ public class CommittingSupplies {
 					}
 				}
 				return this.store.insertReserved(tally.inserted, tally.insertedSources, tally.insertedKeys, now)
+					.then(Mono.defer(() -> addToLines(tally.inserted)))
 					.then(Mono.defer(() -> this.ledger.record(locked, tally.depots)))
 					.thenReturn(outcomes);
 			}));
 	}
 
-	/** One call of a batch, decided: its view, or a refusal that changed nothing. */
+	/**
+	 * One call of a batch, decided: its view, or a refusal that changed nothing. The view is the request with the
+	 * need of every line after this call, and the commitments this call made (of a retry: those it made first).
+	 */
 	private RequestView one(Call call, Tally tally, LockedBalances locked, Instant now) {
 		SupplyRequest request = call.request();
 		ValidCommit valid = call.valid();
-		List<Commitment> current = tally.current(request.id());
-		List<ReservationStore.Committed> done = tally.committedWith(request.id(), valid.commitId());
+		List<Commitment> done = tally.committedWith(request.id(), valid.commitId());
 		if (!done.isEmpty()) {
-			sameCall(valid, done);
-			return Requests.viewWith(request, current, List.of());
+			sameCall(valid, tally.contentOf(request.id(), valid.commitId()));
+			return new RequestView(request, tally.needs(request), List.copyOf(done));
 		}
 		Map<Integer, Long> wanted = new HashMap<>();
 		valid.lines().forEach(l -> wanted.merge(l.lineNo(), l.quantity(), Long::sum));
-		RemainingNeed.check(RemainingNeed.of(request, current), wanted);
+		RemainingNeed.check(tally.needs(request), wanted);
 		List<Commitment> commitments = new ArrayList<>();
 		List<Movement> movements = new ArrayList<>();
 		List<UUID> movementIds = new ArrayList<>();
@@ -271,10 +277,9 @@ public class CommittingSupplies {
 		// refuses this call alone (INSUFFICIENT_STOCK) and changes nothing if any of its lines lacks the stock
 		locked.applyAll(movements, movementIds);
 		for (int i = 0; i < commitments.size(); i++) {
-			Commitment c = commitments.get(i);
-			tally.add(c, valid.commitId(), "line#" + i);
+			tally.add(commitments.get(i), valid.commitId(), "line#" + i);
 		}
-		RequestView view = Requests.viewWith(request, tally.current(request.id()), List.of());
+		RequestView view = new RequestView(request, tally.needs(request), List.copyOf(commitments));
 		List<String> depotCities = valid.lines()
 			.stream()
 			.flatMap(l -> call.depots().get(l.depotCode()).visibleToCities().stream())
@@ -285,12 +290,24 @@ public class CommittingSupplies {
 		return view;
 	}
 
-	/** What a batch knows of its requests' commitments, those read under their locks and those it adds. */
+	/** Adds new commitments to their lines' committed totals. */
+	private Mono<Void> addToLines(List<Commitment> added) {
+		return this.store.addToLines(added.stream().map(Commitment::requestId).toList(),
+				added.stream().map(Commitment::lineNo).toList(), added.stream().map(Commitment::quantity).toList(),
+				added.stream().map(c -> 0L).toList());
+	}
+
+	/**
+	 * What a batch knows of its requests, read under their locks and kept as it adds commitments: each line's
+	 * committed and delivered totals, and the commitments of its calls' commit ids.
+	 */
 	private static final class Tally {
 
-		private final Map<UUID, List<Commitment>> current = new HashMap<>();
+		private final Map<String, long[]> totals = new HashMap<>();
 
-		private final Map<String, List<ReservationStore.Committed>> bySource = new HashMap<>();
+		private final Map<String, List<Commitment>> bySource = new HashMap<>();
+
+		private final Map<String, List<ReservationStore.Committed>> contentBySource = new HashMap<>();
 
 		final List<Commitment> inserted = new ArrayList<>();
 
@@ -300,31 +317,48 @@ public class CommittingSupplies {
 
 		final Map<String, Depot> depots = new HashMap<>();
 
-		Tally(List<ReservationStore.Sourced> existing) {
+		Tally(List<ReservationStore.LineTotal> lines, List<ReservationStore.Sourced> existing) {
+			for (ReservationStore.LineTotal t : lines) {
+				this.totals.put(t.requestId() + "#" + t.lineNo(), new long[] { t.committed(), t.delivered() });
+			}
 			for (ReservationStore.Sourced s : existing) {
 				Commitment c = s.commitment();
-				this.current.computeIfAbsent(c.requestId(), id -> new ArrayList<>()).add(c);
 				String source = s.sourceMessage();
 				if (source != null) {
-					this.bySource.computeIfAbsent(c.requestId() + " " + source, k -> new ArrayList<>())
-						.add(new ReservationStore.Committed(c.resourceId(), c.lineNo(), c.depotCode(), c.quantity(),
-								c.holdUntil()));
+					remember(c, source, c.resourceId());
 				}
 			}
 		}
 
-		List<Commitment> current(UUID requestId) {
-			return this.current.computeIfAbsent(requestId, id -> new ArrayList<>());
+		private void remember(Commitment c, String source, @Nullable String resourceKey) {
+			String key = c.requestId() + " " + source;
+			this.bySource.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+			this.contentBySource.computeIfAbsent(key, k -> new ArrayList<>())
+				.add(new ReservationStore.Committed(resourceKey, c.lineNo(), c.depotCode(), c.quantity(), c.holdUntil()));
 		}
 
-		List<ReservationStore.Committed> committedWith(UUID requestId, String source) {
+		List<LineNeed> needs(SupplyRequest request) {
+			Map<Integer, long[]> own = new HashMap<>();
+			for (RequestLine line : request.lines()) {
+				long[] t = this.totals.get(request.id() + "#" + line.lineNo());
+				if (t != null) {
+					own.put(line.lineNo(), t);
+				}
+			}
+			return RemainingNeed.ofTotals(request, own);
+		}
+
+		List<Commitment> committedWith(UUID requestId, String source) {
 			return this.bySource.getOrDefault(requestId + " " + source, List.of());
 		}
 
+		List<ReservationStore.Committed> contentOf(UUID requestId, String source) {
+			return this.contentBySource.getOrDefault(requestId + " " + source, List.of());
+		}
+
 		void add(Commitment c, String source, String resourceKey) {
-			current(c.requestId()).add(c);
-			this.bySource.computeIfAbsent(c.requestId() + " " + source, k -> new ArrayList<>())
-				.add(new ReservationStore.Committed(resourceKey, c.lineNo(), c.depotCode(), c.quantity(), c.holdUntil()));
+			remember(c, source, resourceKey);
+			this.totals.computeIfAbsent(c.requestId() + "#" + c.lineNo(), k -> new long[2])[0] += c.quantity();
 			this.inserted.add(c);
 			this.insertedSources.add(source);
 			this.insertedKeys.add(resourceKey);

@@ -31,6 +31,17 @@ public final class RemainingNeed {
 		return needs;
 	}
 
+	/** The need from each line's committed and delivered totals (by line number; a line absent from them has none). */
+	public static List<LineNeed> ofTotals(SupplyRequest request, java.util.Map<Integer, long[]> totals) {
+		List<LineNeed> needs = new ArrayList<>();
+		for (RequestLine line : request.lines()) {
+			long[] t = totals.getOrDefault(line.lineNo(), new long[2]);
+			needs.add(new LineNeed(line.lineNo(), line.elementId(), line.itemCode(), line.resourceName(),
+					line.quantity(), t[0], t[1], Math.max(0, line.quantity() - t[0])));
+		}
+		return needs;
+	}
+
 	/** Refuses quantities (per line number) beyond what the lines still need. */
 	public static void check(List<LineNeed> needs, java.util.Map<Integer, Long> wanted) {
 		for (var entry : wanted.entrySet()) {

@@ -236,23 +236,52 @@ public class ReservationStore {
 
 	/**
 	 * Locks the rows of these requests for this transaction, in the order of their ids (so that transactions locking
-	 * several cannot deadlock); answers the ids found.
+	 * several cannot deadlock), and answers what each of their lines has committed and delivered as kept with every
+	 * commitment ({@link #addToLines}): the need without the commitments themselves.
 	 */
-	public Flux<UUID> lockRequests(List<UUID> ids) {
-		return this.db.sql("select id from supply_request where id = any($1::text[]::uuid[]) order by id for update")
+	public Flux<LineTotal> lockRequests(List<UUID> ids) {
+		return this.db.sql("""
+				select r.id, l.line_no, l.committed, l.delivered
+				from supply_request r join supply_request_line l on l.request_id = r.id
+				where r.id = any($1::text[]::uuid[]) order by r.id, l.line_no for update of r""")
 			.bind(0, ids.stream().map(UUID::toString).toArray(String[]::new))
-			.map(r -> uuid(r, "id"))
+			.map(r -> new LineTotal(uuid(r, "id"), number(r, "line_no").intValue(), number(r, "committed").longValue(),
+					number(r, "delivered").longValue()))
 			.all();
 	}
 
 	/**
-	 * The commitments against any of the requests, in the order {@link #commitments(UUID)} answers them, each with
-	 * the commit call (commit id) or imported message that made it.
+	 * Adds to the committed and delivered totals of request lines (pairwise lists; a negative change takes away), in
+	 * the transaction of the commitments or steps that change them: one statement for all.
 	 */
-	public Flux<Sourced> sourcedCommitmentsOf(List<UUID> requestIds) {
-		return this.db.sql("select " + COMMITMENT_COLUMNS + ", source_message"
-				+ " from supply_commitment where request_id = any($1::text[]::uuid[]) order by committed_at, id")
+	public Mono<Void> addToLines(List<UUID> requestIds, List<Integer> lineNos, List<Long> committed,
+			List<Long> delivered) {
+		if (requestIds.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.db.sql("""
+				update supply_request_line l set committed = l.committed + d.committed, delivered = l.delivered + d.delivered
+				from (select request_id::uuid as request_id, line_no, sum(committed) as committed, sum(delivered) as delivered
+				      from unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[]) as u(request_id, line_no, committed, delivered)
+				      group by 1, 2) d
+				where l.request_id = d.request_id and l.line_no = d.line_no""")
 			.bind(0, requestIds.stream().map(UUID::toString).toArray(String[]::new))
+			.bind(1, lineNos.toArray(Integer[]::new))
+			.bind(2, committed.toArray(Long[]::new))
+			.bind(3, delivered.toArray(Long[]::new))
+			.then();
+	}
+
+	/**
+	 * The commitments that these calls (request and commit id or imported message, pairwise) already made, each with
+	 * the call that made it: what recognises a retry, without reading the requests' other commitments.
+	 */
+	public Flux<Sourced> committedBy(List<UUID> requestIds, List<String> sourceMessages) {
+		return this.db.sql("select " + COMMITMENT_COLUMNS + ", source_message from supply_commitment "
+				+ "where (request_id, source_message) in (select u.r::uuid, u.s from unnest($1::text[], $2::text[]) as u(r, s)) "
+				+ "order by committed_at, id")
+			.bind(0, requestIds.stream().map(UUID::toString).toArray(String[]::new))
+			.bind(1, sourceMessages.toArray(String[]::new))
 			.map(r -> new Sourced(commitment(r), r.get("source_message", String.class)))
 			.all();
 	}
@@ -370,6 +399,10 @@ public class ReservationStore {
 	/** One commitment as a call made it: its resource key ({@code line#i} for a call's i-th line) and content. */
 	public record Committed(@Nullable String resourceKey, int lineNo, @Nullable String depotCode, long quantity,
 			Instant holdUntil) {
+	}
+
+	/** What one request line has committed and delivered. */
+	public record LineTotal(UUID requestId, int lineNo, long committed, long delivered) {
 	}
 
 	/** A commitment and the commit id or imported message that made it. */
