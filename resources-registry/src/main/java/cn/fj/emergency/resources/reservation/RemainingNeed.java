@@ -7,7 +7,7 @@ import cn.fj.emergency.resources.SupplyError;
 import cn.fj.emergency.resources.SupplyException;
 
 /** The need a request still has, line by line, and the rule that a commitment may not exceed it. */
-public final class RemainingNeed {
+final class RemainingNeed {
 
 	private RemainingNeed() {
 	}

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import cn.fj.emergency.resources.NullableValues;
+import cn.fj.emergency.resources.persistence.NullableValues;
 import cn.fj.emergency.resources.reservation.Commitment;
 import cn.fj.emergency.resources.reservation.CommitmentStatus;
 import cn.fj.emergency.resources.reservation.RequestLine;

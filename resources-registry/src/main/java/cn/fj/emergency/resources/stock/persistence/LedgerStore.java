@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import cn.fj.emergency.resources.NullableValues;
+import cn.fj.emergency.resources.persistence.NullableValues;
 import cn.fj.emergency.resources.stock.Balance;
 import cn.fj.emergency.resources.stock.LedgerVerification;
 import cn.fj.emergency.resources.stock.Movement;
