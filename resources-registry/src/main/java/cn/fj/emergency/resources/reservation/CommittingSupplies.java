@@ -224,12 +224,12 @@ public class CommittingSupplies {
 		}
 		List<String> depotCodes = balanceKeys.stream().map(k -> k.substring(0, k.indexOf('|'))).toList();
 		List<String> itemCodes = balanceKeys.stream().map(k -> k.substring(k.indexOf('|') + 1)).toList();
+		// one statement after the other: they share the transaction's connection
 		return this.store.lockRequests(requestIds)
 			.collectList()
-			.zipWith(this.store.committedBy(calls.stream().map(c -> c.request().id()).toList(),
-					calls.stream().map(c -> c.valid().commitId()).toList()).collectList())
-			.flatMap(read -> this.ledger.lock(depotCodes, itemCodes).flatMap(locked -> {
-				Tally tally = new Tally(read.getT1(), read.getT2());
+			.flatMap(lines -> this.store.committedBy(calls.stream().map(c -> c.request().id()).toList(),
+					calls.stream().map(c -> c.valid().commitId()).toList()).collectList().map(done -> new Tally(lines, done)))
+			.flatMap(tally -> this.ledger.lock(depotCodes, itemCodes).flatMap(locked -> {
 				List<Outcome> outcomes = new ArrayList<>(calls.size());
 				for (Call call : calls) {
 					try {
