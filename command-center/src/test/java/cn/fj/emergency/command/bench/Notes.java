@@ -24,11 +24,12 @@ final class Notes {
 			  source fanned out to the same streams over the same connections, which does slow to its slowest
 			  consumer, as fast as the consumers take it. Harness clients and servers share the machine's cores in
 			  both.
-			- **Reservations.** Each commitment of one unit reserves stock at one depot for one request line: one
-			  transaction that locks the balance row, writes the movement to the ledger and the commitment, and
-			  appends its events; it answers the request's view, which lists every commitment to that request, so the
-			  commitments are spread over 1,024 requests. The baseline is the bare minimum of the same contention:
-			  one conditional UPDATE of one row per transaction.
+			- **Reservations.** Each commitment of one unit reserves stock at one depot for one request line; the
+			  commitments waiting on the balance are written in batches, one transaction each that locks their
+			  requests and the balance row once, writes the commitments, the movements to the ledger and their events
+			  in a few multi-row statements; each answers the need of its request and its own commitment. They are
+			  spread over 1,024 requests, as in earlier runs. The baseline is the bare minimum of the same
+			  contention: one conditional UPDATE of one row per transaction.
 			- **Warning hand-off.** From the publish request of an approved warning to its arrival at the last of its
 			  receivers (two MQTT topics at a real broker, one webhook), under background report load.
 			- **References (PostgreSQL alone).** Rows marked *reference* are no figures of the hub but bounds on them:

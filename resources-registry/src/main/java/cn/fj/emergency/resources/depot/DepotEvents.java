@@ -9,7 +9,7 @@ import cn.fj.emergency.resources.SupplyEvent;
  * The events of reference data on the {@code stock} stream: a depot registered or updated (seen by its owner city,
  * and the former owner's when the owner changed), a catalogue item registered or updated (seen by every city).
  */
-public final class DepotEvents {
+final class DepotEvents {
 
 	public static final String STREAM = "stock";
 

@@ -12,7 +12,7 @@ import cn.fj.emergency.resources.SupplyException;
  * What makes a depot or catalogue item acceptable, each refusal with the field at fault. A depot's code is the
  * GB/T 2260 code of its area and a two-digit number; its level, owner city and county must agree with that area.
  */
-public final class DepotPolicy {
+final class DepotPolicy {
 
 	static final int MAX_NAME = 200;
 

@@ -1,7 +1,7 @@
 package cn.fj.emergency.resources.finding;
 
 /** Distances on the Earth's surface (haversine, mean radius): good to a few metres at a province's scale. */
-public final class GreatCircle {
+final class GreatCircle {
 
 	static final double EARTH_RADIUS_KM = 6371.0088;
 

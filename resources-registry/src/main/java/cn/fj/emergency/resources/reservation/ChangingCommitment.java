@@ -115,7 +115,21 @@ public class ChangingCommitment {
 		Mono<Depot> depot = changed.depotCode() == null ? Mono.empty() : this.depots.depot(changed.depotCode());
 		return depot.map(java.util.Optional::of)
 			.defaultIfEmpty(java.util.Optional.empty())
-			.flatMap(d -> move(changed, d.orElse(null), returned, now).then(announce(changed, d.orElse(null))));
+			.flatMap(d -> move(changed, d.orElse(null), returned, now).then(Mono.defer(() -> totals(changed)))
+				.then(announce(changed, d.orElse(null))));
+	}
+
+	/**
+	 * Keeps the line's totals: a release or expiry reopens the need (committed less), a delivery counts as delivered;
+	 * the other steps leave both (a return after delivery still meets the need).
+	 */
+	private Mono<Void> totals(Commitment c) {
+		long committed = c.status() == CommitmentStatus.RELEASED || c.status() == CommitmentStatus.EXPIRED ? -c.quantity() : 0;
+		long delivered = c.status() == CommitmentStatus.DELIVERED ? c.quantity() : 0;
+		if (committed == 0 && delivered == 0) {
+			return Mono.empty();
+		}
+		return this.store.addToLines(List.of(c.requestId()), List.of(c.lineNo()), List.of(committed), List.of(delivered));
 	}
 
 	private Mono<Void> move(Commitment c, @Nullable Depot depot, long returned, Instant now) {

@@ -7,7 +7,7 @@ import cn.fj.emergency.resources.SupplyError;
 import cn.fj.emergency.resources.SupplyException;
 
 /** The need a request still has, line by line, and the rule that a commitment may not exceed it. */
-public final class RemainingNeed {
+final class RemainingNeed {
 
 	private RemainingNeed() {
 	}
@@ -27,6 +27,17 @@ public final class RemainingNeed {
 			}
 			needs.add(new LineNeed(line.lineNo(), line.elementId(), line.itemCode(), line.resourceName(),
 					line.quantity(), committed, delivered, Math.max(0, line.quantity() - committed)));
+		}
+		return needs;
+	}
+
+	/** The need from each line's committed and delivered totals (by line number; a line absent from them has none). */
+	public static List<LineNeed> ofTotals(SupplyRequest request, java.util.Map<Integer, long[]> totals) {
+		List<LineNeed> needs = new ArrayList<>();
+		for (RequestLine line : request.lines()) {
+			long[] t = totals.getOrDefault(line.lineNo(), new long[2]);
+			needs.add(new LineNeed(line.lineNo(), line.elementId(), line.itemCode(), line.resourceName(),
+					line.quantity(), t[0], t[1], Math.max(0, line.quantity() - t[0])));
 		}
 		return needs;
 	}

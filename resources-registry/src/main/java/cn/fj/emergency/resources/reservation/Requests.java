@@ -1,7 +1,6 @@
 package cn.fj.emergency.resources.reservation;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,18 +73,6 @@ public class Requests {
 		return this.store.commitments(request.id())
 			.collectList()
 			.map(commitments -> new RequestView(request, RemainingNeed.of(request, commitments), commitments));
-	}
-
-	/**
-	 * The view of a request whose commitments were read (in the order {@code commitments} reads them: by time
-	 * committed, then id) and which now also has {@code added}, made in this transaction with its row locked.
-	 */
-	static RequestView viewWith(SupplyRequest request, List<Commitment> read, List<Commitment> added) {
-		List<Commitment> all = new ArrayList<>(read.size() + added.size());
-		all.addAll(read);
-		all.addAll(added);
-		all.sort(Comparator.comparing(Commitment::committedAt).thenComparing(Commitment::id));
-		return new RequestView(request, RemainingNeed.of(request, all), all);
 	}
 
 	public Mono<Commitment> commitment(UUID id) {

@@ -12,7 +12,7 @@ import cn.fj.emergency.resources.depot.Depot;
  * The events of the {@code supplies} stream, all critical: a request made, stock committed to it, and every later
  * step of a commitment. The requesting city sees them, and so does the city whose depot a commitment draws on.
  */
-public final class SupplyRequestEvents {
+final class SupplyRequestEvents {
 
 	public static final String STREAM = "supplies";
 

@@ -73,6 +73,73 @@ public class Ledger {
 			.map(steps -> inInputOrder(order, steps));
 	}
 
+	/**
+	 * Locks these balances (depot and item codes, pairwise) for the caller's transaction, creating missing ones, in
+	 * (depot, item) order, and answers them for movements to be tried on ({@link LockedBalances#applyAll}) and then
+	 * {@linkplain #record recorded}. Two statements, however many balances.
+	 */
+	public Mono<LockedBalances> lock(List<String> depotCodes, List<String> itemCodes) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		if (depotCodes.isEmpty()) {
+			return Mono.just(new LockedBalances(List.of(), now));
+		}
+		return this.store.lockAll(depotCodes, itemCodes, now).collectList().map(locked -> new LockedBalances(locked, now));
+	}
+
+	/**
+	 * Writes what was applied to the locked balances, inside the caller's transaction: each changed balance's new
+	 * levels (one conditional update each), every event in the order applied (one append: each movement's
+	 * {@code stock.movement} and {@code stock.level}, its {@code stock.low} on a crossing, and the callers' own events
+	 * where they added them), then the ledger's rows with their levels after and their events' numbers (one insert).
+	 */
+	public Mono<Void> record(LockedBalances balances, Map<String, Depot> depots) {
+		Instant now = balances.now();
+		List<SupplyEvent> batch = new ArrayList<>();
+		List<LockedBalances.Applied> applied = new ArrayList<>();
+		List<Integer> movementEventAt = new ArrayList<>();
+		for (Object o : balances.sequence()) {
+			LockedBalances.Applied a = LockedBalances.applied(o);
+			if (a == null) {
+				batch.add((SupplyEvent) o);
+				continue;
+			}
+			Balance after = a.after();
+			Depot depot = depots.get(a.movement().depotCode());
+			if (depot == null) {
+				throw new IllegalArgumentException("No depot given for " + a.movement().depotCode());
+			}
+			applied.add(a);
+			movementEventAt.add(batch.size());
+			batch.add(StockEvents.movement(depot, recorded(new Step(a.id(), a.movement(), after, a.crossedBelow(), null),
+					after, now)));
+			batch.add(StockEvents.level(depot, new StockEvents.LevelChanged(after.depotCode(), after.itemCode(),
+					after.onHand(), after.reserved(), after.available(), after.lowThreshold(), after.low(), now)));
+			Long threshold = after.lowThreshold();
+			if (a.crossedBelow() && threshold != null) {
+				batch.add(StockEvents.low(depot, new StockEvents.StockLow(after.depotCode(), after.itemCode(),
+						after.available(), threshold, now)));
+			}
+		}
+		if (batch.isEmpty()) {
+			return Mono.empty();
+		}
+		return Flux.fromIterable(balances.changed())
+			.concatMap(h -> this.store.update(h.before, h.level, h.low, now)
+				.filter(Boolean::booleanValue)
+				.switchIfEmpty(Mono.error(() -> new IllegalStateException(
+						"Balance " + h.before.depotCode() + "/" + h.before.itemCode() + " changed under its lock"))))
+			.then(Mono.defer(() -> this.events.append(batch)))
+			.flatMap(seqs -> {
+				if (applied.isEmpty()) {
+					return Mono.empty();
+				}
+				List<Long> movementSeqs = movementEventAt.stream().map(seqs::get).toList();
+				return this.store.insertApplied(applied.stream().map(LockedBalances.Applied::id).toList(),
+						applied.stream().map(LockedBalances.Applied::movement).toList(),
+						applied.stream().map(a -> a.after().level()).toList(), movementSeqs, now);
+			});
+	}
+
 	private Mono<Step> step(Movement movement, Instant now) {
 		UUID id = SupplyIds.newId(this.clock);
 		return this.store.insertNew(id, movement, now)

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * event is raised when it becomes low (a crossing), not again while it stays low; it may cross again once it has
  * risen back to the threshold or above.
  */
-public final class LowStock {
+final class LowStock {
 
 	private LowStock() {
 	}

@@ -13,7 +13,7 @@ import cn.fj.emergency.resources.depot.Depot;
  * The events of the {@code stock} stream: every movement (never dropped), the levels after it (conflatable per depot
  * and item: only the newest matters), and a crossing below a low-stock threshold (never dropped).
  */
-public final class StockEvents {
+final class StockEvents {
 
 	public static final String STREAM = "stock";
 

@@ -384,8 +384,11 @@ export default {
           return { lineNo: Number(lineNo.value), depotCode: depot.value, quantity: Number(row.querySelector('input').value) };
         }) };
         if (hold.value) body.holdUntil = hold.value + ':00+08:00';
-        ctx.api('POST', '/api/supplies/requests/' + encodeURIComponent(v.request.id) + '/commitments', body).then(nv => {
+        ctx.api('POST', '/api/supplies/requests/' + encodeURIComponent(v.request.id) + '/commitments', body).then(answer => {
           ctx.toast(t('supplies.commit.done'), 'info');
+          // the answer carries the need as it stands and only this call's commitments: add them to those shown
+          const known = (requests.get(answer.request.id) || v).commitments || [];
+          const nv = Object.assign({}, answer, { commitments: known.concat(answer.commitments.filter(c => !known.some(x => x.id === c.id))) });
           requests.set(nv.request.id, nv);
           if (shownRequest === nv.request.id) renderRequest(nv);
         }, err => showError(ctx, err));

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import cn.fj.emergency.resources.NullableValues;
+import cn.fj.emergency.resources.persistence.NullableValues;
 import cn.fj.emergency.resources.depot.Depot;
 import cn.fj.emergency.resources.depot.DepotLevel;
 import cn.fj.emergency.resources.depot.ItemCategory;

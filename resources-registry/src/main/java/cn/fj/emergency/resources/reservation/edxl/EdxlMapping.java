@@ -19,7 +19,7 @@ import cn.fj.emergency.resources.reservation.SupplyRequest;
  * CommitResource from outside answers a request (OriginatingMessageID): each accepted resource commits its quantity
  * (1 when unstated) to the line its PrecedingResourceInfoElementID names.
  */
-public final class EdxlMapping {
+final class EdxlMapping {
 
 	/** The value list whose values are the registry's item codes. */
 	public static final String ITEM_LIST = "urn:fj-emergency:supply-item";

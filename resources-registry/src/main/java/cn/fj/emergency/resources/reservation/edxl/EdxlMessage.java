@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param contentType {@code RequestResource} or {@code CommitResource}
  */
-public record EdxlMessage(String contentType, String messageId, @Nullable Instant sentAt,
+record EdxlMessage(String contentType, String messageId, @Nullable Instant sentAt,
 		@Nullable String originatingMessageId, @Nullable String precedingMessageId, @Nullable String incidentId,
 		@Nullable String incidentDescription, @Nullable String contactRole, @Nullable String contactLocation,
 		List<Resource> resources) {

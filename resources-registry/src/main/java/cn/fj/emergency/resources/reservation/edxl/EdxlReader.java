@@ -37,7 +37,7 @@ import cn.fj.emergency.resources.SupplyException;
  * Tolerant: elements are found by local name, whatever namespace they are in (senders declare odd namespace URIs,
  * and TypeInfo's content is in none), and what the registry does not use is ignored.
  */
-public final class EdxlReader {
+final class EdxlReader {
 
 	/** Larger than any real RequestResource or CommitResource. */
 	public static final int MAX_BYTES = 512 * 1024;

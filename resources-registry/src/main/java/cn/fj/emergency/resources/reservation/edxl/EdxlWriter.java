@@ -16,7 +16,7 @@ import cn.fj.emergency.resources.reservation.SupplyRequest;
  * the value list {@link EdxlMapping#ITEM_LIST} (the item code as value); a depot is named by the keyword list
  * {@link EdxlMapping#DEPOT_LIST}. Times carry the +08:00 offset.
  */
-public final class EdxlWriter {
+final class EdxlWriter {
 
 	static final String MSG = "urn:oasis:names:tc:emergency:EDXL:RM:1.0:msg";
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import cn.fj.emergency.resources.NullableValues;
+import cn.fj.emergency.resources.persistence.NullableValues;
 import cn.fj.emergency.resources.reservation.Commitment;
 import cn.fj.emergency.resources.reservation.CommitmentStatus;
 import cn.fj.emergency.resources.reservation.RequestLine;
@@ -235,6 +235,91 @@ public class ReservationStore {
 	}
 
 	/**
+	 * Locks the rows of these requests for this transaction, in the order of their ids (so that transactions locking
+	 * several cannot deadlock), and answers what each of their lines has committed and delivered as kept with every
+	 * commitment ({@link #addToLines}): the need without the commitments themselves.
+	 */
+	public Flux<LineTotal> lockRequests(List<UUID> ids) {
+		return this.db.sql("""
+				select r.id, l.line_no, l.committed, l.delivered
+				from supply_request r join supply_request_line l on l.request_id = r.id
+				where r.id = any($1::text[]::uuid[]) order by r.id, l.line_no for update of r""")
+			.bind(0, ids.stream().map(UUID::toString).toArray(String[]::new))
+			.map(r -> new LineTotal(uuid(r, "id"), number(r, "line_no").intValue(), number(r, "committed").longValue(),
+					number(r, "delivered").longValue()))
+			.all();
+	}
+
+	/**
+	 * Adds to the committed and delivered totals of request lines (pairwise lists; a negative change takes away), in
+	 * the transaction of the commitments or steps that change them: one statement for all.
+	 */
+	public Mono<Void> addToLines(List<UUID> requestIds, List<Integer> lineNos, List<Long> committed,
+			List<Long> delivered) {
+		if (requestIds.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.db.sql("""
+				update supply_request_line l set committed = l.committed + d.committed, delivered = l.delivered + d.delivered
+				from (select request_id::uuid as request_id, line_no, sum(committed) as committed, sum(delivered) as delivered
+				      from unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[]) as u(request_id, line_no, committed, delivered)
+				      group by 1, 2) d
+				where l.request_id = d.request_id and l.line_no = d.line_no""")
+			.bind(0, requestIds.stream().map(UUID::toString).toArray(String[]::new))
+			.bind(1, lineNos.toArray(Integer[]::new))
+			.bind(2, committed.toArray(Long[]::new))
+			.bind(3, delivered.toArray(Long[]::new))
+			.then();
+	}
+
+	/**
+	 * The commitments that these calls (request and commit id or imported message, pairwise) already made, each with
+	 * the call that made it: what recognises a retry, without reading the requests' other commitments.
+	 */
+	public Flux<Sourced> committedBy(List<UUID> requestIds, List<String> sourceMessages) {
+		return this.db.sql("select " + COMMITMENT_COLUMNS + ", source_message from supply_commitment "
+				+ "where (request_id, source_message) in (select u.r::uuid, u.s from unnest($1::text[], $2::text[]) as u(r, s)) "
+				+ "order by committed_at, id")
+			.bind(0, requestIds.stream().map(UUID::toString).toArray(String[]::new))
+			.bind(1, sourceMessages.toArray(String[]::new))
+			.map(r -> new Sourced(commitment(r), r.get("source_message", String.class)))
+			.all();
+	}
+
+	/**
+	 * Inserts commitments of registry stock (status RESERVED, committed and updated at {@code now}), each with the
+	 * commit id of its call and its resource key ({@code line#i}): one statement for all of them.
+	 */
+	public Mono<Void> insertReserved(List<Commitment> commitments, List<String> sourceMessages,
+			List<String> resourceKeys, Instant now) {
+		if (commitments.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.db.sql("""
+				insert into supply_commitment (id, request_id, line_no, depot_code, item_code, quantity, status, resource_id,
+				                               source_message, committed_by, committed_at, hold_until, updated_at)
+				select c.id::uuid, c.request_id::uuid, c.line_no, c.depot_code, c.item_code, c.quantity, 'RESERVED',
+				       c.resource_id, c.source_message, c.committed_by, $11::timestamptz, c.hold_until::timestamptz,
+				       $11::timestamptz
+				from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[],
+				            $9::text[], $10::text[])
+				  as c(id, request_id, line_no, depot_code, item_code, quantity, resource_id, source_message, committed_by,
+				       hold_until)""")
+			.bind(0, commitments.stream().map(c -> c.id().toString()).toArray(String[]::new))
+			.bind(1, commitments.stream().map(c -> c.requestId().toString()).toArray(String[]::new))
+			.bind(2, commitments.stream().map(Commitment::lineNo).toArray(Integer[]::new))
+			.bind(3, commitments.stream().map(c -> String.valueOf(c.depotCode())).toArray(String[]::new))
+			.bind(4, commitments.stream().map(c -> String.valueOf(c.itemCode())).toArray(String[]::new))
+			.bind(5, commitments.stream().map(Commitment::quantity).toArray(Long[]::new))
+			.bind(6, resourceKeys.toArray(String[]::new))
+			.bind(7, sourceMessages.toArray(String[]::new))
+			.bind(8, commitments.stream().map(Commitment::committedBy).toArray(String[]::new))
+			.bind(9, commitments.stream().map(c -> c.holdUntil().toString()).toArray(String[]::new))
+			.bind(10, now)
+			.then();
+	}
+
+	/**
 	 * Moves the commitment to {@code to} if it is in one of {@code from} (and, for an expiry, its hold is over):
 	 * answers it as changed, or nothing if it was not in such a status. Concurrent callers wait for the row; only
 	 * one of them changes it.
@@ -314,6 +399,14 @@ public class ReservationStore {
 	/** One commitment as a call made it: its resource key ({@code line#i} for a call's i-th line) and content. */
 	public record Committed(@Nullable String resourceKey, int lineNo, @Nullable String depotCode, long quantity,
 			Instant holdUntil) {
+	}
+
+	/** What one request line has committed and delivered. */
+	public record LineTotal(UUID requestId, int lineNo, long committed, long delivered) {
+	}
+
+	/** A commitment and the commit id or imported message that made it. */
+	public record Sourced(Commitment commitment, @Nullable String sourceMessage) {
 	}
 
 	/** A line and the request it belongs to, as read for several requests at once. */

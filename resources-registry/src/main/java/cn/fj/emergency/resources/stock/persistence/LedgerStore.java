@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import cn.fj.emergency.resources.NullableValues;
+import cn.fj.emergency.resources.persistence.NullableValues;
 import cn.fj.emergency.resources.stock.Balance;
 import cn.fj.emergency.resources.stock.LedgerVerification;
 import cn.fj.emergency.resources.stock.Movement;
@@ -89,6 +89,83 @@ public class LedgerStore {
 				.bind(1, itemCode)
 				.map(r -> balance(r))
 				.one());
+	}
+
+	/**
+	 * Creates the missing balance rows of these (depot, item) pairs, then locks them all for this transaction in
+	 * (depot, item) order, byte-wise as Java compares the codes, and answers them in that order.
+	 */
+	public Flux<Balance> lockAll(List<String> depotCodes, List<String> itemCodes, Instant now) {
+		String[] depots = depotCodes.toArray(String[]::new);
+		String[] items = itemCodes.toArray(String[]::new);
+		return this.db.sql("""
+				insert into stock_balance (depot_code, item_code, updated_at)
+				select distinct k.d, k.i, $3::timestamptz from unnest($1::text[], $2::text[]) as k(d, i)
+				on conflict (depot_code, item_code) do nothing""")
+			.bind(0, depots)
+			.bind(1, items)
+			.bind(2, now)
+			.fetch()
+			.rowsUpdated()
+			.thenMany(this.db.sql("select b.depot_code, b.item_code, b.on_hand, b.reserved, b.low_threshold, b.low, "
+					+ "b.updated_at from stock_balance b where (b.depot_code, b.item_code) in "
+					+ "(select k.d, k.i from unnest($1::text[], $2::text[]) as k(d, i)) "
+					+ "order by b.depot_code collate \"C\", b.item_code collate \"C\" for update of b")
+				.bind(0, depots)
+				.bind(1, items)
+				.map(r -> balance(r))
+				.all());
+	}
+
+	/**
+	 * Inserts movements applied under their balances' locks, with their outcome (levels after, event's sequence
+	 * number) already known: one statement for all of them.
+	 */
+	public Mono<Void> insertApplied(List<UUID> ids, List<Movement> movements, List<StockLevel> after, List<Long> seqs,
+			Instant recordedAt) {
+		int n = movements.size();
+		String[] reason = new String[n];
+		String[] counterpart = new String[n];
+		String[] commitment = new String[n];
+		for (int i = 0; i < n; i++) {
+			Movement m = movements.get(i);
+			reason[i] = m.reason() == null ? "" : m.reason();
+			counterpart[i] = m.counterpartDepot() == null ? "" : m.counterpartDepot();
+			UUID c = m.commitmentId();
+			commitment[i] = c == null ? "" : c.toString();
+		}
+		return this.db.sql("""
+				insert into stock_movement (id, reporter, movement_id, payload_hash, depot_code, item_code, type, quantity,
+				                            on_hand_delta, reserved_delta, reason, counterpart_depot, commitment_id,
+				                            occurred_at, recorded_at, on_hand_after, reserved_after, seq)
+				select m.id::uuid, m.reporter, m.movement_id, m.payload_hash, m.depot_code, m.item_code, m.type, m.quantity,
+				       m.on_hand_delta, m.reserved_delta, nullif(m.reason, ''), nullif(m.counterpart, ''),
+				       nullif(m.commitment, '')::uuid, m.occurred_at::timestamptz, $18::timestamptz, m.on_hand_after,
+				       m.reserved_after, m.seq
+				from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+				            $8::bigint[], $9::bigint[], $10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[],
+				            $15::bigint[], $16::bigint[], $17::bigint[])
+				  as m(id, reporter, movement_id, payload_hash, depot_code, item_code, type, quantity, on_hand_delta,
+				       reserved_delta, reason, counterpart, commitment, occurred_at, on_hand_after, reserved_after, seq)""")
+			.bind(0, ids.stream().map(UUID::toString).toArray(String[]::new))
+			.bind(1, movements.stream().map(Movement::reporter).toArray(String[]::new))
+			.bind(2, movements.stream().map(Movement::movementId).toArray(String[]::new))
+			.bind(3, movements.stream().map(Movement::payloadHash).toArray(String[]::new))
+			.bind(4, movements.stream().map(Movement::depotCode).toArray(String[]::new))
+			.bind(5, movements.stream().map(Movement::itemCode).toArray(String[]::new))
+			.bind(6, movements.stream().map(m -> m.type().name()).toArray(String[]::new))
+			.bind(7, movements.stream().map(Movement::quantity).toArray(Long[]::new))
+			.bind(8, movements.stream().map(m -> m.delta().onHand()).toArray(Long[]::new))
+			.bind(9, movements.stream().map(m -> m.delta().reserved()).toArray(Long[]::new))
+			.bind(10, reason)
+			.bind(11, counterpart)
+			.bind(12, commitment)
+			.bind(13, movements.stream().map(m -> m.occurredAt().toString()).toArray(String[]::new))
+			.bind(14, after.stream().map(StockLevel::onHand).toArray(Long[]::new))
+			.bind(15, after.stream().map(StockLevel::reserved).toArray(Long[]::new))
+			.bind(16, seqs.toArray(Long[]::new))
+			.bind(17, recordedAt)
+			.then();
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package cn.fj.emergency.resources;
+package cn.fj.emergency.resources.persistence;
 
 import io.r2dbc.spi.Parameters;
 import org.jspecify.annotations.Nullable;
