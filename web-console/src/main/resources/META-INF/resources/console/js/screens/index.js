@@ -11,7 +11,8 @@ import supplies from './supplies.js';
 import video from './video.js';
 import cities from './cities.js';
 import drills from './drills.js';
+import plans from './plans.js';
 import audit from './audit.js';
 import officers from './officers.js';
 
-export default [board, map, incident, warnings, orders, inbound, situation, upstream, supplies, video, cities, drills, audit, officers];
+export default [board, map, incident, warnings, orders, inbound, situation, upstream, supplies, video, cities, drills, plans, audit, officers];
