@@ -35,6 +35,9 @@ class PlansScreenTest {
 		Browser.createOfficer(hub, "plans.admin", "plans-admin-password", null, "ADMIN");
 		browser = Browser.start(PlansScreenTest.class);
 		browser.open(hub, "/console/");
+		// in Chinese, the plans' own language; a reload: the console reads the language when it loads
+		browser.script("localStorage.setItem('hub.console.lang', 'zh-CN')");
+		browser.driver().navigate().refresh();
 		browser.signIn("plans.admin", "plans-admin-password");
 	}
 
