@@ -20,6 +20,8 @@ import cn.fj.emergency.command.Digests;
 import cn.fj.emergency.command.stream.EventLog;
 import cn.fj.emergency.command.stream.HubEvent;
 import cn.fj.emergency.command.support.Hub;
+import cn.fj.emergency.command.support.Reports;
+import cn.fj.emergency.command.support.WarningContents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -210,11 +212,36 @@ class PlansHttpTest {
 
 	@Test
 	@Order(6)
-	void theSuggestionIsNothingWithoutWarningsOrIncidents() {
-		JsonNode suggestion = hub.getJson("/api/plans/fj-typhoon/suggestion", officer);
-		assertThat(suggestion.get("version").asInt()).isEqualTo(2);
-		assertThat(suggestion.get("level").isNull()).isTrue();
-		assertThat(suggestion.get("matches")).isEmpty();
+	void theSuggestionReadsTheWarningsInForceAndTheOpenIncidents() {
+		JsonNode none = hub.getJson("/api/plans/fj-typhoon/suggestion", officer);
+		assertThat(none.get("version").asInt()).isEqualTo(2);
+		assertThat(none.get("level").isNull()).isTrue();
+		assertThat(none.get("matches")).isEmpty();
+		// a red typhoon warning published for Siming (a county of Xiamen, a coastal city)
+		java.util.Map<String, Object> content = WarningContents.actual("red", List.of("350203"));
+		content.put("texts", List.of(
+				java.util.Map.of("language", "zh-CN", "event", "台风", "headline", "厦门市气象台发布台风红色预警", "description", "台风将登陆"),
+				java.util.Map.of("language", "en", "event", "Typhoon", "headline", "Red typhoon warning", "description", "Landfall")));
+		String commander = hub.officerToken(null, "COMMANDER");
+		String warning = WarningContents.published(hub, officer, commander, content);
+		JsonNode red = hub.getJson("/api/plans/fj-typhoon/suggestion", officer);
+		assertThat(red.get("level").asString()).isEqualTo("II");
+		assertThat(red.get("matches")).singleElement().satisfies(m -> {
+			assertThat(m.get("reason").get("zh").asString()).startsWith("台风橙色或红色预警");
+			assertThat(m.get("evidence")).extracting(JsonNode::asString).containsExactly("warning:" + warning);
+		});
+		// drills see real warnings not
+		assertThat(hub.getJson("/api/plans/fj-typhoon/suggestion?exercise=true", officer).get("level").isNull()).isTrue();
+		// three open flood incidents in Xiamen: the flood plan suggests III; the typhoon warning is not a rainstorm
+		assertThat(hub.getJson("/api/plans/fj-flood/suggestion", officer).get("level").isNull()).isTrue();
+		for (int i = 1; i <= 3; i++) {
+			hub.postJson("/api/incidents", officer, Reports.xiamen("plan-flood-" + i), 200);
+		}
+		JsonNode flood = hub.getJson("/api/plans/fj-flood/suggestion", officer);
+		assertThat(flood.get("level").asString()).isEqualTo("III");
+		assertThat(flood.get("matches").get(0).get("evidence")).extracting(JsonNode::asString).containsExactly("incidents:3");
+		// the version asked for is the one read
+		assertThat(hub.getJson("/api/plans/fj-typhoon/suggestion?version=1", officer).get("version").asInt()).isEqualTo(1);
 	}
 
 	@Test
