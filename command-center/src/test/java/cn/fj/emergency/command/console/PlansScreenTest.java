@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,11 +56,24 @@ class PlansScreenTest {
 		return browser.await(WAIT, css).until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
 	}
 
+	/** Clicks the element once it is there, again if it was drawn anew between finding and clicking it. */
+	static void click(String css) {
+		browser.waitUntil(() -> {
+			List<WebElement> found = browser.driver().findElements(By.cssSelector(css));
+			if (found.isEmpty()) {
+				return false;
+			}
+			found.get(0).click();
+			return true;
+		}, "a click on " + css);
+	}
+
 	@Test
 	void anAdministratorUploadsAChangedPlanAndABadFileShowsItsProblems() throws IOException {
 		browser.script("location.hash = arguments[0];", "#/plans");
-		browser.waitFor("plans-import-shipped").click();
-		awaitCss("[data-testid=plans-row][data-plan-id='fj-typhoon'][data-version='1']").click();
+		click("[data-testid=plans-import-shipped]");
+		// the list is drawn again on each plan event: click the row as it stands when found
+		click("[data-testid=plans-row][data-plan-id='fj-typhoon'][data-version='1']");
 		awaitCss("[data-testid=plans-detail-title][data-plan-id='fj-typhoon'][data-version='1']");
 		// the matrix: the weather bureau's Ⅳ action, within 6 hours; the cities' one asks for an acknowledgement
 		WebElement weather = awaitCss("[data-testid=plans-party-row][data-party='weather'] td[data-level='IV'] "
@@ -92,6 +106,12 @@ class PlansScreenTest {
 				+ " s.dispatchEvent(new Event('change'));");
 		awaitCss("[data-testid=plans-detail-title][data-version='1']");
 		assertThat(awaitCss("[data-action-id='iv-centre-duty']").getAttribute("data-deadline")).isEqualTo("PT1H");
+		// an old version is read, not edited: the editor is under the current one
+		assertThat(browser.findAll("plans-editor")).isEmpty();
+		browser.script("const s = document.querySelector('[data-testid=plans-version-select]'); s.value = '2';"
+				+ " s.dispatchEvent(new Event('change'));");
+		awaitCss("[data-testid=plans-detail-title][data-version='2']");
+		browser.waitFor("plans-editor");
 
 		// a bad file: its problems by path, a localized refusal, and nothing stored
 		browser.script("const a = document.querySelector('[data-testid=plans-editor-text]');"

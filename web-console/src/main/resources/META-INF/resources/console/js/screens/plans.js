@@ -69,11 +69,15 @@ export default {
     const body = h('div', { 'data-testid': 'plans-screen' });
     el.append(body);
 
+    // 'list' while the list is shown: only then do plan events draw it again (never over an open editor)
+    let mode = 'list';
+
     function showList() {
+      mode = 'list';
       const tbody = h('tbody', { 'data-testid': 'plans-list' });
       const tools = admin ? h('div', { class: 'plans-tools' },
         h('button', { 'data-testid': 'plans-import-shipped', 'on:click': importShipped }, t('plans.importShipped')), ' ',
-        h('button', { 'data-testid': 'plans-new', 'on:click': () => { body.replaceChildren(h('h2', {}, t('plans.title')), backLink(), editor(null, '')); } },
+        h('button', { 'data-testid': 'plans-new', 'on:click': () => { mode = 'new'; body.replaceChildren(h('h2', {}, t('plans.title')), backLink(), editor(null, '')); } },
           t('plans.new'))) : null;
       body.replaceChildren(h('h2', {}, t('plans.title')), tools,
         h('table', { class: 'plans-table' }, h('thead', {}, h('tr', {},
@@ -92,7 +96,7 @@ export default {
     function importShipped() {
       ctx.api('POST', '/api/plans/shipped').then(done => {
         ctx.toast(t('plans.shippedDone', { n: done.length }), 'success');
-        if (!disposed && !param) showList();
+        if (!disposed && mode === 'list') showList();
       }, ctx.fail);
     }
 
@@ -116,7 +120,8 @@ export default {
           h('p', {}, h('label', {}, t('plans.version') + ' ', select), ' ',
             summary.retiredAt ? h('span', { class: 'muted' }, t('plans.retired')) : null),
           matrix(plan), conditions(plan), suggestion(id, plan.version), history(summary)];
-          if (admin && !summary.retiredAt) {
+          // an edit starts from the current version (an older one would be refused as edited from a past version)
+          if (admin && !summary.retiredAt && plan.version === summary.currentVersion) {
             parts.push(editor(id, typeof file === 'string' ? file : JSON.stringify(file, null, 2)));
           }
           body.replaceChildren(...parts);
@@ -206,7 +211,8 @@ export default {
     }
 
     if (param) showPlan(param, null); else showList();
-    const off = ctx.events.on('plan.', () => { if (!disposed && !param) showList(); });
+    if (param) mode = 'plan';
+    const off = ctx.events.on('plan.', () => { if (!disposed && mode === 'list') showList(); });
     return () => { disposed = true; off(); };
   }
 };
