@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -58,6 +59,8 @@ public final class PlanFile {
 
 	static final Set<String> COLOURS = Set.of("red", "orange", "yellow", "blue");
 
+	private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:Object )?(?:property|field) \"(.*)\"");
+
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(SerializationFeature.INDENT_OUTPUT)
@@ -76,9 +79,13 @@ public final class PlanFile {
 			root = JSON.readTree(file);
 		}
 		catch (JacksonException ex) {
-			throw new PlanInvalid(List.of(new PlanProblem("", "not JSON: " + ex.getOriginalMessage()
-					+ (ex.getLocation() == null ? "" : " (line " + ex.getLocation().getLineNr() + ", column "
-							+ ex.getLocation().getColumnNr() + ")"))));
+			// in the writer's terms, not the parser's: what is wrong and where
+			String where = ex.getLocation() == null || ex.getLocation().getLineNr() < 1 ? ""
+					: " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")";
+			Matcher duplicate = DUPLICATE.matcher(String.valueOf(ex.getOriginalMessage()));
+			String message = duplicate.find() ? "member " + duplicate.group(1) + " appears more than once in one object"
+					: "not well-formed JSON";
+			throw new PlanInvalid(List.of(new PlanProblem("", message + where)));
 		}
 		Reader reader = new Reader();
 		Plan plan = reader.plan(root);

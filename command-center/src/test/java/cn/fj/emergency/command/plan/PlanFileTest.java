@@ -80,14 +80,14 @@ class PlanFileTest {
 				() -> PlanFile.read("{\"id\": \"fj-x\",\n  \"title\": }".getBytes(StandardCharsets.UTF_8)));
 		assertThat(refused.problems()).singleElement().satisfies(p -> {
 			assertThat(p.path()).isEmpty();
-			assertThat(p.message()).startsWith("not JSON").contains("line 2");
+			assertThat(p.message()).isEqualTo("not well-formed JSON (line 2, column 12)");
 		});
 	}
 
 	@Test
 	void aMemberNamedTwiceIsRefused() {
 		assertThatThrownBy(() -> PlanFile.read("{\"id\": \"a-b\", \"id\": \"c-d\"}")).isInstanceOf(PlanFile.PlanInvalid.class)
-			.hasMessageContaining("not JSON");
+			.hasMessageContaining("member id appears more than once in one object (line 1, column");
 	}
 
 	static java.util.List<PlanProblem> problems(ObjectNode tree) {
