@@ -31,7 +31,7 @@ class ArchitectureTest {
 				"cn.fj.emergency.command.security..", "cn.fj.emergency.command.uplink..",
 				"cn.fj.emergency.command.order..", "cn.fj.emergency.command.sitrep..",
 				"cn.fj.emergency.command.video..", "cn.fj.emergency.command.drill..", "cn.fj.emergency.command.audit..",
-				"cn.fj.emergency.command.alarm..", "cn.fj.emergency.command.disaster..")
+				"cn.fj.emergency.command.alarm..", "cn.fj.emergency.command.disaster..", "cn.fj.emergency.command.plan..")
 		.andShould(ownFeatureOnly());
 
 	/** Adapters (HTTP, RSocket) are entry points: nothing else calls into them. */

@@ -145,6 +145,14 @@ public enum ErrorCode {
 	MEMBER_EXERCISE_MISMATCH(409, false, "An exercise member belongs to an exercise event, a real one to a real event"),
 	NOT_A_MEMBER(409, false, "That is not a current member of the disaster event"),
 
+	// plans (docs/plans.md)
+	PLAN_INVALID(400, false, "The plan file is not a valid plan; see problems"),
+	PLAN_EXISTS(409, false, "A plan with that id exists already; add a version to it instead"),
+	PLAN_NOT_FOUND(404, false, "No plan with that id"),
+	PLAN_VERSION_NOT_FOUND(404, false, "The plan has no such version"),
+	PLAN_VERSION_CONFLICT(409, false, "The file was edited from a version that is no longer the current one"),
+	PLAN_RETIRED(409, false, "The plan is retired"),
+
 	// infrastructure
 	HUB_OVERLOADED(503, true, "The hub is overloaded; retry later"),
 	STORAGE_UNAVAILABLE(503, true, "The database is unavailable; retry later"),

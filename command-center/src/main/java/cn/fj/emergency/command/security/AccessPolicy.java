@@ -150,6 +150,11 @@ public final class AccessPolicy {
 			HttpRule.of("GET", "/api/inbound-warnings", OFFICERS),
 			HttpRule.of("GET", "/api/inbound-warnings/", OFFICERS),
 			HttpRule.of("GET", "/api/inbound-feeds", OFFICERS),
+			// plans (docs/plans.md): officers read them; administrators import, edit and retire them
+			HttpRule.of("GET", "/api/plans", OFFICERS),
+			HttpRule.of("GET", "/api/plans/", OFFICERS),
+			HttpRule.of("POST", "/api/plans", EnumSet.of(Role.ADMIN)),
+			HttpRule.of("POST", "/api/plans/", EnumSet.of(Role.ADMIN)),
 			// drills (docs/drills.md): commanders and administrators start, follow and cancel them
 			HttpRule.of(null, "/api/drills/", EnumSet.of(Role.COMMANDER, Role.ADMIN)),
 			// an SMS gateway reports delivery receipts

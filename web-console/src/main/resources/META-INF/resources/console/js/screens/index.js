@@ -12,8 +12,9 @@ import supplies from './supplies.js';
 import video from './video.js';
 import cities from './cities.js';
 import drills from './drills.js';
+import plans from './plans.js';
 import audit from './audit.js';
 import officers from './officers.js';
 import wall from './wall.js';
 
-export default [board, map, incident, warnings, orders, disasterEvents, inbound, situation, upstream, supplies, video, cities, drills, audit, officers, wall];
+export default [board, map, incident, warnings, orders, disasterEvents, inbound, situation, upstream, supplies, video, cities, drills, plans, audit, officers, wall];
