@@ -50,11 +50,6 @@ export default {
       'devents.kind.SUPPLY_REQUEST': '物资需求', 'devents.tasks': '待办任务', 'devents.noTasks': '暂无任务（预案任务尚未启用）',
       'devents.history': '响应记录', 'devents.signed': '已签名', 'devents.timeline': '时间线', 'devents.noTimeline': '暂无记录',
       'devents.close': '结束事件…', 'devents.closeTitle': '结束灾害事件', 'devents.closedToast': '灾害事件已结束',
-      'error.DISASTER_EVENT_CLOSED': '该灾害事件已结束', 'error.INVALID_RESPONSE_LEVEL': '请选择响应级别',
-      'error.RESPONSE_ALREADY_ACTIVE': '该事件已有实施中的应急响应，请提升、降低或终止它',
-      'error.NO_ACTIVE_RESPONSE': '该事件没有实施中的应急响应', 'error.RESPONSE_LEVEL_NOT_HIGHER': '提升须选择比当前更高的级别',
-      'error.RESPONSE_LEVEL_NOT_LOWER': '降低须选择比当前更低的级别', 'error.RESPONSE_STILL_ACTIVE': '请先终止应急响应再结束事件',
-      'error.MEMBER_EXERCISE_MISMATCH': '演练与真实事件不能混在一起', 'error.NOT_A_MEMBER': '它不是该事件的当前成员',
       'error.REASON_REQUIRED.reason': '请填写理由'
     },
     en: {
@@ -92,11 +87,6 @@ export default {
       'devents.kind.SUPPLY_REQUEST': 'Supply request', 'devents.tasks': 'Open tasks', 'devents.noTasks': 'No tasks (plan tasks are not in use yet)',
       'devents.history': 'Response history', 'devents.signed': 'signed', 'devents.timeline': 'Timeline', 'devents.noTimeline': 'Nothing yet',
       'devents.close': 'Close the event…', 'devents.closeTitle': 'Close the disaster event', 'devents.closedToast': 'Disaster event closed',
-      'error.DISASTER_EVENT_CLOSED': 'The disaster event is closed', 'error.INVALID_RESPONSE_LEVEL': 'Choose a response level',
-      'error.RESPONSE_ALREADY_ACTIVE': 'The event already has a response in force: raise, lower or end it',
-      'error.NO_ACTIVE_RESPONSE': 'The event has no response in force', 'error.RESPONSE_LEVEL_NOT_HIGHER': 'A raise must go to a higher level',
-      'error.RESPONSE_LEVEL_NOT_LOWER': 'A lowering must go to a lower level', 'error.RESPONSE_STILL_ACTIVE': 'End the response before closing the event',
-      'error.MEMBER_EXERCISE_MISMATCH': 'Drills and real events do not mix', 'error.NOT_A_MEMBER': 'That is not a current member of the event',
       'error.REASON_REQUIRED.reason': 'Enter a reason'
     }
   },

@@ -24,10 +24,7 @@ export default {
       'plans.noteLabel': '修订说明', 'plans.validate': '校验', 'plans.save': '保存为新版本', 'plans.saveNew': '导入',
       'plans.valid': '预案文件校验通过', 'plans.saved': '已保存为第 {v} 版', 'plans.problems': '预案文件有以下问题：',
       'plans.path': '位置', 'plans.problem': '问题', 'plans.whole': '（整个文件）', 'plans.edit': '编辑此预案',
-      'error.PLAN_INVALID': '预案文件未通过校验，请按所列位置修改', 'error.PLAN_EXISTS': '已有同编号的预案；请在该预案中保存新版本',
-      'error.PLAN_NOT_FOUND': '未找到该预案', 'error.PLAN_VERSION_NOT_FOUND': '该预案没有这个版本',
-      'error.PLAN_VERSION_CONFLICT': '该文件基于旧版本编辑，期间已有人保存了新版本；请基于现行版本重新修改',
-      'error.PLAN_RETIRED': '该预案已废止，不能再修订', 'error.FIELD_REQUIRED.note': '请填写修订说明'
+      'error.FIELD_REQUIRED.note': '请填写修订说明'
     },
     en: {
       'nav.plans': 'Plans', 'plans.title': 'Digital emergency plans', 'plans.none': 'No plan yet', 'plans.id': 'Id', 'plans.name': 'Title',
@@ -43,10 +40,7 @@ export default {
       'plans.noteLabel': 'What changed', 'plans.validate': 'Check', 'plans.save': 'Save as a new version', 'plans.saveNew': 'Import',
       'plans.valid': 'The plan file is valid', 'plans.saved': 'Saved as version {v}', 'plans.problems': 'The plan file has these problems:',
       'plans.path': 'Where', 'plans.problem': 'Problem', 'plans.whole': '(the whole file)', 'plans.edit': 'Edit this plan',
-      'error.PLAN_INVALID': 'The plan file is not valid: correct it at the places listed', 'error.PLAN_EXISTS': 'A plan with that id exists: save a new version of it instead',
-      'error.PLAN_NOT_FOUND': 'No such plan', 'error.PLAN_VERSION_NOT_FOUND': 'The plan has no such version',
-      'error.PLAN_VERSION_CONFLICT': 'The file was edited from an older version and someone has saved a newer one since: edit the current version',
-      'error.PLAN_RETIRED': 'The plan is retired and takes no new version', 'error.FIELD_REQUIRED.note': 'Say what changed'
+      'error.FIELD_REQUIRED.note': 'Say what changed'
     }
   },
 

@@ -13,7 +13,7 @@ import cn.fj.emergency.command.plan.PlanSummary;
 import cn.fj.emergency.command.plan.PlanVersion;
 import cn.fj.emergency.command.plan.SuggestingLevel.IncidentCount;
 
-/** The plan tables (V18). Writes run inside the transaction that appends their events. */
+/** The plan tables (V23). Writes run inside the transaction that appends their events. */
 @Repository
 public class PlanStore {
 
