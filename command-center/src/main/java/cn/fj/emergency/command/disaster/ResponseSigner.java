@@ -1,10 +1,8 @@
 package cn.fj.emergency.command.disaster;
 
-import io.jsonwebtoken.Jwts;
 import org.springframework.stereotype.Component;
 
-import cn.fj.emergency.command.security.SecurityProperties;
-import cn.fj.emergency.command.security.SigningKeys;
+import cn.fj.emergency.command.security.HubSignatures;
 
 /**
  * Signs response changes with the hub's key (the one at {@code GET /api/auth/jwks}), as orders are signed: a
@@ -15,26 +13,15 @@ class ResponseSigner {
 
 	static final String TYPE = "response+jwt";
 
-	private final SigningKeys keys;
+	private final HubSignatures signatures;
 
-	private final String issuer;
-
-	ResponseSigner(SigningKeys keys, SecurityProperties security) {
-		this.keys = keys;
-		this.issuer = security.issuer();
+	ResponseSigner(HubSignatures signatures) {
+		this.signatures = signatures;
 	}
 
 	/** ECDSA may read random numbers from the operating system: call it off the event loop. */
 	String sign(ResponseChange change) {
-		return Jwts.builder()
-			.header()
-			.keyId(this.keys.keyId())
-			.type(TYPE)
-			.and()
-			.issuer(this.issuer)
-			.claims(change.claims())
-			.signWith(this.keys.privateKey(), Jwts.SIG.ES256)
-			.compact();
+		return this.signatures.sign(TYPE, change.claims());
 	}
 
 }

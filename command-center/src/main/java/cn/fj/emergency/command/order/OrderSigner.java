@@ -1,10 +1,8 @@
 package cn.fj.emergency.command.order;
 
-import io.jsonwebtoken.Jwts;
 import org.springframework.stereotype.Component;
 
-import cn.fj.emergency.command.security.SecurityProperties;
-import cn.fj.emergency.command.security.SigningKeys;
+import cn.fj.emergency.command.security.HubSignatures;
 
 /**
  * Signs orders with the hub's key, the one published at {@code GET /api/auth/jwks}: a compact JWS, ES256, header
@@ -16,13 +14,10 @@ class OrderSigner {
 
 	static final String TYPE = "order+jwt";
 
-	private final SigningKeys keys;
+	private final HubSignatures signatures;
 
-	private final String issuer;
-
-	OrderSigner(SigningKeys keys, SecurityProperties security) {
-		this.keys = keys;
-		this.issuer = security.issuer();
+	OrderSigner(HubSignatures signatures) {
+		this.signatures = signatures;
 	}
 
 	/**
@@ -30,15 +25,7 @@ class OrderSigner {
 	 * event loop.
 	 */
 	String sign(CommandOrder order) {
-		return Jwts.builder()
-			.header()
-			.keyId(this.keys.keyId())
-			.type(TYPE)
-			.and()
-			.issuer(this.issuer)
-			.claims(order.claims())
-			.signWith(this.keys.privateKey(), Jwts.SIG.ES256)
-			.compact();
+		return this.signatures.sign(TYPE, order.claims());
 	}
 
 }

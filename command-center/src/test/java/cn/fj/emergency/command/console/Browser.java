@@ -153,6 +153,18 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Opens the console, switches it to {@code lang} (e.g. {@code zh-CN}, {@code en}), signs {@code username} in and
+	 * waits for the live stream.
+	 */
+	public Browser signInTo(Hub hub, String lang, String username, String password) {
+		open(hub, "/console/");
+		script("localStorage.setItem('hub.console.lang', arguments[0])", lang);
+		this.driver.navigate().refresh();
+		signIn(username, password);
+		return waitForLive();
+	}
+
 	/** Waits for the live stream indicator to say live. */
 	public Browser waitForLive() {
 		waitUntil(() -> "live".equals(find("stream-status").getAttribute("data-status")), "stream-status live");

@@ -113,22 +113,20 @@ class ConsoleAccessibilityTest {
 
 	static ConsoleSeed seed;
 
+	static ConsoleSeed.Started started;
+
 	@BeforeAll
 	static void start() {
-		hub = Hub.start(Hub.freshHubSettings());
-		seed = ConsoleSeed.seed(hub);
-		browser = Browser.start(ConsoleAccessibilityTest.class);
+		started = ConsoleSeed.Started.start(ConsoleAccessibilityTest.class);
+		hub = started.hub();
+		seed = started.seed();
+		browser = started.browser();
 	}
 
 	@AfterAll
 	static void stop() {
-		try {
-			if (browser != null) {
-				browser.close();
-			}
-		}
-		finally {
-			hub.close();
+		if (started != null) {
+			started.close();
 		}
 	}
 

@@ -119,6 +119,36 @@ final class ConsoleSeed {
 		return seed;
 	}
 
+	/**
+	 * A fresh hub, seeded, and a browser for {@code testClass}: what the language and access tests start from. Closing
+	 * it closes the browser, then the hub (even if the browser fails to close).
+	 */
+	record Started(Hub hub, ConsoleSeed seed, Browser browser) implements AutoCloseable {
+
+		static Started start(Class<?> testClass) {
+			Hub hub = Hub.start(Hub.freshHubSettings());
+			try {
+				ConsoleSeed seed = ConsoleSeed.seed(hub);
+				return new Started(hub, seed, Browser.start(testClass));
+			}
+			catch (RuntimeException | Error ex) {
+				hub.close();
+				throw ex;
+			}
+		}
+
+		@Override
+		public void close() {
+			try {
+				this.browser.close();
+			}
+			finally {
+				this.hub.close();
+			}
+		}
+
+	}
+
 	/** Signs the all-screens officer in, in {@code lang}, and waits for the live stream. */
 	static void signIn(Browser browser, Hub hub, String lang) {
 		browser.open(hub, "/console/");

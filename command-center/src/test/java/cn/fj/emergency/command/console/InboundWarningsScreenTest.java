@@ -66,11 +66,7 @@ class InboundWarningsScreenTest {
 		department = issued.get("token").asString();
 		Browser.createOfficer(hub, "inbound.officer", "inbound-officer-password", null, "DUTY_OFFICER");
 		browser = Browser.start(InboundWarningsScreenTest.class);
-		browser.open(hub, "/console/");
-		browser.script("localStorage.setItem('hub.console.lang', 'zh-CN')");
-		browser.driver().navigate().refresh();
-		browser.signIn("inbound.officer", "inbound-officer-password");
-		browser.waitForLive();
+		browser.signInTo(hub, "zh-CN", "inbound.officer", "inbound-officer-password");
 	}
 
 	@AfterAll

@@ -32,11 +32,7 @@ class SituationRollupScreenTest {
 		hub = Hub.start(Hub.freshHubSettings());
 		Browser.createOfficer(hub, "situation.commander", "situation-commander-password", null, "COMMANDER");
 		browser = Browser.start(SituationRollupScreenTest.class);
-		browser.open(hub, "/console/");
-		browser.script("localStorage.setItem('hub.console.lang', 'en')");
-		browser.driver().navigate().refresh();
-		browser.signIn("situation.commander", "situation-commander-password");
-		browser.waitForLive();
+		browser.signInTo(hub, "en", "situation.commander", "situation-commander-password");
 	}
 
 	@AfterAll

@@ -106,22 +106,20 @@ class ZhCnShowsNoEnumNamesTest {
 
 	static ConsoleSeed seed;
 
+	static ConsoleSeed.Started started;
+
 	@BeforeAll
 	static void start() {
-		hub = Hub.start(Hub.freshHubSettings());
-		seed = ConsoleSeed.seed(hub);
-		browser = Browser.start(ZhCnShowsNoEnumNamesTest.class);
+		started = ConsoleSeed.Started.start(ZhCnShowsNoEnumNamesTest.class);
+		hub = started.hub();
+		seed = started.seed();
+		browser = started.browser();
 	}
 
 	@AfterAll
 	static void stop() {
-		try {
-			if (browser != null) {
-				browser.close();
-			}
-		}
-		finally {
-			hub.close();
+		if (started != null) {
+			started.close();
 		}
 	}
 

@@ -40,11 +40,7 @@ class UpstreamQueueScreenTest {
 		hub = Hub.start(settings);
 		Browser.createOfficer(hub, "upstream.officer", "upstream-officer-password", null, "DUTY_OFFICER");
 		browser = Browser.start(UpstreamQueueScreenTest.class);
-		browser.open(hub, "/console/");
-		browser.script("localStorage.setItem('hub.console.lang', 'en')");
-		browser.driver().navigate().refresh();
-		browser.signIn("upstream.officer", "upstream-officer-password");
-		browser.waitForLive();
+		browser.signInTo(hub, "en", "upstream.officer", "upstream-officer-password");
 	}
 
 	@AfterAll
