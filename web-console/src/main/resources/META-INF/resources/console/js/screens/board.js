@@ -375,12 +375,15 @@ export default {
     const drawn = new Map();   // id → { inc, tr }
 
     /**
-     * The DOM after the state: after a reload (or when most rows changed) every row anew; otherwise only the rows of
+     * The DOM after the state: after a reload (or when most rows drawn changed) every row anew; otherwise only the rows of
      * the incidents set or deleted since the last render, each removed, or redrawn and placed where the board's
      * order puts it (a binary search over the rows drawn).
      */
     function render() {
-      if (incidents.cleared || incidents.touched.size > shown.length) redraw(); else patch();
+      // (new rows never count: a burst of reports is placed row by row, and the rows no event touched stay as drawn)
+      let changed = 0;
+      for (const id of incidents.touched) if (drawn.has(id)) changed++;
+      if (incidents.cleared || changed > shown.length / 2) redraw(); else patch();
       trim();
       rendered = performance.now();
       renderCount(shown.length);
