@@ -72,10 +72,6 @@ const zh = {
   'warnings.confirm.noChannels': '没有任何渠道会发送本预警',
   'warnings.confirm.reachFailed': '未能取得覆盖范围：{error}',
   'warnings.confirm.publish': '确认发布', 'warnings.confirm.publishAnyway': '仍然发布', 'warnings.confirm.cancel': '取消',
-  'warnings.channel.WEBHOOK': '接口推送', 'warnings.channel.SMS': '短信', 'warnings.channel.MQTT': '广播终端',
-  'warnings.channel.ATOM': '公开订阅源',
-  'warnings.deliveryState.PENDING': '待发送', 'warnings.deliveryState.SENT': '已发送',
-  'warnings.deliveryState.ACKNOWLEDGED': '已确认接收', 'warnings.deliveryState.FAILED': '失败',
   'warnings.deliveries.removed': '已删除的订阅',
   'warnings.deliveryError.http': '接收方返回错误（HTTP {status}）',
   'warnings.deliveryError.gateway': '短信网关返回错误（HTTP {status}）',
@@ -157,10 +153,6 @@ const en = {
   'warnings.confirm.noChannels': 'No channel sends this warning',
   'warnings.confirm.reachFailed': 'Whom it reaches could not be worked out: {error}',
   'warnings.confirm.publish': 'Publish', 'warnings.confirm.publishAnyway': 'Publish anyway', 'warnings.confirm.cancel': 'Cancel',
-  'warnings.channel.WEBHOOK': 'Webhook', 'warnings.channel.SMS': 'SMS', 'warnings.channel.MQTT': 'Broadcast terminals',
-  'warnings.channel.ATOM': 'Public feed',
-  'warnings.deliveryState.PENDING': 'Pending', 'warnings.deliveryState.SENT': 'Sent',
-  'warnings.deliveryState.ACKNOWLEDGED': 'Acknowledged', 'warnings.deliveryState.FAILED': 'Failed',
   'warnings.deliveries.removed': 'Removed subscription',
   'warnings.deliveryError.http': 'The recipient answered with an error (HTTP {status})',
   'warnings.deliveryError.gateway': 'The SMS gateway answered with an error (HTTP {status})',
@@ -655,7 +647,7 @@ export default {
         h('thead', {}, h('tr', {}, ['channel', 'subscriptions', 'receivers', 'recipients'].map(c => h('th', {}, t('warnings.confirm.col.' + c))))),
         h('tbody', {}, r.channels.map(c => h('tr', { 'data-testid': 'warnings-confirm-channel', 'data-channel': c.channel,
           'data-subscriptions': c.subscriptions, 'data-receivers': c.receivers === null ? '' : c.receivers },
-        h('td', {}, t('warnings.channel.' + c.channel)),
+        h('td', {}, ctx.name('channel', c.channel)),
         h('td', {}, c.channel === 'MQTT' ? t('warnings.confirm.topics', { n: c.topics.length }) : c.channel === 'ATOM' ? '—' : number(c.subscriptions)),
         h('td', { 'data-testid': 'warnings-confirm-receivers' }, c.receivers === null ? t('warnings.confirm.unknown')
           : [t('warnings.confirm.receivers', { n: number(c.receivers) }),
@@ -673,18 +665,18 @@ export default {
       }
       const counts = h('ul', { class: 'channel-counts', 'data-testid': 'warnings-delivery-summary' },
         Object.entries(byChannel).map(([ch, states]) => h('li', { 'data-testid': 'warnings-delivery-channel', 'data-channel': ch },
-          h('strong', {}, t('warnings.channel.' + ch)), ': ',
-          Object.entries(states).map(([s, n]) => t('warnings.deliveryState.' + s) + ' ' + n).join(', '))));
+          h('strong', {}, ctx.name('channel', ch)), ': ',
+          Object.entries(states).map(([s, n]) => ctx.name('delivery', s) + ' ' + n).join(', '))));
       // named by subscription (an MQTT delivery by its topic); the technical error text stays as the cell's tooltip
       const table = h('table', { class: 'grid' },
         h('thead', {}, h('tr', {}, ['channel', 'recipient', 'state', 'attempts', 'lastError', 'updatedAt']
           .map(c => h('th', {}, t('warnings.deliveries.' + c))))),
         h('tbody', {}, rows.map(r => h('tr', { 'data-testid': 'warnings-delivery-row', 'data-channel': r.channel,
           'data-state': r.state, 'data-message-id': r.messageId, 'data-recipient': r.recipient },
-        h('td', {}, t('warnings.channel.' + r.channel)),
+        h('td', {}, ctx.name('channel', r.channel)),
         h('td', { 'data-testid': 'warnings-delivery-recipient', title: r.recipient },
           r.recipientName || (r.channel === 'MQTT' ? r.recipient : t('warnings.deliveries.removed'))),
-        h('td', { class: 'state-' + r.state }, t('warnings.deliveryState.' + r.state)),
+        h('td', { class: 'state-' + r.state }, ctx.name('delivery', r.state)),
         h('td', {}, r.attempts),
         h('td', { 'data-testid': 'warnings-delivery-error', title: r.lastError || null, 'data-error': r.lastError || null },
           deliveryErrorText(t, r.lastError)),
